@@ -1,0 +1,52 @@
+// khlang-admin: the office-side CLI. Dispatches to one command per file in commands/.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+
+namespace khlang::admin {
+
+const std::vector<Command>& all_commands() {
+  static const std::vector<Command> commands = {
+      {kRenderTextSpec, run_render_text},
+  };
+  return commands;
+}
+
+namespace {
+
+void print_overview() {
+  std::printf("usage: khlang-admin COMMAND [options]\n\nKhlang's office tool: content bundles, previews, statistics.\n\n"
+              "commands:\n");
+  for (const Command& c : all_commands()) std::printf("  %-14s %s\n", c.spec.name.c_str(), c.spec.summary.c_str());
+  std::printf("\n'khlang-admin COMMAND --help' shows a command's options.\n");
+}
+
+int dispatch(int argc, char** argv) {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
+    print_overview();
+    return argc < 2 ? 2 : 0;
+  }
+  const std::string name = argv[1];
+  for (const Command& c : all_commands()) {
+    if (c.spec.name != name) continue;
+    auto args = Args::parse(c.spec, std::vector<std::string>(argv + 2, argv + argc));
+    if (!args) {
+      std::fprintf(stderr, "khlang-admin %s\n", args.error().message.c_str());
+      return 2;
+    }
+    if (args->help()) {
+      std::fputs(format_help(c.spec).c_str(), stdout);
+      return 0;
+    }
+    return c.run(args.value());
+  }
+  std::fprintf(stderr, "khlang-admin: unknown command '%s' (see khlang-admin --help)\n", name.c_str());
+  return 2;
+}
+
+}  // namespace
+}  // namespace khlang::admin
+
+int main(int argc, char** argv) { return khlang::admin::dispatch(argc, argv); }

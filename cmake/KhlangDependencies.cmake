@@ -1,0 +1,21 @@
+# Every external library, found once, as an imported target. All come from Debian 12 packages
+# (the README's set-up command installs them); DEVELOPERS.md lists which package gives which.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
+pkg_check_modules(LIBTHAI REQUIRED IMPORTED_TARGET libthai)
+pkg_check_modules(LIBPNG REQUIRED IMPORTED_TARGET libpng)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+
+if(KHLANG_BUILD_KIOSK)
+  pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
+  pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+  set(OpenGL_GL_PREFERENCE GLVND)
+  find_package(OpenGL REQUIRED COMPONENTS OpenGL)
+endif()
+if(KHLANG_BUILD_TESTS)
+  find_package(doctest REQUIRED)
+endif()

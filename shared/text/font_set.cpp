@@ -1,0 +1,109 @@
+#include "text/font_set.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "text/thai_chars.h"
+
+namespace khlang::text {
+
+std::string FontSet::default_font_dir() {
+  if (const char* env = std::getenv("KHLANG_FONT_DIR"); env && *env) return env;
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "share/khlang/fonts";
+  return (exe.parent_path().parent_path() / "share" / "khlang" / "fonts").string();
+}
+
+Expected<FontSetPaths> FontSet::paths_from_manifest(const std::string& dir, ThaiFace thai) {
+  const std::string manifest = dir + "/manifest.tsv";
+  std::ifstream in(manifest);
+  if (!in) {
+    return Error{"font manifest " + manifest +
+                 " not found: build the project (it copies the fonts there) or set KHLANG_FONT_DIR"};
+  }
+  std::map<std::string, std::string> files;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string role, file;
+    std::getline(fields, role, '\t');
+    std::getline(fields, file, '\t');
+    if (!role.empty() && !file.empty()) files[role] = dir + "/" + file;
+  }
+  const std::string thai_prefix = thai == ThaiFace::Alternative ? "thai-alt-" : "thai-";
+  FontSetPaths paths{files[thai_prefix + "regular"], files[thai_prefix + "bold"], files["latin-regular"],
+                     files["latin-bold"]};
+  for (const std::string* p : {&paths.thai_regular, &paths.thai_bold, &paths.latin_regular, &paths.latin_bold}) {
+    if (p->empty()) return Error{"font manifest " + manifest + " lacks a thai/latin regular/bold entry"};
+  }
+  return paths;
+}
+
+Expected<std::unique_ptr<FontSet>> FontSet::load(const FontSetPaths& paths) {
+  std::unique_ptr<FontSet> set(new FontSet());
+  if (FT_Init_FreeType(&set->library_)) return Error{"FreeType failed to initialize"};
+  // The same file may fill two roles (e.g. --font without a bold face): load it once.
+  std::map<std::string, FontId> loaded;
+  auto add = [&](const std::string& path) -> Expected<FontId> {
+    if (auto it = loaded.find(path); it != loaded.end()) return it->second;
+    auto face = FontFace::load(set->library_, path);
+    if (!face) return face.error();
+    set->faces_.push_back(std::move(face.value()));
+    const auto id = static_cast<FontId>(set->faces_.size() - 1);
+    loaded[path] = id;
+    return id;
+  };
+  const std::pair<const std::string*, FontId*> roles[] = {
+      {&paths.thai_regular, &set->thai_[0]},
+      {&paths.thai_bold, &set->thai_[1]},
+      {&paths.latin_regular, &set->latin_[0]},
+      {&paths.latin_bold, &set->latin_[1]},
+  };
+  for (const auto& [path, id] : roles) {
+    auto result = add(*path);
+    if (!result) return result.error();
+    *id = result.value();
+  }
+  return set;
+}
+
+Expected<std::unique_ptr<FontSet>> FontSet::load_default(ThaiFace thai) {
+  auto paths = paths_from_manifest(default_font_dir(), thai);
+  if (!paths) return paths.error();
+  return load(paths.value());
+}
+
+FontSet::~FontSet() {
+  faces_.clear();  // faces must go before the library that made them
+  if (library_) FT_Done_FreeType(library_);
+}
+
+FontId FontSet::pick(char32_t cp, Weight w, int previous) const {
+  const FontId thai_font = thai(w);
+  const FontId latin_font = latin(w);
+  if (is_breakable_space(cp) || cp == kZeroWidthSpace || cp == kNoBreakSpace || cp == kZeroWidthJoiner ||
+      cp == kZeroWidthNonJoiner) {
+    if (previous >= 0 && faces_[static_cast<size_t>(previous)]->has_char(cp)) return static_cast<FontId>(previous);
+  }
+  if (is_thai(cp) && faces_[thai_font]->has_char(cp)) return thai_font;
+  if (faces_[latin_font]->has_char(cp)) return latin_font;
+  if (faces_[thai_font]->has_char(cp)) return thai_font;
+  return latin_font;  // no face has it: the shaper substitutes U+FFFD from this font
+}
+
+VerticalMetrics FontSet::line_metrics(float size_px, Weight w) const {
+  const VerticalMetrics a = faces_[thai(w)]->metrics(size_px);
+  const VerticalMetrics b = faces_[latin(w)]->metrics(size_px);
+  return {std::max(a.ascender, b.ascender), std::max(a.descender, b.descender)};
+}
+
+}  // namespace khlang::text

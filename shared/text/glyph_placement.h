@@ -1,0 +1,42 @@
+// [SECTION] Where each glyph of a layout lands in pixels, shared by every painter (the kiosk's
+// ImGui draw lists, the CLI's PNG files) so they put the same pixels in the same places.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "text/glyph_atlas.h"
+#include "text/layout.h"
+
+namespace khlang::text {
+
+struct PlacedGlyph {
+  AtlasGlyph bitmap;  // where its pixels are in the atlas
+  int x, y;           // top-left of the bitmap in target pixels
+};
+
+// Calls fn(const PlacedGlyph&) for each visible glyph of the lines of `layout` that meet the rows
+// [clip_top, clip_bottom) of the target, with the layout's top-left at (origin_x, origin_y).
+// The baseline is snapped to whole pixels; x keeps a quarter-pixel phase (kSubpixelSteps).
+template <typename Fn>
+void for_each_placed_glyph(GlyphAtlas& atlas, const TextLayout& layout, float origin_x, float origin_y,
+                           float clip_top, float clip_bottom, Fn&& fn) {
+  const ShapedText& s = *layout.shaped;
+  const float oy = std::round(origin_y);
+  for (size_t li = layout.first_line_below(clip_top - oy); li < layout.lines.size(); ++li) {
+    const LayoutLine& line = layout.lines[li];
+    if (oy + line.top >= clip_bottom) break;
+    for (uint32_t gi = line.glyph_begin; gi < line.glyph_end; ++gi) {
+      const ShapedGlyph& g = s.glyphs[gi];
+      const float x = origin_x + layout.glyph_x(line, g);
+      const float fx = std::floor(x);
+      const int phase = std::min(kSubpixelSteps - 1, static_cast<int>((x - fx) * kSubpixelSteps));
+      const AtlasGlyph bitmap = atlas.get(g.font, g.glyph, s.size_px, phase);
+      if (bitmap.width == 0) continue;
+      const int y = static_cast<int>(std::lround(oy + layout.glyph_y(line, g)));
+      fn(PlacedGlyph{bitmap, static_cast<int>(fx) + bitmap.left, y - bitmap.top});
+    }
+  }
+}
+
+}  // namespace khlang::text
