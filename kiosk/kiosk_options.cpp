@@ -1,0 +1,71 @@
+#include "kiosk_options.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace khlang::kiosk {
+namespace {
+
+Expected<Size> parse_size(const std::string& option, const std::string& text) {
+  Size s;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  auto r1 = std::from_chars(p, end, s.width);
+  if (r1.ec == std::errc() && r1.ptr < end && (*r1.ptr == 'x' || *r1.ptr == 'X')) {
+    auto r2 = std::from_chars(r1.ptr + 1, end, s.height);
+    if (r2.ec == std::errc() && r2.ptr == end && s.width >= 320 && s.height >= 240 && s.width <= 8192 &&
+        s.height <= 8192) {
+      return s;
+    }
+  }
+  return Error{option + " takes WIDTHxHEIGHT in pixels, 320x240 to 8192x8192 (e.g. 1920x1080), not '" + text + "'"};
+}
+
+}  // namespace
+
+const char* kiosk_usage() {
+  return "usage: khlang-kiosk [--windowed WxH]\n"
+         "       khlang-kiosk --screenshot FILE.png [--size WxH]\n\n"
+         "Khlang's touch kiosk. Without options it opens full screen.\n\n"
+         "  --windowed WxH        run in a window of that size instead of full screen\n"
+         "  --screenshot FILE.png render the screen off-screen to FILE.png and exit\n"
+         "                        (works without a display under xvfb-run)\n"
+         "  --size WxH            screenshot size (default 1920x1080)\n"
+         "  --dump-text FILE      with --screenshot: write where each text block was drawn\n"
+         "  --help                show this help\n";
+}
+
+Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
+  KioskOptions o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&]() -> Expected<std::string> {
+      if (i + 1 >= argc) return Error{a + " needs a value (see khlang-kiosk --help)"};
+      return std::string(argv[++i]);
+    };
+    if (a == "--help" || a == "-h") {
+      o.help = true;
+    } else if (a == "--windowed" || a == "--size") {
+      auto v = value();
+      if (!v) return v.error();
+      auto s = parse_size(a, v.value());
+      if (!s) return s.error();
+      if (a == "--windowed") {
+        o.windowed = true;
+        o.window_size = s.value();
+      } else {
+        o.screenshot_size = s.value();
+      }
+    } else if (a == "--screenshot" || a == "--dump-text") {
+      auto v = value();
+      if (!v) return v.error();
+      (a == "--screenshot" ? o.screenshot : o.text_dump) = v.value();
+    } else {
+      return Error{"unknown option '" + a + "' (see khlang-kiosk --help)"};
+    }
+  }
+  if (!o.text_dump.empty() && o.screenshot.empty()) return Error{"--dump-text goes with --screenshot"};
+  return o;
+}
+
+}  // namespace khlang::kiosk

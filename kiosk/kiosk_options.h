@@ -1,0 +1,26 @@
+// [SECTION] The kiosk's command line.
+#pragma once
+
+#include <string>
+
+#include "util/error.h"
+
+namespace khlang::kiosk {
+
+struct Size {
+  int width = 0, height = 0;
+};
+
+struct KioskOptions {
+  bool windowed = false;     // --windowed WxH: a normal window instead of full screen
+  Size window_size{1280, 800};
+  std::string screenshot;    // --screenshot FILE.png: render off-screen, write, exit
+  Size screenshot_size{1920, 1080};
+  std::string text_dump;     // --dump-text FILE: where each text block was drawn (for tests)
+  bool help = false;
+};
+
+Expected<KioskOptions> parse_kiosk_options(int argc, char** argv);
+const char* kiosk_usage();
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,80 @@
+#include "render/text_renderer.h"
+
+#include <string>
+
+#include "platform/gl.h"
+#include "text/glyph_placement.h"
+
+namespace khlang::kiosk {
+
+TextRenderer::TextRenderer(text::TextEngine& engine) : engine_(engine) {
+  glGenTextures(1, &texture_);
+  glBindTexture(GL_TEXTURE_2D, texture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  // The atlas is coverage only; ImGui's shader multiplies vertex colour by the texel, so the
+  // texel must read as white with the coverage as alpha.
+  const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+  glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+  frame_generation_ = engine_.atlas().generation();
+}
+
+TextRenderer::~TextRenderer() { glDeleteTextures(1, &texture_); }
+
+std::shared_ptr<const text::TextLayout> TextRenderer::draw(ImDrawList* list, ImVec2 pos, std::string_view utf8,
+                                                           const text::TextStyle& style, float wrap_width,
+                                                           ImU32 color, text::Align align) {
+  auto layout = engine_.layout(utf8, style, wrap_width, align);
+  draw_layout(list, pos, *layout, color);
+  if (dump_) {
+    std::string one_line(utf8);
+    for (char& c : one_line) {
+      if (c == '\n' || c == '\t') c = ' ';
+    }
+    std::fprintf(dump_, "%.2f\t%.2f\t%.2f\t%.2f\t%d\t%.3f\t%d\t%s\n", pos.x, pos.y, wrap_width, style.size_px,
+                 style.weight == text::Weight::Bold ? 1 : 0, style.line_height, static_cast<int>(align),
+                 one_line.c_str());
+  }
+  return layout;
+}
+
+void TextRenderer::draw_layout(ImDrawList* list, ImVec2 pos, const text::TextLayout& layout, ImU32 color) {
+  text::GlyphAtlas& atlas = engine_.atlas();
+  const ImVec2 clip_min = list->GetClipRectMin();
+  const ImVec2 clip_max = list->GetClipRectMax();
+  if (pos.y > clip_max.y || pos.y + layout.height < clip_min.y) return;
+  list->PushTextureID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture_)));
+  text::for_each_placed_glyph(atlas, layout, pos.x, pos.y, clip_min.y, clip_max.y, [&](const text::PlacedGlyph& g) {
+    const float inv_w = 1.0f / static_cast<float>(atlas.width());
+    const float inv_h = 1.0f / static_cast<float>(atlas.height());
+    const text::AtlasGlyph& b = g.bitmap;
+    const ImVec2 a(static_cast<float>(g.x), static_cast<float>(g.y));
+    const ImVec2 c(a.x + b.width, a.y + b.height);
+    list->PrimReserve(6, 4);
+    list->PrimRectUV(a, c, ImVec2(b.x * inv_w, b.y * inv_h), ImVec2((b.x + b.width) * inv_w, (b.y + b.height) * inv_h),
+                     color);
+  });
+  list->PopTextureID();
+}
+
+bool TextRenderer::upload() {
+  text::GlyphAtlas& atlas = engine_.atlas();
+  const bool stale = atlas.generation() != frame_generation_;
+  frame_generation_ = atlas.generation();
+  const text::DirtyRows dirty = atlas.take_dirty();
+  glBindTexture(GL_TEXTURE_2D, texture_);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  if (texture_height_ != atlas.height()) {
+    texture_height_ = atlas.height();
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.width(), atlas.height(), 0, GL_RED, GL_UNSIGNED_BYTE, atlas.pixels());
+  } else if (!dirty.empty()) {
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, dirty.y_begin, atlas.width(), dirty.y_end - dirty.y_begin, GL_RED,
+                    GL_UNSIGNED_BYTE, atlas.pixels() + static_cast<size_t>(dirty.y_begin) * static_cast<size_t>(atlas.width()));
+  }
+  return !stale;
+}
+
+}  // namespace khlang::kiosk
