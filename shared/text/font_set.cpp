@@ -73,6 +73,10 @@ Expected<std::unique_ptr<FontSet>> FontSet::load(const FontSetPaths& paths) {
     if (!result) return result.error();
     *id = result.value();
   }
+  for (auto& cache : set->pick_cache_) {
+    cache.reset(new std::atomic<int16_t>[kPickCacheSize]);
+    for (char32_t c = 0; c < kPickCacheSize; ++c) cache[c].store(-1, std::memory_order_relaxed);
+  }
   return set;
 }
 
@@ -88,12 +92,23 @@ FontSet::~FontSet() {
 }
 
 FontId FontSet::pick(char32_t cp, Weight w, int previous) const {
-  const FontId thai_font = thai(w);
-  const FontId latin_font = latin(w);
   if (is_breakable_space(cp) || cp == kZeroWidthSpace || cp == kNoBreakSpace || cp == kZeroWidthJoiner ||
       cp == kZeroWidthNonJoiner) {
     if (previous >= 0 && faces_[static_cast<size_t>(previous)]->has_char(cp)) return static_cast<FontId>(previous);
   }
+  if (cp >= kPickCacheSize) return pick_uncached(cp, w);
+  std::atomic<int16_t>& slot = pick_cache_[static_cast<int>(w)][cp];
+  int16_t id = slot.load(std::memory_order_relaxed);
+  if (id < 0) {
+    id = static_cast<int16_t>(pick_uncached(cp, w));
+    slot.store(id, std::memory_order_relaxed);
+  }
+  return static_cast<FontId>(id);
+}
+
+FontId FontSet::pick_uncached(char32_t cp, Weight w) const {
+  const FontId thai_font = thai(w);
+  const FontId latin_font = latin(w);
   if (is_thai(cp) && faces_[thai_font]->has_char(cp)) return thai_font;
   if (faces_[latin_font]->has_char(cp)) return latin_font;
   if (faces_[thai_font]->has_char(cp)) return thai_font;

@@ -4,6 +4,7 @@
 // make the set is declared once, in fonts/manifest.tsv, installed beside the programs.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -57,6 +58,12 @@ class FontSet {
 
  private:
   FontSet() = default;
+  // Which font each code point below kPickCacheSize goes to, per weight (-1: not looked up yet).
+  // Filled lazily; racing threads write the same value, so relaxed atomics suffice.
+  static constexpr char32_t kPickCacheSize = 0x3000;
+  mutable std::unique_ptr<std::atomic<int16_t>[]> pick_cache_[2];
+  FontId pick_uncached(char32_t cp, Weight w) const;
+
   FT_LibraryRec_* library_ = nullptr;
   std::vector<std::unique_ptr<FontFace>> faces_;
   FontId thai_[2] = {0, 0};

@@ -54,8 +54,8 @@ constexpr size_t kAbbreviationMaxLength = 5;
 void add_dictionary_breaks(std::u32string_view text, std::vector<uint8_t>& flags) {
   const size_t n = text.size();
   ThBrk* breaker = thread_breaker();
-  std::wstring window;
-  std::vector<int> positions;
+  thread_local std::wstring window;
+  thread_local std::vector<int> positions;
   size_t start = 0;
   while (start < n) {
     // Skip text with no Thai in it: libthai has nothing to say there.

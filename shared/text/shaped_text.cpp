@@ -10,7 +10,7 @@
 namespace khlang::text {
 namespace {
 
-// One HarfBuzz buffer per thread, reused: allocating one per run costs more than shaping a word.
+// One HarfBuzz buffer per thread, reused: allocating one per word costs more than shaping it.
 struct BufferDeleter {
   void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
 };
@@ -18,6 +18,12 @@ hb_buffer_t* thread_buffer() {
   thread_local std::unique_ptr<hb_buffer_t, BufferDeleter> buffer(hb_buffer_create());
   return buffer.get();
 }
+
+// A run with no break opportunity is shaped in pieces of at most this many clusters, so a
+// megabyte without a space costs the same per character as ordinary text.
+constexpr uint32_t kMaxClustersPerPiece = 64;
+// Texts shorter than this are shaped on the calling thread: waking a worker costs more.
+constexpr size_t kParallelMinChars = 4096;
 
 hb_script_t run_script(std::u32string_view run) {
   for (char32_t c : run) {
@@ -31,37 +37,68 @@ hb_script_t run_script(std::u32string_view run) {
   return HB_SCRIPT_LATIN;
 }
 
+ShapeCache::Glyphs shape_piece(FontFace& face, std::u32string_view piece, float size_px, bool bot, bool eot) {
+  hb_buffer_t* buf = thread_buffer();
+  hb_buffer_clear_contents(buf);
+  hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buf, run_script(piece));
+  hb_buffer_set_language(buf, hb_language_from_string("th", 2));
+  unsigned flags = HB_BUFFER_FLAG_DEFAULT;
+  if (bot) flags |= HB_BUFFER_FLAG_BOT;
+  if (eot) flags |= HB_BUFFER_FLAG_EOT;
+  hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>(flags));
+  hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(piece.data()), static_cast<int>(piece.size()), 0,
+                      static_cast<int>(piece.size()));
+  hb_shape(face.hb_font_at(size_px), buf, nullptr, 0);
+  unsigned count = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+  ShapeCache::Glyphs out(count);
+  for (unsigned i = 0; i < count; ++i) {
+    out[i] = {info[i].codepoint, info[i].cluster, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset};
+  }
+  return out;
+}
+
+// Shapes one paragraph [begin, end) of out.text(): its boundary flags and pen positions go
+// straight into `out` (paragraphs own disjoint ranges), its glyphs into `glyphs`.
 class ParagraphShaper {
  public:
-  ParagraphShaper(FontSet& fonts, ShapedText& out) : fonts_(fonts), out_(out) {}
+  ParagraphShaper(FontSet& fonts, ShapeCache* cache, ShapedText& out) : fonts_(fonts), cache_(cache), out_(out) {}
 
-  void shape(uint32_t begin, uint32_t end) {
+  void shape(uint32_t begin, uint32_t end, std::vector<ShapedGlyph>& glyphs) {
     const std::u32string& text = out_.text();
-    const std::u32string_view para(text.data() + begin, end - begin);
-    const std::vector<uint8_t> flags = find_boundaries(para);
+    const std::vector<uint8_t> flags = find_boundaries(std::u32string_view(text.data() + begin, end - begin));
     std::copy(flags.begin(), flags.end() - 1, out_.flags.begin() + begin);
-
-    ShapedParagraph p{begin, end, static_cast<uint32_t>(out_.glyphs.size()), 0};
+    begin_ = begin;
+    end_ = end;
     pen_ = 0;
-    advance_.assign(para.size() + 1, 0);
-    cluster_start_.assign(para.size() + 1, false);
-    int previous = -1;
-    uint32_t run_start = begin;
-    int run_font = -1;
-    for (uint32_t k = begin; k < end; ++k) {
-      if (!(flags[k - begin] & kClusterStart)) continue;
-      const FontId f = fonts_.pick(text[k], out_.weight, previous);
-      if (run_font >= 0 && f != run_font) {
-        shape_run(begin, end, run_start, k, static_cast<FontId>(run_font));
-        run_start = k;
-      }
-      run_font = f;
-      previous = f;
-    }
-    if (run_font >= 0) shape_run(begin, end, run_start, end, static_cast<FontId>(run_font));
-    p.glyph_end = static_cast<uint32_t>(out_.glyphs.size());
+    advance_.assign(end - begin + 1, 0);
+    cluster_start_.assign(end - begin + 1, false);
 
-    // Pen position at each code point; a code point inside a HarfBuzz cluster that merged two of
+    // Pieces end where the font changes, at each break opportunity (a word), and after
+    // kMaxClustersPerPiece clusters of a run that has none.
+    int previous = -1;
+    int piece_font = -1;
+    uint32_t piece_start = begin;
+    uint32_t clusters = 0;
+    for (uint32_t k = begin; k < end; ++k) {
+      const uint8_t f = flags[k - begin];
+      if (!(f & kClusterStart)) continue;
+      const FontId font = fonts_.pick(text[k], out_.weight, previous);
+      const bool cut = piece_font >= 0 && (font != piece_font || (f & kBreakBefore) || clusters >= kMaxClustersPerPiece);
+      if (cut) {
+        add_piece(piece_start, k, static_cast<FontId>(piece_font), glyphs);
+        piece_start = k;
+        clusters = 0;
+      }
+      piece_font = font;
+      previous = font;
+      ++clusters;
+    }
+    if (piece_font >= 0) add_piece(piece_start, end, static_cast<FontId>(piece_font), glyphs);
+
+    // Pen position at each code point. A code point inside a HarfBuzz cluster that merged two of
     // ours (a ligature) is no caret stop and no break.
     Fixed pen = 0;
     for (uint32_t k = begin; k < end; ++k) {
@@ -71,46 +108,37 @@ class ParagraphShaper {
     }
     out_.pen_x[end] = pen;
     out_.flags[begin] |= kClusterStart;
-    out_.flags[end] |= kClusterStart;
-    out_.paragraphs.push_back(p);
   }
 
  private:
-  void shape_run(uint32_t para_begin, uint32_t para_end, uint32_t start, uint32_t end, FontId font_id) {
-    const std::u32string& text = out_.text();
+  void add_piece(uint32_t start, uint32_t end, FontId font_id, std::vector<ShapedGlyph>& glyphs) {
+    const std::u32string_view piece(out_.text().data() + start, end - start);
+    const bool bot = start == begin_, eot = end == end_;
     FontFace& face = fonts_.face(font_id);
-    hb_buffer_t* buf = thread_buffer();
-    hb_buffer_clear_contents(buf);
-    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-    hb_buffer_set_script(buf, run_script(std::u32string_view(text.data() + start, end - start)));
-    hb_buffer_set_language(buf, hb_language_from_string("th", 2));
-    unsigned flags = HB_BUFFER_FLAG_DEFAULT;
-    if (start == para_begin) flags |= HB_BUFFER_FLAG_BOT;
-    if (end == para_end) flags |= HB_BUFFER_FLAG_EOT;
-    hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>(flags));
-    // The whole paragraph goes in as context; only [start, end) is shaped. Clusters come back as
-    // code point indices into the paragraph.
-    hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data() + para_begin),
-                        static_cast<int>(para_end - para_begin), start - para_begin,
-                        static_cast<int>(end - start));
-    hb_font_t* font = face.hb_font_at(out_.size_px);
-    hb_shape(font, buf, nullptr, 0);
-
-    unsigned count = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
-    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
-    for (unsigned i = 0; i < count; ++i) {
-      uint32_t glyph = info[i].codepoint;
+    std::shared_ptr<const ShapeCache::Glyphs> cached;
+    ShapeCache::Glyphs local;
+    const ShapeCache::Glyphs* shaped = &local;
+    if (cache_) {
+      key_.assign({static_cast<char32_t>(font_id), static_cast<char32_t>(size_key(out_.size_px)),
+                   static_cast<char32_t>((bot ? 1 : 0) | (eot ? 2 : 0))});
+      key_.append(piece);
+      cached = cache_->get(key_, [&] { return shape_piece(face, piece, out_.size_px, bot, eot); });
+      shaped = cached.get();
+    } else {
+      local = shape_piece(face, piece, out_.size_px, bot, eot);
+    }
+    for (const ShapeCache::Glyph& g : *shaped) {
+      uint32_t glyph = g.glyph;
       FontId glyph_font = font_id;
-      Fixed advance = pos[i].x_advance;
+      Fixed advance = g.advance;
       if (glyph == 0) {  // no face covers it: show U+FFFD, never a tofu box
         glyph_font = fonts_.latin(out_.weight);
         FontFace& fallback = fonts_.face(glyph_font);
         glyph = fallback.glyph_for(U'\uFFFD');
         advance = hb_font_get_glyph_h_advance(fallback.hb_font_at(out_.size_px), glyph);
       }
-      const uint32_t rel = info[i].cluster;
-      out_.glyphs.push_back({glyph, glyph_font, pen_ + pos[i].x_offset, pos[i].y_offset, para_begin + rel});
+      const uint32_t rel = start - begin_ + g.cluster;
+      glyphs.push_back({glyph, glyph_font, pen_ + g.x_offset, g.y_offset, begin_ + rel});
       pen_ += advance;
       advance_[rel] += advance;
       cluster_start_[rel] = true;
@@ -118,10 +146,13 @@ class ParagraphShaper {
   }
 
   FontSet& fonts_;
+  ShapeCache* cache_;
   ShapedText& out_;
+  uint32_t begin_ = 0, end_ = 0;
   Fixed pen_ = 0;
-  std::vector<Fixed> advance_;      // advance of each HarfBuzz cluster, at its first code point
+  std::vector<Fixed> advance_;       // advance of each HarfBuzz cluster, at its first code point
   std::vector<bool> cluster_start_;  // code points that start a HarfBuzz cluster
+  std::u32string key_;
 };
 
 }  // namespace
@@ -133,7 +164,8 @@ size_t ShapedText::memory_bytes() const {
          paragraphs.capacity() * sizeof(ShapedParagraph);
 }
 
-std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view utf8, float size_px, Weight weight) {
+std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view utf8, float size_px, Weight weight,
+                                             ShapeCache* cache, WorkerPool* pool) {
   auto out = std::make_shared<ShapedText>();
   out->normalized = normalize(utf8, NormalizeMode::Display);
   out->size_px = size_px;
@@ -143,15 +175,34 @@ std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view ut
   const auto n = static_cast<uint32_t>(text.size());
   out->flags.assign(n + 1, 0);
   out->pen_x.assign(n + 1, 0);
-  out->glyphs.reserve(n);
 
-  ParagraphShaper shaper(fonts, *out);
-  uint32_t begin = 0;
-  for (uint32_t k = 0; k <= n; ++k) {
+  for (uint32_t begin = 0, k = 0; k <= n; ++k) {
     if (k < n && !is_paragraph_separator(text[k])) continue;
-    shaper.shape(begin, k);
+    out->paragraphs.push_back({begin, k, 0, 0});
+    out->flags[k] |= kClusterStart;
     if (k < n && text[k] == U'\r' && k + 1 < n && text[k + 1] == U'\n') ++k;  // CR LF is one break
     begin = k + 1;
+  }
+
+  std::vector<std::vector<ShapedGlyph>> glyphs(out->paragraphs.size());
+  auto shape_one = [&](size_t i) {
+    ParagraphShaper shaper(fonts, cache, *out);
+    glyphs[i].reserve(out->paragraphs[i].cp_end - out->paragraphs[i].cp_begin);
+    shaper.shape(out->paragraphs[i].cp_begin, out->paragraphs[i].cp_end, glyphs[i]);
+  };
+  if (pool && n >= kParallelMinChars) {
+    pool->parallel_for(out->paragraphs.size(), shape_one);
+  } else {
+    for (size_t i = 0; i < out->paragraphs.size(); ++i) shape_one(i);
+  }
+
+  size_t total = 0;
+  for (const auto& g : glyphs) total += g.size();
+  out->glyphs.reserve(total);
+  for (size_t i = 0; i < glyphs.size(); ++i) {
+    out->paragraphs[i].glyph_begin = static_cast<uint32_t>(out->glyphs.size());
+    out->glyphs.insert(out->glyphs.end(), glyphs[i].begin(), glyphs[i].end());
+    out->paragraphs[i].glyph_end = static_cast<uint32_t>(out->glyphs.size());
   }
   return out;
 }

@@ -57,7 +57,7 @@ std::shared_ptr<const TextLayout> TextEngine::layout(std::string_view utf8, cons
   }
 
   ++stats_.misses;
-  auto shaped = shape_text(*fonts_, utf8, style.size_px, style.weight);
+  auto shaped = shape_text(*fonts_, utf8, style.size_px, style.weight, &words_, &pool_);
   auto laid_out = layout_text(shaped, options);
   Entry entry{hash, std::string(utf8), size, style.weight, shaped, {{options, laid_out}}, 0};
   entry.bytes = shaped->memory_bytes() + laid_out->memory_bytes() + utf8.size() + sizeof(Entry);
@@ -97,6 +97,7 @@ void TextEngine::clear_cache() {
   lru_.clear();
   index_.clear();
   bytes_ = 0;
+  words_.clear();
 }
 
 }  // namespace khlang::text

@@ -42,6 +42,7 @@ class TextEngine {
   FontSet& fonts() { return *fonts_; }
   GlyphAtlas& atlas() { return atlas_; }
   TextCacheStats cache_stats() const;
+  // Forgets every shaped text, layout and shaped word (the glyph atlas stays).
   void clear_cache();
 
  private:
@@ -63,6 +64,8 @@ class TextEngine {
 
   std::unique_ptr<FontSet> fonts_;
   GlyphAtlas atlas_;
+  ShapeCache words_;
+  WorkerPool pool_;
   size_t budget_;
   mutable std::mutex mutex_;
   std::list<Entry> lru_;  // most recent first
