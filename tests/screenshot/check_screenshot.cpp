@@ -1,0 +1,109 @@
+// Checks a kiosk screenshot against the text blocks the kiosk says it drew (--dump-text): each
+// block, laid out again by the engine and painted where the kiosk put it, must match the ink in
+// the screenshot (correlation of the engine's coverage with the picture's contrast against the
+// block's background). Text in the wrong place, missing, clipped or drawn with broken glyphs fails.
+// usage: check_screenshot SCREENSHOT.png DUMP.tsv
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "image/image.h"
+#include "text/text_engine.h"
+#include "text/text_painter.h"
+
+using namespace khlang;
+
+namespace {
+
+struct Block {
+  float x, y, wrap, size, line_height;
+  int bold, align;
+  std::string text;
+};
+
+// The most common colour in a rectangle of the picture: the block's background.
+uint32_t dominant_colour(const image::Image& shot, int x0, int y0, int x1, int y1) {
+  std::map<uint32_t, int> counts;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      const uint8_t* p = shot.row(y) + x * 3;
+      ++counts[(p[0] << 16) | (p[1] << 8) | p[2]];
+    }
+  }
+  return std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: check_screenshot SCREENSHOT.png DUMP.tsv\n");
+    return 2;
+  }
+  auto shot = image::read_png(argv[1]);
+  if (!shot) {
+    std::fprintf(stderr, "%s\n", shot.error().message.c_str());
+    return 1;
+  }
+  auto engine = text::TextEngine::create_default();
+  if (!engine) {
+    std::fprintf(stderr, "%s\n", engine.error().message.c_str());
+    return 1;
+  }
+  std::ifstream dump(argv[2]);
+  std::string line;
+  int blocks = 0, failures = 0;
+  while (std::getline(dump, line)) {
+    Block b{};
+    std::istringstream in(line);
+    in >> b.x >> b.y >> b.wrap >> b.size >> b.bold >> b.line_height >> b.align;
+    in.get();
+    std::getline(in, b.text);
+    ++blocks;
+    const text::TextStyle style{b.size, b.bold ? text::Weight::Bold : text::Weight::Regular, b.line_height};
+    auto layout = engine.value()->layout(b.text, style, b.wrap, static_cast<text::Align>(b.align));
+    image::Image coverage(shot->width, shot->height, 1);
+    text::paint_coverage(engine.value()->atlas(), *layout, b.x, b.y, coverage);
+
+    const int x0 = std::max(0, static_cast<int>(b.x) - 4);
+    const int y0 = std::max(0, static_cast<int>(b.y));
+    const int x1 = std::min(shot->width, static_cast<int>(b.x + std::max(layout->width, b.wrap)) + 4);
+    const int y1 = std::min(shot->height, static_cast<int>(b.y + layout->height));
+    if (x1 <= x0 || y1 <= y0 || b.x + layout->width > shot->width + 1) {
+      std::printf("FAIL block %d outside the picture: %s\n", blocks, b.text.c_str());
+      ++failures;
+      continue;
+    }
+    const uint32_t bg = dominant_colour(shot.value(), x0, y0, x1, y1);
+    // Pearson correlation between expected coverage and observed contrast.
+    double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, n = 0, ink = 0;
+    for (int y = y0; y < y1; ++y) {
+      for (int x = x0; x < x1; ++x) {
+        const uint8_t* p = shot->row(y) + x * 3;
+        const double contrast = std::abs(p[0] - static_cast<int>(bg >> 16)) +
+                                std::abs(p[1] - static_cast<int>((bg >> 8) & 255)) +
+                                std::abs(p[2] - static_cast<int>(bg & 255));
+        const double expected = coverage.at(x, y);
+        sa += expected, sb += contrast, saa += expected * expected, sbb += contrast * contrast;
+        sab += expected * contrast, n += 1, ink += expected > 128;
+      }
+    }
+    const double cov = sab / n - (sa / n) * (sb / n);
+    const double var = (saa / n - (sa / n) * (sa / n)) * (sbb / n - (sb / n) * (sb / n));
+    const double r = var > 0 ? cov / std::sqrt(var) : 0;
+    const bool ok = ink > 20 && r > 0.9;
+    std::printf("%s block %d: %d lines, correlation %.3f: %s\n", ok ? "ok  " : "FAIL", blocks,
+                static_cast<int>(layout->lines.size()), r, b.text.substr(0, 60).c_str());
+    failures += ok ? 0 : 1;
+  }
+  if (blocks == 0) {
+    std::printf("FAIL: no text blocks in %s\n", argv[2]);
+    return 1;
+  }
+  std::printf("%d blocks, %d failed\n", blocks, failures);
+  return failures == 0 ? 0 : 1;
+}
