@@ -13,6 +13,8 @@ std::vector<uint32_t> breaks(const std::string& utf8) { return line_break_offset
 bool has(const std::vector<uint32_t>& v, uint32_t k) { return std::find(v.begin(), v.end(), k) != v.end(); }
 }  // namespace
 
+TEST_CASE("the Thai test strings are there to test") { CHECK(khlang::test::thai_test_strings().size() >= 20); }
+
 TEST_CASE("clusters: a base and its marks never split") {
   const std::u32string t = cps("ที่นี่น้ำ");
   const auto flags = find_cluster_boundaries(t);
@@ -51,7 +53,7 @@ TEST_CASE("abbreviations stay whole") {
   CHECK(breaks("พ.ศ. ๒๕๖๙ อบต. ร.ร.") == std::vector<uint32_t>{5, 10, 15});
 }
 
-TEST_CASE("ZWSP is an invisible break opportunity; spaces and hyphens break") {
+TEST_CASE("ZWSP is an invisible break opportunity, and so are spaces and hyphens") {
   CHECK(breaks("ประกาศ\u200Bเทศบาล") == std::vector<uint32_t>{7});
   CHECK(breaks("งบ 1,250,000 บาท (FY2026) ฿") == std::vector<uint32_t>{3, 13, 17, 26});
   CHECK(has(breaks("well-known"), 5));

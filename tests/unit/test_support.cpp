@@ -42,6 +42,4 @@ const std::vector<TestString>& thai_test_strings() {
 
 std::u32string cps(const std::string& utf8) { return text::decode_utf8(utf8); }
 
-TEST_CASE("the Thai test strings are there to test") { CHECK(thai_test_strings().size() >= 20); }
-
 }  // namespace khlang::test
