@@ -37,7 +37,7 @@ hb_script_t run_script(std::u32string_view run) {
   return HB_SCRIPT_LATIN;
 }
 
-ShapeCache::Glyphs shape_piece(FontFace& face, std::u32string_view piece, float size_px, bool bot, bool eot) {
+ShapeCache::Glyphs shape_piece(hb_font_t* font, std::u32string_view piece, bool bot, bool eot) {
   hb_buffer_t* buf = thread_buffer();
   hb_buffer_clear_contents(buf);
   hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
@@ -49,7 +49,7 @@ ShapeCache::Glyphs shape_piece(FontFace& face, std::u32string_view piece, float 
   hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>(flags));
   hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(piece.data()), static_cast<int>(piece.size()), 0,
                       static_cast<int>(piece.size()));
-  hb_shape(face.hb_font_at(size_px), buf, nullptr, 0);
+  hb_shape(font, buf, nullptr, 0);
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
@@ -114,7 +114,7 @@ class ParagraphShaper {
   void add_piece(uint32_t start, uint32_t end, FontId font_id, std::vector<ShapedGlyph>& glyphs) {
     const std::u32string_view piece(out_.text().data() + start, end - start);
     const bool bot = start == begin_, eot = end == end_;
-    FontFace& face = fonts_.face(font_id);
+    hb_font_t* font = sized_font(font_id);
     std::shared_ptr<const ShapeCache::Glyphs> cached;
     ShapeCache::Glyphs local;
     const ShapeCache::Glyphs* shaped = &local;
@@ -122,10 +122,10 @@ class ParagraphShaper {
       key_.assign({static_cast<char32_t>(font_id), static_cast<char32_t>(size_key(out_.size_px)),
                    static_cast<char32_t>((bot ? 1 : 0) | (eot ? 2 : 0))});
       key_.append(piece);
-      cached = cache_->get(key_, [&] { return shape_piece(face, piece, out_.size_px, bot, eot); });
+      cached = cache_->get(key_, [&] { return shape_piece(font, piece, bot, eot); });
       shaped = cached.get();
     } else {
-      local = shape_piece(face, piece, out_.size_px, bot, eot);
+      local = shape_piece(font, piece, bot, eot);
     }
     for (const ShapeCache::Glyph& g : *shaped) {
       uint32_t glyph = g.glyph;
@@ -145,9 +145,17 @@ class ParagraphShaper {
     }
   }
 
+  // The face's HarfBuzz font at this size, remembered: FontFace::hb_font_at takes a lock.
+  hb_font_t* sized_font(FontId id) {
+    if (id >= sized_fonts_.size()) sized_fonts_.resize(id + 1, nullptr);
+    if (!sized_fonts_[id]) sized_fonts_[id] = fonts_.face(id).hb_font_at(out_.size_px);
+    return sized_fonts_[id];
+  }
+
   FontSet& fonts_;
   ShapeCache* cache_;
   ShapedText& out_;
+  std::vector<hb_font_t*> sized_fonts_;
   uint32_t begin_ = 0, end_ = 0;
   Fixed pen_ = 0;
   std::vector<Fixed> advance_;       // advance of each HarfBuzz cluster, at its first code point
@@ -191,7 +199,12 @@ std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view ut
     shaper.shape(out->paragraphs[i].cp_begin, out->paragraphs[i].cp_end, glyphs[i]);
   };
   if (pool && n >= kParallelMinChars) {
-    pool->parallel_for(out->paragraphs.size(), shape_one);
+    // Longest paragraphs first, so the threads finish together.
+    std::vector<size_t> order(out->paragraphs.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto length = [&](size_t i) { return out->paragraphs[i].cp_end - out->paragraphs[i].cp_begin; };
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return length(a) > length(b); });
+    pool->parallel_for(order.size(), [&](size_t i) { shape_one(order[i]); });
   } else {
     for (size_t i = 0; i < out->paragraphs.size(); ++i) shape_one(i);
   }

@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   const std::string article = thai_article(seed, 20000);
   std::vector<double> cold, cached;
   size_t lines = 0;
-  for (int run = 0; run < (only == "long" ? 0 : 15); ++run) {
+  for (int run = 0; run < (only == "long" ? 0 : 40); ++run) {
     engine.clear_cache();
     auto t0 = Clock::now();
     auto layout = engine.layout(article, style, 1000);
