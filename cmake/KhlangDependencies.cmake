@@ -9,6 +9,8 @@ pkg_check_modules(LIBTHAI REQUIRED IMPORTED_TARGET libthai)
 pkg_check_modules(LIBPNG REQUIRED IMPORTED_TARGET libpng)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+pkg_check_modules(SQLITE REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 if(KHLANG_BUILD_KIOSK)
   pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)

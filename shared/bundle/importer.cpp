@@ -1,0 +1,401 @@
+#include "bundle/importer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <utility>
+
+#include "bundle/trust_store.h"
+#include "store/schema.h"
+#include "store/settings.h"
+
+namespace khlang::bundle {
+namespace {
+
+constexpr uint64_t kMaxSignatureBytes = 64 << 10;
+constexpr int kVerifyTimeoutSeconds = 120;
+constexpr int kMergeTimeoutSeconds = 900;
+
+// The private copy of a bundle, deleted when it goes out of scope.
+class PrivateCopy {
+ public:
+  PrivateCopy() = default;
+  PrivateCopy(PrivateCopy&& other) noexcept : path(std::exchange(other.path, {})) {}
+  PrivateCopy& operator=(PrivateCopy&&) = delete;
+  ~PrivateCopy() {
+    if (!path.empty()) ::unlink(path.c_str());
+  }
+  std::string path;
+};
+
+// Step 1: copy with read() (never mmap the stick), hashing as we go, into `dir`.
+Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes, const std::string& dir,
+                             PrivateCopy& copy, const std::function<void(double)>& progress) {
+  auto source = open_untrusted(bundle_path, max_bytes, "bundle");
+  if (!source) return source.error();
+  std::string templ = dir + "/.khlang-import-XXXXXX";
+  const int out = ::mkstemp(templ.data());
+  if (out < 0) {
+    ::close(source->fd);
+    return Error{"cannot make a private copy in " + dir + ": " + std::strerror(errno)};
+  }
+  copy.path = templ;
+  Hasher hasher;
+  std::vector<char> buf(1 << 20);
+  uint64_t done = 0;
+  std::optional<Error> failure;
+  while (!failure) {
+    const ssize_t n = ::read(source->fd, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      failure = Error{"reading the bundle failed (" + std::string(std::strerror(errno)) +
+                      "): was the USB stick removed? Nothing was changed"};
+      break;
+    }
+    if (n == 0) break;
+    hasher.update(buf.data(), static_cast<size_t>(n));
+    for (ssize_t w = 0; w < n && !failure;) {
+      const ssize_t k = ::write(out, buf.data() + w, static_cast<size_t>(n - w));
+      if (k < 0 && errno == EINTR) continue;
+      if (k < 0) failure = Error{"cannot copy the bundle: " + std::string(std::strerror(errno)) + " (disk full?)"};
+      else w += k;
+    }
+    done += static_cast<uint64_t>(n);
+    if (done > max_bytes) failure = Error{"the bundle grew past the size limit while it was read"};
+    if (progress && source->size) progress(0.3 * static_cast<double>(done) / static_cast<double>(source->size));
+  }
+  ::close(source->fd);
+  if (!failure && done != source->size) {
+    failure = Error{"the bundle changed size while it was read (" + std::to_string(done) + " of " +
+                    std::to_string(source->size) + " bytes): was the USB stick removed?"};
+  }
+  if (!failure && ::fsync(out) != 0) failure = Error{"cannot save the private copy: " + std::string(std::strerror(errno))};
+  ::close(out);
+  if (failure) return *failure;
+  return hasher.finish();
+}
+
+// Steps 1-5 done: a verified, checked, open copy of the bundle.
+struct VerifiedBundle {
+  PrivateCopy copy;
+  store::Database db;  // hardened, read-only
+  BundleLabel label;
+  std::string key_id;
+  std::string trusted_comment;
+};
+
+std::string directory_of(const std::string& path) {
+  const std::filesystem::path p = std::filesystem::absolute(path).parent_path();
+  return p.empty() ? "." : p.string();
+}
+
+// Steps 3-4 and the label: checks on a copy whose signature is already verified (or, for the
+// CLI's inspect, on the office's own file).
+Status check_and_label(VerifiedBundle& vb, uint64_t size, const std::optional<Signature>& sig) {
+  if (auto s = check_sqlite_header(vb.copy.path, size); !s) return s;
+  auto db = open_bundle_readonly(vb.copy.path, kVerifyTimeoutSeconds);
+  if (!db) return db.error();
+  vb.db = std::move(db.value());
+  auto app = vb.db.query_int("PRAGMA application_id");
+  auto version = vb.db.query_int("PRAGMA user_version");
+  if (!app || !version) return Error{"the bundle cannot be read as SQLite"};
+  if (app.value() != store::kBundleApplicationId) return Error{"not a Khlang bundle (wrong application_id)"};
+  if (version.value() < store::kBundleSchemaVersion) {
+    return Error{"the bundle has schema version " + std::to_string(version.value()) + ", older than this kiosk reads (" +
+                 std::to_string(store::kBundleSchemaVersion) + "): pack it again with the current khlang-admin"};
+  }
+  if (version.value() > store::kBundleSchemaVersion) {
+    return Error{"the bundle has schema version " + std::to_string(version.value()) + ", newer than this kiosk reads (" +
+                 std::to_string(store::kBundleSchemaVersion) + "): update the kiosk first"};
+  }
+  auto check = vb.db.query_text("PRAGMA quick_check");
+  if (!check || check.value() != "ok") {
+    return Error{"the bundle is damaged (quick_check: " + (check ? check.value() : check.error().message) + ")"};
+  }
+  auto expected = store::expected_bundle_schema();
+  auto actual = store::read_schema(vb.db);
+  if (!expected || !actual) return Error{"cannot read the bundle's schema"};
+  if (expected.value() != actual.value()) {
+    for (const auto& object : actual.value()) {
+      if (std::find(expected->begin(), expected->end(), object) == expected->end()) {
+        return Error{"the bundle's schema is not Khlang's: unexpected " + object.type + " '" + object.name + "'"};
+      }
+    }
+    return Error{"the bundle's schema is not Khlang's: a table is missing"};
+  }
+  auto info = vb.db.prepare("SELECT organization, channel, seq, created_at FROM bundle_info WHERE id = 1");
+  if (!info) return info.error();
+  auto row = info->step();
+  if (!row || !row.value()) return Error{"the bundle has no bundle_info row"};
+  vb.label = {info->column_text(0), info->column_text(1), info->column_int(2), info->column_text(3)};
+  if (sig) {
+    // The trusted comment and bundle_info are both signed; they must agree where both speak.
+    const TrustedFields f = parse_trusted_comment(sig->trusted_comment);
+    if ((f.seq && *f.seq != vb.label.seq) || (f.channel && *f.channel != vb.label.channel)) {
+      return Error{"the signed comment (seq/channel) disagrees with the bundle's own bundle_info"};
+    }
+  }
+  return Ok{};
+}
+
+Expected<VerifiedBundle> verify_for_kiosk(store::Database& kiosk, const std::string& db_path,
+                                          const std::string& bundle_path, const ImportOptions& options) {
+  VerifiedBundle vb;
+  auto sig_text = read_untrusted(signature_path(bundle_path), kMaxSignatureBytes, "signature");
+  if (!sig_text) {
+    if (!std::filesystem::exists(signature_path(bundle_path)) && std::filesystem::exists(bundle_path)) {
+      return Error{"unsigned bundle: " + signature_path(bundle_path) + " not found"};
+    }
+    return sig_text.error();
+  }
+  auto sig = parse_signature(sig_text.value(), signature_path(bundle_path));
+  if (!sig) return sig.error();
+  auto key = find_trusted_key(kiosk, sig->id);
+  if (!key) return key.error();
+  vb.key_id = key->key_id;
+  vb.trusted_comment = sig->trusted_comment;
+
+  auto hash = copy_and_hash(bundle_path, options.max_bundle_bytes, directory_of(db_path), vb.copy, options.progress);
+  if (!hash) return hash.error();
+  if (auto s = verify_hash(sig.value(), key->key, hash.value()); !s) return Error{"rejected: " + s.error().message};
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(vb.copy.path, ec);
+  if (auto s = check_and_label(vb, size, sig.value()); !s) return s.error();
+
+  const std::string channel = store::get_setting(kiosk, "channel", "main");
+  if (vb.label.channel != channel) {
+    return Error{"the bundle is for channel '" + vb.label.channel + "', this kiosk takes '" + channel + "'"};
+  }
+  auto last = kiosk.prepare("SELECT last_seq FROM import_state WHERE key_id = ?");
+  if (!last) return last.error();
+  last->bind(1, std::string_view(vb.key_id));
+  auto row = last->step();
+  if (!row) return row.error();
+  if (row.value() && vb.label.seq <= last->column_int(0)) {
+    return Error{"sequence number " + std::to_string(vb.label.seq) + " is not above the last one imported (" +
+                 std::to_string(last->column_int(0)) + "): an old or replayed bundle"};
+  }
+  return vb;
+}
+
+void log_import(store::Database& kiosk, const std::string& bundle, const std::string& key_id,
+                std::optional<int64_t> seq, const std::string& result, const std::string& message) {
+  auto stmt = kiosk.prepare("INSERT INTO import_log (at, bundle, key_id, seq, result, message) VALUES (?, ?, ?, ?, ?, ?)");
+  if (!stmt) return;
+  stmt->bind_all(now_utc_iso(), std::string_view(bundle), std::string_view(key_id));
+  if (seq) stmt->bind(4, *seq);
+  else stmt->bind_null(4);
+  stmt->bind(5, std::string_view(result)).bind(6, std::string_view(message));
+  (void)stmt->run();  // the log is best effort: a full disk must not hide the real error
+}
+
+std::string where_differs(const store::TableSpec& t) {
+  std::string cond;
+  for (const auto& c : t.columns) {
+    if (!cond.empty()) cond += " OR ";
+    cond += "NOT (b." + std::string(c.name) + " IS m." + c.name + ")";
+  }
+  return cond;
+}
+
+Status attach_bundle(store::Database& kiosk, const std::string& copy_path) {
+  auto stmt = kiosk.prepare("ATTACH DATABASE ? AS bundle");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, "file:" + uri_path(copy_path) + "?mode=ro&immutable=1");
+  return stmt->run();
+}
+
+Status merge(store::Database& kiosk, const VerifiedBundle& vb, const ImportOptions& options,
+             std::map<std::string, int64_t>& counts) {
+  const auto& tables = store::content_tables();
+  if (auto s = kiosk.exec("BEGIN IMMEDIATE"); !s) return s;
+  // Keep what is there as the previous content, then take the bundle's; children are emptied
+  // before parents, parents filled before children.
+  for (auto it = tables.rbegin(); it != tables.rend(); ++it) {
+    const std::string name = it->name;
+    if (auto s = kiosk.exec("DELETE FROM prev_" + name); !s) return s;
+    if (auto s = kiosk.exec("INSERT INTO prev_" + name + " (" + store::column_list(*it) + ") SELECT " +
+                            store::column_list(*it) + " FROM main." + name);
+        !s) {
+      return s;
+    }
+    if (auto s = kiosk.exec("DELETE FROM main." + name); !s) return s;
+  }
+  size_t done = 0;
+  for (const store::TableSpec& t : tables) {
+    const std::string cols = store::column_list(t);
+    if (auto s = kiosk.exec("INSERT INTO main." + std::string(t.name) + " (" + cols + ") SELECT " + cols +
+                            " FROM bundle." + t.name);
+        !s) {
+      return s;
+    }
+    counts[t.name] = kiosk.changes();
+    if (options.progress) options.progress(0.4 + 0.55 * static_cast<double>(++done) / static_cast<double>(tables.size()));
+  }
+  auto dangling = kiosk.prepare("SELECT \"table\", parent FROM pragma_foreign_key_check LIMIT 1");
+  if (!dangling) return dangling.error();
+  auto bad = dangling->step();
+  if (!bad) return bad.error();
+  if (bad.value()) {
+    return Error{"the bundle's " + dangling->column_text(0) + " refers to a missing " + dangling->column_text(1)};
+  }
+  auto state = kiosk.prepare(
+      "INSERT INTO import_state (key_id, last_seq, imported_at) VALUES (?, ?, ?) "
+      "ON CONFLICT (key_id) DO UPDATE SET last_seq = excluded.last_seq, imported_at = excluded.imported_at");
+  if (!state) return state.error();
+  state->bind_all(std::string_view(vb.key_id), vb.label.seq, now_utc_iso());
+  if (auto s = state->run(); !s) return s;
+  auto content = kiosk.prepare(
+      "INSERT INTO content_state (id, key_id, imported_at, has_previous, prev_key_id) VALUES (1, ?, ?, "
+      "(SELECT count(*) > 0 FROM prev_organization), coalesce((SELECT key_id FROM content_state), '')) "
+      "ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, imported_at = excluded.imported_at, "
+      "has_previous = excluded.has_previous, prev_key_id = content_state.key_id");
+  if (!content) return content.error();
+  content->bind_all(std::string_view(vb.key_id), now_utc_iso());
+  if (auto s = content->run(); !s) return s;
+  return kiosk.exec("COMMIT");
+}
+
+Expected<store::Database> open_hardened_kiosk(const std::string& db_path, int timeout) {
+  auto kiosk = store::open_kiosk_db(db_path);
+  if (!kiosk) return kiosk.error();
+  harden_connection(kiosk.value(), timeout);
+  return kiosk;
+}
+
+}  // namespace
+
+Expected<ImportReport> import_bundle(const std::string& db_path, const std::string& bundle_path,
+                                     const ImportOptions& options) {
+  auto kiosk = open_hardened_kiosk(db_path, kMergeTimeoutSeconds);
+  if (!kiosk) return kiosk.error();
+  auto vb = verify_for_kiosk(kiosk.value(), db_path, bundle_path, options);
+  if (!vb) {
+    log_import(kiosk.value(), bundle_path, "", std::nullopt, "rejected", vb.error().message);
+    return vb.error();
+  }
+  if (options.progress) options.progress(0.4);
+  ImportReport report{vb->label, vb->key_id, {}};
+  Status merged = attach_bundle(kiosk.value(), vb->copy.path);
+  if (merged) merged = merge(kiosk.value(), vb.value(), options, report.counts);
+  if (!merged) (void)kiosk->exec("ROLLBACK");
+  (void)kiosk->exec("DETACH DATABASE bundle");
+  if (!merged) {
+    log_import(kiosk.value(), bundle_path, vb->key_id, vb->label.seq, "rejected", merged.error().message);
+    return Error{"import failed, the content is unchanged: " + merged.error().message};
+  }
+  log_import(kiosk.value(), bundle_path, vb->key_id, vb->label.seq, "imported", "");
+  if (options.progress) options.progress(1.0);
+  return report;
+}
+
+Expected<BundleDiff> diff_bundle(const std::string& db_path, const std::string& bundle_path,
+                                 const ImportOptions& options) {
+  auto kiosk = open_hardened_kiosk(db_path, kMergeTimeoutSeconds);
+  if (!kiosk) return kiosk.error();
+  auto vb = verify_for_kiosk(kiosk.value(), db_path, bundle_path, options);
+  if (!vb) return vb.error();
+  if (auto s = attach_bundle(kiosk.value(), vb->copy.path); !s) return s.error();
+  BundleDiff diff{vb->label, vb->key_id, {}};
+  for (const store::TableSpec& t : store::content_tables()) {
+    const std::string name = t.name, key = t.key;
+    TableDiff& d = diff.tables[name];
+    struct Query {
+      const char* mark;
+      int64_t* count;
+      std::string sql;
+    };
+    const std::string b_key = "(" + std::string(key) + ")";
+    const Query queries[] = {
+        {"+", &d.added, "SELECT " + key + " FROM bundle." + name + " WHERE " + b_key + " NOT IN (SELECT " + key + " FROM main." + name + ")"},
+        {"-", &d.removed, "SELECT " + key + " FROM main." + name + " WHERE " + b_key + " NOT IN (SELECT " + key + " FROM bundle." + name + ")"},
+        {"~", &d.changed, "SELECT b." + std::string(t.columns[0].name) + " FROM bundle." + name + " b JOIN main." + name +
+                              " m ON " + [&] {
+                                std::string on;
+                                for (const auto& c : t.columns) {
+                                  if (key.find(c.name) == std::string::npos) continue;
+                                  on += (on.empty() ? "" : " AND ") + std::string("b.") + c.name + " = m." + c.name;
+                                }
+                                return on;
+                              }() + " WHERE " + where_differs(t)},
+    };
+    for (const Query& q : queries) {
+      auto stmt = kiosk->prepare(q.sql);
+      if (!stmt) return stmt.error();
+      for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!row.value()) break;
+        ++*q.count;
+        if (d.examples.size() < 5) d.examples.push_back(q.mark + stmt->column_text(0));
+      }
+    }
+  }
+  (void)kiosk->exec("DETACH DATABASE bundle");
+  return diff;
+}
+
+Status rollback_import(const std::string& db_path) {
+  auto kiosk = open_hardened_kiosk(db_path, kMergeTimeoutSeconds);
+  if (!kiosk) return kiosk.error();
+  auto has = kiosk->query_int("SELECT coalesce((SELECT has_previous FROM content_state WHERE id = 1), 0)");
+  if (!has) return has.error();
+  if (!has.value()) return Error{"there is no previous content to roll back to (one step back is kept, once)"};
+  const auto& tables = store::content_tables();
+  Status s = kiosk->exec("BEGIN IMMEDIATE");
+  for (auto it = tables.rbegin(); s && it != tables.rend(); ++it) s = kiosk->exec("DELETE FROM main." + std::string(it->name));
+  for (auto it = tables.begin(); s && it != tables.end(); ++it) {
+    const std::string cols = store::column_list(*it);
+    s = kiosk->exec("INSERT INTO main." + std::string(it->name) + " (" + cols + ") SELECT " + cols + " FROM prev_" + it->name);
+    if (s) s = kiosk->exec("DELETE FROM prev_" + std::string(it->name));
+  }
+  if (s) s = kiosk->exec("UPDATE content_state SET has_previous = 0, key_id = prev_key_id, prev_key_id = ''");
+  if (s) s = kiosk->exec("COMMIT");
+  if (!s) {
+    (void)kiosk->exec("ROLLBACK");
+    return Error{"rollback failed, the content is unchanged: " + s.error().message};
+  }
+  log_import(kiosk.value(), "(rollback)", "", std::nullopt, "rolled back", "");
+  return Ok{};
+}
+
+Expected<BundleFacts> read_bundle_facts(const std::string& bundle_path, const PublicKey* public_key) {
+  VerifiedBundle vb;
+  std::optional<Signature> sig;
+  auto sig_text = read_untrusted(signature_path(bundle_path), kMaxSignatureBytes, "signature");
+  if (sig_text) {
+    auto parsed = parse_signature(sig_text.value(), signature_path(bundle_path));
+    if (!parsed) return parsed.error();
+    sig = parsed.value();
+  } else if (public_key) {
+    return Error{"unsigned bundle: " + signature_path(bundle_path) + " not found"};
+  }
+  auto hash = copy_and_hash(bundle_path, 4ull << 30, std::filesystem::temp_directory_path().string(), vb.copy, {});
+  if (!hash) return hash.error();
+  BundleFacts facts;
+  if (public_key) {
+    if (auto s = verify_hash(sig.value(), *public_key, hash.value()); !s) return Error{"rejected: " + s.error().message};
+  }
+  if (sig) {
+    facts.key_id = key_id_hex(sig->id);
+    facts.trusted_comment = sig->trusted_comment;
+  }
+  std::error_code ec;
+  if (auto s = check_and_label(vb, std::filesystem::file_size(vb.copy.path, ec), public_key ? sig : std::nullopt); !s) {
+    return s.error();
+  }
+  facts.label = vb.label;
+  for (const store::TableSpec& t : store::content_tables()) {
+    auto n = vb.db.query_int("SELECT count(*) FROM " + std::string(t.name));
+    if (!n) return n.error();
+    facts.counts[t.name] = n.value();
+  }
+  return facts;
+}
+
+}  // namespace khlang::bundle

@@ -1,0 +1,387 @@
+#include "content/content_folder.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "content/csv.h"
+#include "content/front_matter.h"
+#include "image/thumbnail.h"
+
+namespace fs = std::filesystem;
+
+namespace khlang::content {
+namespace {
+
+enum class SourceKind { Csv, MarkdownFile, MarkdownDir, MediaDir };
+struct Source {
+  const char* table;
+  SourceKind kind;
+  const char* path;
+  const char* body_column;  // Markdown sources: where the body goes
+};
+constexpr Source kSources[] = {
+    {"organization", SourceKind::MarkdownFile, "organization.md", "about_th"},
+    {"media", SourceKind::MediaDir, "media", nullptr},
+    {"category", SourceKind::Csv, "categories.csv", nullptr},
+    {"person", SourceKind::Csv, "people.csv", nullptr},
+    {"article", SourceKind::MarkdownDir, "articles", "body_md"},
+    {"announcement", SourceKind::MarkdownDir, "announcements", "body_md"},
+    {"plan", SourceKind::Csv, "plans.csv", nullptr},
+    {"plan_activity", SourceKind::Csv, "activities.csv", nullptr},
+    {"progress", SourceKind::Csv, "progress.csv", nullptr},
+    {"community", SourceKind::Csv, "communities.csv", nullptr},
+    {"community_member", SourceKind::Csv, "community_members.csv", nullptr},
+};
+// Bundles hold larger files only as media; a text file this big is a mistake.
+constexpr uintmax_t kMaxTextFile = 16u << 20;
+constexpr uintmax_t kMaxMediaFile = 32u << 20;
+
+Expected<std::string> read_file(const fs::path& path, uintmax_t limit) {
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(path, ec);
+  if (ec) return Error{path.string() + ": cannot read (" + ec.message() + ")"};
+  if (size > limit) return Error{path.string() + ": too large (" + std::to_string(size) + " bytes)"};
+  std::ifstream in(path, std::ios::binary);
+  std::string data(size, '\0');
+  if (!in.read(data.data(), static_cast<std::streamsize>(size))) return Error{path.string() + ": cannot read"};
+  return data;
+}
+
+Status write_file(const fs::path& path, std::string_view data) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(data.data(), static_cast<std::streamsize>(data.size()));
+  out.close();
+  if (!out) return Error{"cannot write " + path.string()};
+  return Ok{};
+}
+
+bool is_kind(const store::ColumnSpec& c, std::string_view kind) { return std::string_view(c.type).starts_with(kind); }
+bool required(const store::ColumnSpec& c) {
+  const std::string_view t = c.type;
+  return t.find("NOT NULL") != std::string_view::npos && t.find("DEFAULT") == std::string_view::npos;
+}
+// The DEFAULT of a column as a cell (nullopt when it has none: NULL).
+Cell column_default(const store::ColumnSpec& c) {
+  const std::string_view t = c.type;
+  const size_t d = t.find("DEFAULT ");
+  if (d == std::string_view::npos) return std::nullopt;
+  std::string_view v = t.substr(d + 8);
+  if (v.starts_with("'")) return std::string(v.substr(1, v.find('\'', 1) - 1));
+  return std::string(v.substr(0, v.find(' ')));
+}
+// "category(id)" from "TEXT REFERENCES category(id)".
+std::optional<std::string> referenced_table(const store::ColumnSpec& c) {
+  const std::string_view t = c.type;
+  const size_t r = t.find("REFERENCES ");
+  if (r == std::string_view::npos) return std::nullopt;
+  const std::string_view rest = t.substr(r + 11);
+  return std::string(rest.substr(0, rest.find('(')));
+}
+
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+// One row from named values; `origin` ("people.csv line 4") prefixes every error.
+Expected<ContentRow> build_row(const store::TableSpec& spec, const std::map<std::string, std::string>& given,
+                               const std::string& origin) {
+  for (const auto& [key, value] : given) {
+    const bool known = std::any_of(spec.columns.begin(), spec.columns.end(), [&](auto& c) { return key == c.name; });
+    if (!known) {
+      std::string names;
+      for (const auto& c : spec.columns) names += (names.empty() ? "" : ", ") + std::string(c.name);
+      return Error{origin + ": unknown column '" + key + "' (a " + spec.label + " has: " + names + ")"};
+    }
+    if (!valid_utf8(value)) return Error{origin + ": '" + key + "' is not valid UTF-8 text (save the file as UTF-8)"};
+  }
+  ContentRow row;
+  for (const auto& c : spec.columns) {
+    auto it = given.find(c.name);
+    Cell cell = it == given.end() || it->second.empty() ? column_default(c) : Cell(it->second);
+    if (!cell && required(c)) return Error{origin + ": '" + std::string(c.name) + "' is required"};
+    if (cell && (is_kind(c, "INTEGER") || is_kind(c, "REAL"))) {
+      const std::string& v = *cell;
+      bool ok;
+      if (is_kind(c, "INTEGER")) {
+        int64_t n = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        ok = ec == std::errc() && p == v.data() + v.size();
+      } else {
+        double d = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+        ok = ec == std::errc() && p == v.data() + v.size();
+      }
+      if (!ok) return Error{origin + ": '" + std::string(c.name) + "' must be a number, not '" + v + "'"};
+    }
+    row.cells.push_back(std::move(cell));
+  }
+  return row;
+}
+
+Status load_csv(const store::TableSpec& spec, const fs::path& path, std::vector<ContentRow>& rows) {
+  auto text = read_file(path, kMaxTextFile);
+  if (!text) return text.error();
+  auto csv = parse_csv(text.value(), path.filename().string());
+  if (!csv) return csv.error();
+  for (size_t r = 0; r < csv->rows.size(); ++r) {
+    std::map<std::string, std::string> given;
+    for (size_t i = 0; i < csv->header.size(); ++i) given[csv->header[i]] = csv->rows[r][i];
+    auto row = build_row(spec, given, path.filename().string() + " line " + std::to_string(csv->row_lines[r]));
+    if (!row) return row.error();
+    rows.push_back(std::move(row.value()));
+  }
+  return Ok{};
+}
+
+Status load_markdown(const store::TableSpec& spec, const Source& source, const fs::path& path, const std::string& shown,
+                     std::vector<ContentRow>& rows) {
+  auto text = read_file(path, kMaxTextFile);
+  if (!text) return text.error();
+  auto doc = parse_front_matter(text.value(), shown);
+  if (!doc) return doc.error();
+  std::map<std::string, std::string> given(doc->fields.begin(), doc->fields.end());
+  if (given.count(source.body_column)) return Error{shown + ": '" + source.body_column + "' is the Markdown body, not a field"};
+  given[source.body_column] = doc->body;
+  if (source.kind == SourceKind::MarkdownDir) {
+    const std::string stem = path.stem().string();
+    if (given.count("id") && given["id"] != stem) {
+      return Error{shown + ": id '" + given["id"] + "' differs from the file name (" + stem + ".md)"};
+    }
+    given["id"] = stem;
+  } else {
+    given["id"] = "1";
+  }
+  auto row = build_row(spec, given, shown);
+  if (!row) return row.error();
+  rows.push_back(std::move(row.value()));
+  return Ok{};
+}
+
+Status load_media(const fs::path& dir, std::vector<ContentRow>& rows) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().filename().string()[0] != '.') files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    const std::string shown = "media/" + file.filename().string();
+    auto data = read_file(file, kMaxMediaFile);
+    if (!data) return data.error();
+    auto info = image::probe_image(data.value(), shown);
+    if (!info) return info.error();
+    auto thumb = image::make_thumbnail(data.value(), shown);
+    if (!thumb) return thumb.error();
+    rows.push_back({{file.filename().string(), info->mime, std::to_string(info->width), std::to_string(info->height),
+                     std::move(data.value()), std::move(thumb->jpeg), std::to_string(thumb->width),
+                     std::to_string(thumb->height)}});
+  }
+  return Ok{};
+}
+
+// Every reference (category_id, author_id, cover_media, ...) names a row that exists.
+Status check_references(const ContentSet& set) {
+  for (const Source& source : kSources) {
+    const store::TableSpec& spec = *store::find_content_table(source.table);
+    auto it = set.tables.find(source.table);
+    if (it == set.tables.end()) continue;
+    for (size_t ci = 0; ci < spec.columns.size(); ++ci) {
+      auto target = referenced_table(spec.columns[ci]);
+      if (!target) continue;
+      std::set<std::string> ids;
+      if (auto t = set.tables.find(*target); t != set.tables.end()) {
+        for (const ContentRow& r : t->second) ids.insert(r.cells[0].value_or(""));
+      }
+      for (const ContentRow& r : it->second) {
+        const Cell& v = r.cells[ci];
+        if (v && !ids.count(*v)) {
+          const Source* where = nullptr;
+          for (const Source& s : kSources) {
+            if (*target == s.table) where = &s;
+          }
+          return Error{std::string(source.path) + ": " + spec.label + " '" + r.cells[0].value_or("") + "' has " +
+                       spec.columns[ci].name + " '" + *v + "', which is not in " + (where ? where->path : target->c_str())};
+        }
+      }
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+size_t ContentSet::count(const std::string& table) const {
+  auto it = tables.find(table);
+  return it == tables.end() ? 0 : it->second.size();
+}
+
+Expected<ContentSet> load_content_folder(const std::string& dir_name) {
+  const fs::path dir(dir_name);
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Error{dir_name + ": not a content folder (no such directory)"};
+  if (!fs::exists(dir / "organization.md")) {
+    return Error{dir_name + ": not a content folder (it has no organization.md)"};
+  }
+  ContentSet set;
+  for (const Source& source : kSources) {
+    const store::TableSpec& spec = *store::find_content_table(source.table);
+    std::vector<ContentRow>& rows = set.tables[source.table];
+    const fs::path path = dir / source.path;
+    if (!fs::exists(path)) continue;
+    Status loaded = Ok{};
+    switch (source.kind) {
+      case SourceKind::Csv: loaded = load_csv(spec, path, rows); break;
+      case SourceKind::MarkdownFile: loaded = load_markdown(spec, source, path, source.path, rows); break;
+      case SourceKind::MediaDir: loaded = load_media(path, rows); break;
+      case SourceKind::MarkdownDir: {
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(path)) {
+          if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
+        }
+        std::sort(files.begin(), files.end());
+        for (const fs::path& f : files) {
+          loaded = load_markdown(spec, source, f, std::string(source.path) + "/" + f.filename().string(), rows);
+          if (!loaded) break;
+        }
+        break;
+      }
+    }
+    if (!loaded) return loaded.error();
+    std::set<std::string> ids;
+    for (const ContentRow& r : rows) {
+      const std::string key = spec.columns.size() > 1 && std::string_view(spec.key).find("||") != std::string_view::npos
+                                  ? r.cells[0].value_or("") + "/" + r.cells[1].value_or("")
+                                  : r.cells[0].value_or("");
+      if (!ids.insert(key).second) return Error{std::string(source.path) + ": '" + key + "' appears twice"};
+    }
+  }
+  if (set.count("organization") != 1) return Error{dir_name + "/organization.md: the organization is missing"};
+  if (auto s = check_references(set); !s) return s.error();
+  return set;
+}
+
+Status write_content_folder(const ContentSet& set, const std::string& dir_name) {
+  const fs::path dir(dir_name);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Error{"cannot create " + dir_name + ": " + ec.message()};
+  for (const Source& source : kSources) {
+    const store::TableSpec& spec = *store::find_content_table(source.table);
+    auto it = set.tables.find(source.table);
+    if (it == set.tables.end() || it->second.empty()) continue;
+    const std::vector<ContentRow>& rows = it->second;
+    switch (source.kind) {
+      case SourceKind::Csv: {
+        CsvTable csv;
+        for (const auto& c : spec.columns) csv.header.push_back(c.name);
+        for (const ContentRow& r : rows) {
+          std::vector<std::string> fields;
+          for (const Cell& cell : r.cells) fields.push_back(cell.value_or(""));
+          csv.rows.push_back(std::move(fields));
+        }
+        if (auto s = write_file(dir / source.path, write_csv(csv)); !s) return s;
+        break;
+      }
+      case SourceKind::MarkdownFile:
+      case SourceKind::MarkdownDir: {
+        if (source.kind == SourceKind::MarkdownDir) fs::create_directories(dir / source.path, ec);
+        for (const ContentRow& r : rows) {
+          MarkdownDocument doc;
+          for (size_t i = 0; i < spec.columns.size(); ++i) {
+            const std::string name = spec.columns[i].name;
+            if (name == source.body_column) doc.body = r.cells[i].value_or("");
+            else if (name != "id" && r.cells[i]) doc.fields.emplace_back(name, *r.cells[i]);
+          }
+          const fs::path file = source.kind == SourceKind::MarkdownFile ? dir / source.path
+                                                                         : dir / source.path / (*r.cells[0] + ".md");
+          if (auto s = write_file(file, write_front_matter(doc)); !s) return s;
+        }
+        break;
+      }
+      case SourceKind::MediaDir: {
+        fs::create_directories(dir / source.path, ec);
+        for (const ContentRow& r : rows) {
+          if (auto s = write_file(dir / source.path / *r.cells[0], *r.cells[4]); !s) return s;
+        }
+        break;
+      }
+    }
+  }
+  return Ok{};
+}
+
+Status insert_content(store::Database& db, const ContentSet& set, std::string_view prefix) {
+  for (const store::TableSpec& spec : store::content_tables()) {
+    auto it = set.tables.find(spec.name);
+    if (it == set.tables.end()) continue;
+    std::string sql = "INSERT INTO " + std::string(prefix) + spec.name + " (" + store::column_list(spec) + ") VALUES (";
+    for (size_t i = 0; i < spec.columns.size(); ++i) sql += i ? ", ?" : "?";
+    auto stmt = db.prepare(sql + ")");
+    if (!stmt) return stmt.error();
+    for (const ContentRow& row : it->second) {
+      for (size_t i = 0; i < spec.columns.size(); ++i) {
+        const int index = static_cast<int>(i) + 1;
+        const Cell& cell = row.cells[i];
+        const store::ColumnSpec& c = spec.columns[i];
+        if (!cell) stmt->bind_null(index);
+        else if (is_kind(c, "INTEGER")) stmt->bind(index, static_cast<int64_t>(std::stoll(*cell)));
+        else if (is_kind(c, "REAL")) stmt->bind(index, std::stod(*cell));
+        else if (is_kind(c, "BLOB")) stmt->bind_blob(index, cell->data(), cell->size());
+        else stmt->bind(index, std::string_view(*cell));
+      }
+      if (auto s = stmt->run(); !s) return Error{std::string(spec.label) + " '" + row.cells[0].value_or("") + "': " + s.error().message};
+    }
+  }
+  return Ok{};
+}
+
+Expected<ContentSet> read_content(store::Database& db, std::string_view prefix) {
+  ContentSet set;
+  for (const store::TableSpec& spec : store::content_tables()) {
+    auto stmt = db.prepare("SELECT " + store::column_list(spec) + " FROM " + std::string(prefix) + spec.name +
+                           " ORDER BY " + spec.key);
+    if (!stmt) return stmt.error();
+    std::vector<ContentRow>& rows = set.tables[spec.name];
+    for (;;) {
+      auto more = stmt->step();
+      if (!more) return more.error();
+      if (!more.value()) break;
+      ContentRow row;
+      for (size_t i = 0; i < spec.columns.size(); ++i) {
+        const int col = static_cast<int>(i);
+        const store::ColumnSpec& c = spec.columns[i];
+        if (stmt->column_is_null(col)) {
+          row.cells.emplace_back(std::nullopt);
+        } else if (is_kind(c, "INTEGER")) {
+          row.cells.emplace_back(std::to_string(stmt->column_int(col)));
+        } else if (is_kind(c, "REAL")) {
+          char buf[32];
+          auto [end, ec] = std::to_chars(buf, buf + sizeof buf, stmt->column_double(col));
+          row.cells.emplace_back(std::string(buf, end));
+        } else if (is_kind(c, "BLOB")) {
+          const std::vector<uint8_t> blob = stmt->column_blob(col);
+          row.cells.emplace_back(std::string(blob.begin(), blob.end()));
+        } else {
+          row.cells.emplace_back(stmt->column_text(col));
+        }
+      }
+      rows.push_back(std::move(row));
+    }
+  }
+  return set;
+}
+
+}  // namespace khlang::content

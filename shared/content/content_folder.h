@@ -1,0 +1,44 @@
+// [SECTION] The authoring format: a content folder that staff edit with a text editor and a
+// spreadsheet, and its round trip to the database tables (pack reads it, export writes it).
+//
+//   organization.md         front matter: the organization's columns; body: about_th (Markdown)
+//   categories.csv people.csv plans.csv activities.csv progress.csv communities.csv
+//   community_members.csv   one row per record; the header names the columns
+//   articles/*.md announcements/*.md   front matter: the columns; body: body_md; id = file name
+//   media/                  PNG and JPEG images, referred to by file name
+//
+// Column names are the database's (store/schema.cpp). Errors name the file and line.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/schema.h"
+#include "store/sqlite.h"
+#include "util/error.h"
+
+namespace khlang::content {
+
+using Cell = std::optional<std::string>;  // nullopt is SQL NULL; blobs are bytes in a string
+
+struct ContentRow {
+  std::vector<Cell> cells;  // aligned with the table's ColumnSpec list
+};
+
+struct ContentSet {
+  std::map<std::string, std::vector<ContentRow>> tables;
+  size_t count(const std::string& table) const;
+};
+
+Expected<ContentSet> load_content_folder(const std::string& dir);
+Status write_content_folder(const ContentSet& set, const std::string& dir);
+
+// Inserts every row of `set` into the tables named prefix + table (explicit column lists).
+Status insert_content(store::Database& db, const ContentSet& set, std::string_view prefix = "");
+// Reads the content tables named prefix + table (e.g. "bundle." or "prev_").
+Expected<ContentSet> read_content(store::Database& db, std::string_view prefix = "");
+
+}  // namespace khlang::content
