@@ -14,8 +14,24 @@ struct Command {
   int (*run)(const Args& args);
 };
 
-extern const CommandSpec kRenderTextSpec;
+extern const CommandSpec kRenderTextSpec, kKeygenSpec, kPackSpec, kVerifySpec, kInspectSpec, kTrustSpec,
+    kImportSpec, kDiffSpec, kRollbackSpec, kExportSpec, kGenSyntheticSpec;
 int run_render_text(const Args& args);
+int run_keygen(const Args& args);
+int run_pack(const Args& args);
+int run_verify(const Args& args);
+int run_inspect(const Args& args);
+int run_trust(const Args& args);
+int run_import(const Args& args);
+int run_diff(const Args& args);
+int run_rollback(const Args& args);
+int run_export(const Args& args);
+int run_gen_synthetic(const Args& args);
+
+// Shared by the commands: "khlang-admin CMD: message" on stderr, exit status 1.
+int fail(const std::string& command, const std::string& message);
+Expected<std::string> read_text_file(const std::string& path);
+std::string json_string(const std::string& s);
 
 // Every command, in the order `khlang-admin --help` lists them.
 const std::vector<Command>& all_commands();

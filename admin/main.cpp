@@ -1,5 +1,7 @@
 // khlang-admin: the office-side CLI. Dispatches to one command per file in commands/.
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -9,9 +11,39 @@ namespace khlang::admin {
 
 const std::vector<Command>& all_commands() {
   static const std::vector<Command> commands = {
-      {kRenderTextSpec, run_render_text},
+      {kKeygenSpec, run_keygen},       {kPackSpec, run_pack},         {kVerifySpec, run_verify},
+      {kInspectSpec, run_inspect},     {kTrustSpec, run_trust},       {kImportSpec, run_import},
+      {kDiffSpec, run_diff},           {kRollbackSpec, run_rollback}, {kExportSpec, run_export},
+      {kGenSyntheticSpec, run_gen_synthetic}, {kRenderTextSpec, run_render_text},
   };
   return commands;
+}
+
+int fail(const std::string& command, const std::string& message) {
+  std::fprintf(stderr, "khlang-admin %s: %s\n", command.c_str(), message.c_str());
+  return 1;
+}
+
+Expected<std::string> read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path + ": cannot open"};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (ss.str().size() > (1u << 20)) return Error{path + ": too large for a key file"};
+  return ss.str();
+}
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (const unsigned char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
+    else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else out += static_cast<char>(c);
+  }
+  return out + "\"";
 }
 
 namespace {

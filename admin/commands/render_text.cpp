@@ -32,11 +32,6 @@ const CommandSpec kRenderTextSpec{
 
 namespace {
 
-int fail(const std::string& message) {
-  std::fprintf(stderr, "khlang-admin render-text: %s\n", message.c_str());
-  return 1;
-}
-
 int print_breaks(const std::string& utf8) {
   const text::NormalizedText normalized = text::normalize(utf8);
   std::string line;
@@ -52,31 +47,31 @@ int print_breaks(const std::string& utf8) {
 
 int run_render_text(const Args& args) {
   if (args.positional().size() != 1) {
-    return fail("give exactly one TEXT argument (quote it; '-' reads standard input)");
+    return fail("render-text", "give exactly one TEXT argument (quote it; '-' reads standard input)");
   }
   std::string utf8 = args.positional()[0];
   if (utf8 == "-") utf8.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   if (args.has("--breaks")) return print_breaks(utf8);
 
   auto out = args.get("--out");
-  if (!out || out->empty()) return fail("--out FILE.png is required");
+  if (!out || out->empty()) return fail("render-text", "--out FILE.png is required");
   auto size = args.number_or("--size", 48, 4, 1000);
   auto width = args.number_or("--width", 0, 0, 100000);
   auto margin = args.number_or("--margin", 10, 0, 1000);
   for (const auto* r : {&size, &width, &margin}) {
-    if (!*r) return fail(r->error().message);
+    if (!*r) return fail("render-text", r->error().message);
   }
   text::Align align = text::Align::Left;
   const std::string side = args.get_or("--align", "left");
   if (side == "center") align = text::Align::Center;
   else if (side == "right") align = text::Align::Right;
-  else if (side != "left") return fail("--align must be left, center or right, not '" + side + "'");
+  else if (side != "left") return fail("render-text", "--align must be left, center or right, not '" + side + "'");
 
   auto paths = text::FontSet::paths_from_manifest(text::FontSet::default_font_dir());
-  if (!paths) return fail(paths.error().message);
+  if (!paths) return fail("render-text", paths.error().message);
   if (auto font = args.get("--font")) paths->thai_regular = paths->thai_bold = *font;
   auto fonts = text::FontSet::load(paths.value());
-  if (!fonts) return fail(fonts.error().message);
+  if (!fonts) return fail("render-text", fonts.error().message);
   text::TextEngine engine(std::move(fonts.value()));
 
   text::TextStyle style;
@@ -91,7 +86,7 @@ int run_render_text(const Args& args) {
   image::Image coverage(std::max(w, 1), std::max(h, 1), 1);
   text::paint_coverage(engine.atlas(), *layout, static_cast<float>(m), static_cast<float>(m), coverage);
   if (auto written = image::write_png(*out, text::coverage_to_black_on_white(coverage)); !written) {
-    return fail(written.error().message);
+    return fail("render-text", written.error().message);
   }
   return 0;
 }
