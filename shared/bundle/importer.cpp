@@ -1,6 +1,7 @@
 #include "bundle/importer.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -268,10 +269,39 @@ Expected<store::Database> open_hardened_kiosk(const std::string& db_path, int ti
   return kiosk;
 }
 
+// One import at a time per database (an flock held while it runs); while holding it, private
+// copies left by an import that was killed are removed.
+class ImportLock {
+ public:
+  explicit ImportLock(const std::string& db_path) {
+    fd_ = ::open((db_path + ".import-lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+    if (fd_ < 0) return;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(directory_of(db_path), ec)) {
+      if (entry.path().filename().string().starts_with(".khlang-import-")) std::filesystem::remove(entry.path(), ec);
+    }
+  }
+  ~ImportLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  ImportLock(const ImportLock&) = delete;
+  ImportLock& operator=(const ImportLock&) = delete;
+  bool held() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
 }  // namespace
 
 Expected<ImportReport> import_bundle(const std::string& db_path, const std::string& bundle_path,
                                      const ImportOptions& options) {
+  ImportLock lock(db_path);
+  if (!lock.held()) return Error{"cannot lock " + db_path + " for the import: " + std::strerror(errno)};
   auto kiosk = open_hardened_kiosk(db_path, kMergeTimeoutSeconds);
   if (!kiosk) return kiosk.error();
   auto vb = verify_for_kiosk(kiosk.value(), db_path, bundle_path, options);
@@ -287,7 +317,10 @@ Expected<ImportReport> import_bundle(const std::string& db_path, const std::stri
   (void)kiosk->exec("DETACH DATABASE bundle");
   if (!merged) {
     log_import(kiosk.value(), bundle_path, vb->key_id, vb->label.seq, "rejected", merged.error().message);
-    return Error{"import failed, the content is unchanged: " + merged.error().message};
+    const std::string& m = merged.error().message;
+    const bool disk = m.find("disk I/O error") != std::string::npos || m.find("disk is full") != std::string::npos;
+    return Error{std::string("import failed, the content is unchanged: ") +
+                 (disk ? "the kiosk's disk is full or failing (" + m + ")" : m)};
   }
   log_import(kiosk.value(), bundle_path, vb->key_id, vb->label.seq, "imported", "");
   if (options.progress) options.progress(1.0);
