@@ -27,7 +27,7 @@ namespace {
 
 // Articles in the bundle of sequence number `seq`: differs between neighbours, so old and new
 // content are told apart by their counts as well as by the organization's name.
-int articles_for(int64_t seq) { return 1500 + static_cast<int>(seq % 3) * 200; }
+int articles_for(int64_t seq) { return 800 + static_cast<int>(seq % 3) * 100; }
 
 struct LiveState {
   std::string integrity;
