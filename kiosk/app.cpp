@@ -7,7 +7,10 @@
 
 #include <cstdio>
 
+#include "bundle/demo_content.h"
 #include "platform/gl.h"
+#include "store/content_queries.h"
+#include "store/schema.h"
 #include "render/offscreen_target.h"
 #include "screens/demo_screen.h"
 
@@ -21,15 +24,24 @@ constexpr int kMaxFrameRebuilds = 4;
 Expected<std::unique_ptr<App>> App::create(const KioskOptions& options) {
   auto engine = text::TextEngine::create_default();
   if (!engine) return engine.error();
+  std::string db_path = options.db;
+  if (db_path.empty()) {
+    auto path = bundle::default_kiosk_db_path();
+    if (!path) return path.error();
+    db_path = path.value();
+  }
+  if (auto first_run = bundle::import_demo_if_empty(db_path); !first_run) return first_run.error();
+  auto db = store::open_kiosk_db(db_path);
+  if (!db) return db.error();
   const bool offscreen = !options.screenshot.empty();
   const WindowMode mode = offscreen ? WindowMode::Hidden : options.windowed ? WindowMode::Windowed : WindowMode::FullScreen;
   auto window = Window::open(mode, offscreen ? options.screenshot_size : options.window_size);
   if (!window) return window.error();
-  return std::unique_ptr<App>(new App(std::move(window.value()), std::move(engine.value())));
+  return std::unique_ptr<App>(new App(std::move(window.value()), std::move(engine.value()), std::move(db.value())));
 }
 
-App::App(Window window, std::unique_ptr<text::TextEngine> engine)
-    : window_(std::move(window)), engine_(std::move(engine)) {
+App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db)
+    : window_(std::move(window)), engine_(std::move(engine)), db_(std::move(db)) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -38,7 +50,13 @@ App::App(Window window, std::unique_ptr<text::TextEngine> engine)
   ImGui_ImplGlfw_InitForOpenGL(window_.handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330");
   text_ = std::make_unique<TextRenderer>(*engine_);
-  screen_ = std::make_unique<DemoScreen>();
+  auto organization = store::load_organization(db_);
+  std::string subtitle;
+  if (organization && organization.value()) {
+    subtitle = organization.value()->name_th;
+    if (!organization.value()->address_th.empty()) subtitle += " " + organization.value()->address_th;
+  }
+  screen_ = std::make_unique<DemoScreen>(subtitle);
 }
 
 App::~App() {

@@ -8,6 +8,7 @@
 #include "platform/window.h"
 #include "render/text_renderer.h"
 #include "screens/screen.h"
+#include "store/sqlite.h"
 #include "text/text_engine.h"
 
 namespace khlang::kiosk {
@@ -24,12 +25,13 @@ class App {
   Status screenshot(const std::string& path, Size size, const std::string& text_dump);
 
  private:
-  App(Window window, std::unique_ptr<text::TextEngine> engine);
+  App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db);
   // Builds one ImGui frame of `size`; false when the glyph atlas changed under it (build again).
   bool build_frame(Size size);
 
   Window window_;
   std::unique_ptr<text::TextEngine> engine_;
+  store::Database db_;  // the UI's read connection (WAL: never blocked by an import)
   std::unique_ptr<TextRenderer> text_;
   std::unique_ptr<Screen> screen_;
 };

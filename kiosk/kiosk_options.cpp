@@ -24,9 +24,11 @@ Expected<Size> parse_size(const std::string& option, const std::string& text) {
 }  // namespace
 
 const char* kiosk_usage() {
-  return "usage: khlang-kiosk [--windowed WxH]\n"
+  return "usage: khlang-kiosk [--db FILE] [--windowed WxH]\n"
          "       khlang-kiosk --screenshot FILE.png [--size WxH]\n\n"
          "Khlang's touch kiosk. Without options it opens full screen.\n\n"
+         "  --db FILE             the content database (default ~/.local/share/khlang/kiosk.db);\n"
+         "                        an empty one is filled from the built-in demo bundle\n"
          "  --windowed WxH        run in a window of that size instead of full screen\n"
          "  --screenshot FILE.png render the screen off-screen to FILE.png and exit\n"
          "                        (works without a display under xvfb-run)\n"
@@ -56,10 +58,10 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
       } else {
         o.screenshot_size = s.value();
       }
-    } else if (a == "--screenshot" || a == "--dump-text") {
+    } else if (a == "--screenshot" || a == "--dump-text" || a == "--db") {
       auto v = value();
       if (!v) return v.error();
-      (a == "--screenshot" ? o.screenshot : o.text_dump) = v.value();
+      (a == "--screenshot" ? o.screenshot : a == "--db" ? o.db : o.text_dump) = v.value();
     } else {
       return Error{"unknown option '" + a + "' (see khlang-kiosk --help)"};
     }

@@ -17,6 +17,7 @@ struct KioskOptions {
   std::string screenshot;    // --screenshot FILE.png: render off-screen, write, exit
   Size screenshot_size{1920, 1080};
   std::string text_dump;     // --dump-text FILE: where each text block was drawn (for tests)
+  std::string db;            // --db FILE: the content database (default: XDG data directory)
   bool help = false;
 };
 

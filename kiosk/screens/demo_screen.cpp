@@ -9,7 +9,6 @@ namespace {
 
 // From the municipality's KM action plan (the demo content).
 constexpr const char* kTitle = "คลังความรู้";
-constexpr const char* kOrganization = "เทศบาลตำบลศรีโพธิ์เงิน อำเภอป่าแดด จังหวัดเชียงราย";
 constexpr const char* kHeading1 = "การจัดการความรู้ (Knowledge Management: KM)";
 constexpr const char* kParagraph1 =
     "การจัดการความรู้ คือ การรวบรวมองค์ความรู้ที่มีอยู่ในส่วนราชการซึ่งกระจัดกระจายอยู่ในตัวบุคคล หรือเอกสาร "
@@ -42,7 +41,7 @@ void DemoScreen::draw(FrameContext& f) {
   text::TextStyle title{s.px(64), text::Weight::Bold, 1.3f};
   auto t = f.text.draw(dl, ImVec2(margin, s.px(18)), kTitle, title, 0, theme::kHeaderText);
   text::TextStyle org{s.px(34), text::Weight::Regular, 1.4f};
-  f.text.draw(dl, ImVec2(margin, s.px(18) + t->height - s.px(4)), kOrganization, org, 0, theme::kHeaderSubtle);
+  f.text.draw(dl, ImVec2(margin, s.px(18) + t->height - s.px(4)), organization_, org, 0, theme::kHeaderSubtle);
 
   // One card of wrapped paragraphs, at a comfortable reading width.
   const float card_w = std::min(f.size.x - 2 * margin, s.px(1600));

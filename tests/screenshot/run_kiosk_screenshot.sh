@@ -8,5 +8,6 @@ mkdir -p "$out"
 png="$out/kiosk-$size.png"
 tsv="$out/kiosk-$size.tsv"
 rm -f "$png" "$tsv"
-xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --screenshot "$png" --size "$size" --dump-text "$tsv"
+rm -f "$out/kiosk-$size.db"*
+xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --db "$out/kiosk-$size.db" --screenshot "$png" --size "$size" --dump-text "$tsv"
 "$checker" "$png" "$tsv"

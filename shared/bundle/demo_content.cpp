@@ -1,0 +1,54 @@
+#include "bundle/demo_content.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "bundle/importer.h"
+#include "bundle/trust_store.h"
+#include "store/schema.h"
+
+namespace khlang::bundle {
+
+std::string default_demo_dir() {
+  if (const char* env = std::getenv("KHLANG_DEMO_DIR"); env && *env) return env;
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "share/khlang/demo";
+  return (exe.parent_path().parent_path() / "share" / "khlang" / "demo").string();
+}
+
+Expected<bool> import_demo_if_empty(const std::string& db_path, const std::string& demo_dir) {
+  {
+    auto db = store::open_kiosk_db(db_path);
+    if (!db) return db.error();
+    auto has = db->query_int("SELECT count(*) FROM organization");
+    if (!has) return has.error();
+    if (has.value() > 0) return false;
+    auto key_text = read_untrusted(demo_dir + "/demo-key.pub", 4096, "demo key");
+    if (!key_text) return Error{"the demo content is missing (" + key_text.error().message + "): build the project"};
+    auto key = parse_public_key(key_text.value(), demo_dir + "/demo-key.pub");
+    if (!key) return key.error();
+    if (auto s = trust_key(db.value(), key.value(), "built-in demo content"); !s) return s.error();
+  }
+  auto imported = import_bundle(db_path, demo_dir + "/demo.khb");
+  if (!imported) return Error{"importing the demo content failed: " + imported.error().message};
+  return true;
+}
+
+Expected<std::string> default_kiosk_db_path() {
+  std::filesystem::path dir;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    dir = xdg;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    dir = std::filesystem::path(home) / ".local" / "share";
+  } else {
+    return Error{"neither XDG_DATA_HOME nor HOME is set: give the database with --db FILE"};
+  }
+  dir /= "khlang";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Error{"cannot create " + dir.string() + ": " + ec.message()};
+  return (dir / "kiosk.db").string();
+}
+
+}  // namespace khlang::bundle
