@@ -1,5 +1,6 @@
 // pack, verify, inspect: making and checking signed bundles at the office.
 #include <cstdio>
+#include <filesystem>
 
 #include "bundle/bundle_file.h"
 #include "bundle/importer.h"
@@ -28,6 +29,10 @@ int run_pack(const Args& args) {
   if (args.positional().size() != 1) return fail("pack", "give one content folder (usage: " + kPackSpec.usage + ")");
   const auto out = args.get("--out"), secret_path = args.get("--secret");
   if (!out || !secret_path || !args.has("--seq")) return fail("pack", "--out, --seq and --secret are required");
+  std::error_code ec;
+  if (!std::filesystem::is_directory(args.positional()[0], ec)) {
+    return fail("pack", args.positional()[0] + ": not a content folder (no such directory)");
+  }
   auto seq = args.number_or("--seq", 0, 1, 9e15);
   if (!seq) return fail("pack", seq.error().message);
   auto secret_text = read_text_file(*secret_path);

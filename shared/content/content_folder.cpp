@@ -129,6 +129,7 @@ Expected<ContentRow> build_row(const store::TableSpec& spec, const std::map<std:
     }
     row.cells.push_back(std::move(cell));
   }
+  row.origin = origin;
   return row;
 }
 
@@ -187,7 +188,8 @@ Status load_media(const fs::path& dir, std::vector<ContentRow>& rows) {
     if (!thumb) return thumb.error();
     rows.push_back({{file.filename().string(), info->mime, std::to_string(info->width), std::to_string(info->height),
                      std::move(data.value()), std::move(thumb->jpeg), std::to_string(thumb->width),
-                     std::to_string(thumb->height)}});
+                     std::to_string(thumb->height)},
+                    shown});
   }
   return Ok{};
 }
@@ -212,8 +214,9 @@ Status check_references(const ContentSet& set) {
           for (const Source& s : kSources) {
             if (*target == s.table) where = &s;
           }
-          return Error{std::string(source.path) + ": " + spec.label + " '" + r.cells[0].value_or("") + "' has " +
-                       spec.columns[ci].name + " '" + *v + "', which is not in " + (where ? where->path : target->c_str())};
+          return Error{(r.origin.empty() ? std::string(source.path) : r.origin) + ": " + spec.label + " '" +
+                       r.cells[0].value_or("") + "' has " + spec.columns[ci].name + " '" + *v + "', which is not in " +
+                       (where ? where->path : target->c_str())};
         }
       }
     }

@@ -26,6 +26,7 @@ using Cell = std::optional<std::string>;  // nullopt is SQL NULL; blobs are byte
 
 struct ContentRow {
   std::vector<Cell> cells;  // aligned with the table's ColumnSpec list
+  std::string origin;       // where it was read, for errors: "people.csv line 4", "articles/km.md"
 };
 
 struct ContentSet {

@@ -227,12 +227,10 @@ std::vector<std::string> kiosk_migrations() {
 Expected<Database> open_kiosk_db(const std::string& path) {
   auto db = Database::open(path, Database::Mode::ReadWriteCreate);
   if (!db) return db.error();
-  if (auto s = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"); !s) {
-    return s.error();
-  }
   auto app = db->query_int("PRAGMA application_id");
   auto version = db->query_int("PRAGMA user_version");
-  if (!app || !version) return Error{"database " + path + ": not readable as SQLite (is it a kiosk database?)"};
+  if (!app || !version) return Error{"database " + path + ": not a Khlang kiosk database (not readable as SQLite)"};
+  if (auto s = db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"); !s) return s.error();
   if (app.value() != 0 && app.value() != kKioskApplicationId) {
     return Error{"database " + path + ": not a Khlang kiosk database (application_id " + std::to_string(app.value()) + ")"};
   }
