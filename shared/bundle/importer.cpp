@@ -36,10 +36,11 @@ class PrivateCopy {
 
 // Step 1: copy with read() (never mmap the stick), hashing as we go, into `dir`.
 Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes, const std::string& dir,
-                             PrivateCopy& copy, const std::function<void(double)>& progress) {
+                             const std::string& copy_prefix, PrivateCopy& copy,
+                             const std::function<void(double)>& progress) {
   auto source = open_untrusted(bundle_path, max_bytes, "bundle");
   if (!source) return source.error();
-  std::string templ = dir + "/.khlang-import-XXXXXX";
+  std::string templ = dir + "/" + copy_prefix + "XXXXXX";
   const int out = ::mkstemp(templ.data());
   if (out < 0) {
     ::close(source->fd);
@@ -93,6 +94,12 @@ struct VerifiedBundle {
 std::string directory_of(const std::string& path) {
   const std::filesystem::path p = std::filesystem::absolute(path).parent_path();
   return p.empty() ? "." : p.string();
+}
+
+// Private copies are named after their database, so imports into two databases of one
+// directory never touch each other's.
+std::string copy_prefix_for(const std::string& db_path) {
+  return "." + std::filesystem::path(db_path).filename().string() + ".import-";
 }
 
 // Steps 3-4 and the label: checks on a copy whose signature is already verified (or, for the
@@ -161,7 +168,8 @@ Expected<VerifiedBundle> verify_for_kiosk(store::Database& kiosk, const std::str
   vb.key_id = key->key_id;
   vb.trusted_comment = sig->trusted_comment;
 
-  auto hash = copy_and_hash(bundle_path, options.max_bundle_bytes, directory_of(db_path), vb.copy, options.progress);
+  auto hash = copy_and_hash(bundle_path, options.max_bundle_bytes, directory_of(db_path), copy_prefix_for(db_path),
+                            vb.copy, options.progress);
   if (!hash) return hash.error();
   if (auto s = verify_hash(sig.value(), key->key, hash.value()); !s) return Error{"rejected: " + s.error().message};
   std::error_code ec;
@@ -281,8 +289,9 @@ class ImportLock {
     }
     if (fd_ < 0) return;
     std::error_code ec;
+    const std::string prefix = copy_prefix_for(db_path);
     for (const auto& entry : std::filesystem::directory_iterator(directory_of(db_path), ec)) {
-      if (entry.path().filename().string().starts_with(".khlang-import-")) std::filesystem::remove(entry.path(), ec);
+      if (entry.path().filename().string().starts_with(prefix)) std::filesystem::remove(entry.path(), ec);
     }
   }
   ~ImportLock() {
@@ -408,7 +417,8 @@ Expected<BundleFacts> read_bundle_facts(const std::string& bundle_path, const Pu
   } else if (public_key) {
     return Error{"unsigned bundle: " + signature_path(bundle_path) + " not found"};
   }
-  auto hash = copy_and_hash(bundle_path, 4ull << 30, std::filesystem::temp_directory_path().string(), vb.copy, {});
+  auto hash = copy_and_hash(bundle_path, 4ull << 30, std::filesystem::temp_directory_path().string(),
+                            ".khlang-inspect-", vb.copy, {});
   if (!hash) return hash.error();
   BundleFacts facts;
   if (public_key) {

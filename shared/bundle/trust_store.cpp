@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "bundle/bundle_file.h"
 
@@ -20,14 +21,14 @@ Expected<std::vector<TrustedKey>> trusted_keys(store::Database& db) {
   auto stmt = db.prepare("SELECT key_id, public_key, comment, added_at FROM trusted_key ORDER BY added_at, key_id");
   if (!stmt) return stmt.error();
   std::vector<TrustedKey> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    auto key = parse_public_key(stmt->column_text(1), "trusted key " + stmt->column_text(0));
-    if (!key) return key.error();
-    out.push_back({key.value(), stmt->column_text(0), stmt->column_text(2), stmt->column_text(3)});
-  }
+  std::optional<Error> bad;
+  auto read = stmt->for_each_row([&](const store::Statement& row) {
+    auto key = parse_public_key(row.column_text(1), "trusted key " + row.column_text(0));
+    if (!key) bad = key.error();
+    else out.push_back({key.value(), row.column_text(0), row.column_text(2), row.column_text(3)});
+  });
+  if (!read) return read.error();
+  if (bad) return *bad;
   return out;
 }
 

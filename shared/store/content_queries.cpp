@@ -34,12 +34,10 @@ Expected<std::vector<CategoryItem>> load_categories(Database& db) {
       "FROM category c ORDER BY c.sort_order, c.id");
   if (!stmt) return stmt.error();
   std::vector<CategoryItem> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    out.push_back({stmt->column_text(0), stmt->column_text(1), stmt->column_text(2), stmt->column_int(3)});
-  }
+  auto read = stmt->for_each_row([&](const Statement& row) {
+    out.push_back({row.column_text(0), row.column_text(1), row.column_text(2), row.column_int(3)});
+  });
+  if (!read) return read.error();
   return out;
 }
 
@@ -60,12 +58,8 @@ Expected<std::vector<ArticleItem>> load_articles(Database& db, const std::string
   if (!stmt) return stmt.error();
   stmt->bind_all(std::string_view(category_id), limit, offset);
   std::vector<ArticleItem> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    out.push_back(article_item(stmt.value()));
-  }
+  auto read = stmt->for_each_row([&](const Statement& row) { out.push_back(article_item(row)); });
+  if (!read) return read.error();
   return out;
 }
 

@@ -180,12 +180,10 @@ Expected<std::vector<SchemaObject>> read_schema(Database& db, std::string_view s
                          ".sqlite_schema ORDER BY name");
   if (!stmt) return stmt.error();
   std::vector<SchemaObject> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    out.push_back({stmt->column_text(0), stmt->column_text(1), stmt->column_text(2), stmt->column_text(3)});
-  }
+  auto read = stmt->for_each_row([&](const Statement& row) {
+    out.push_back({row.column_text(0), row.column_text(1), row.column_text(2), row.column_text(3)});
+  });
+  if (!read) return read.error();
   return out;
 }
 

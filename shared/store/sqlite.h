@@ -78,6 +78,16 @@ class Statement {
 
   // true: a row is ready; false: done. An error is an error.
   Expected<bool> step();
+  // Calls fn(*this) for each row of the result.
+  template <typename Fn>
+  Status for_each_row(Fn&& fn) {
+    for (;;) {
+      auto row = step();
+      if (!row) return row.error();
+      if (!row.value()) return Ok{};
+      fn(static_cast<const Statement&>(*this));
+    }
+  }
   // Steps to completion (INSERT/UPDATE/DELETE) and resets for reuse.
   Status run();
   void reset();

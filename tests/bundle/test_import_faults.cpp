@@ -111,7 +111,7 @@ TEST_CASE("kill -9 at random points during an import, 50 times: old or new conte
   REQUIRE(bundle::import_bundle(f.db, f.pack(100, articles_for(100))).ok());
   int leftovers = 0;
   for (const auto& e : std::filesystem::directory_iterator(f.dir)) {
-    leftovers += e.path().filename().string().starts_with(".khlang-import-") ? 1 : 0;
+    leftovers += e.path().filename().string().starts_with(".kiosk.db.import-") ? 1 : 0;
   }
   CHECK(leftovers == 0);
   check_whole(live_state(f.db));
