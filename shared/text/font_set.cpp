@@ -94,7 +94,10 @@ FontSet::~FontSet() {
 FontId FontSet::pick(char32_t cp, Weight w, int previous) const {
   if (is_breakable_space(cp) || cp == kZeroWidthSpace || cp == kNoBreakSpace || cp == kZeroWidthJoiner ||
       cp == kZeroWidthNonJoiner) {
-    if (previous >= 0 && faces_[static_cast<size_t>(previous)]->has_char(cp)) return static_cast<FontId>(previous);
+    const bool same_weight = previous == thai(w) || previous == latin(w);
+    if (previous >= 0 && same_weight && faces_[static_cast<size_t>(previous)]->has_char(cp)) {
+      return static_cast<FontId>(previous);
+    }
   }
   if (cp >= kPickCacheSize) return pick_uncached(cp, w);
   std::atomic<int16_t>& slot = pick_cache_[static_cast<int>(w)][cp];

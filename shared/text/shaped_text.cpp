@@ -62,9 +62,13 @@ ShapeCache::Glyphs shape_piece(hb_font_t* font, std::u32string_view piece, bool 
 
 // Shapes one paragraph [begin, end) of out.text(): its boundary flags and pen positions go
 // straight into `out` (paragraphs own disjoint ranges), its glyphs into `glyphs`.
+// Per code point: bit 7 bold, the rest SpanFlag bits.
+constexpr uint8_t kFormatBold = 0x80;
+
 class ParagraphShaper {
  public:
-  ParagraphShaper(FontSet& fonts, ShapeCache* cache, ShapedText& out) : fonts_(fonts), cache_(cache), out_(out) {}
+  ParagraphShaper(FontSet& fonts, ShapeCache* cache, ShapedText& out, const std::vector<uint8_t>& format)
+      : fonts_(fonts), cache_(cache), out_(out), format_(format) {}
 
   void shape(uint32_t begin, uint32_t end, std::vector<ShapedGlyph>& glyphs) {
     const std::u32string& text = out_.text();
@@ -76,27 +80,32 @@ class ParagraphShaper {
     advance_.assign(end - begin + 1, 0);
     cluster_start_.assign(end - begin + 1, false);
 
-    // Pieces end where the font changes, at each break opportunity (a word), and after
-    // kMaxClustersPerPiece clusters of a run that has none.
+    // Pieces end where the font or the format changes, at each break opportunity (a word), and
+    // after kMaxClustersPerPiece clusters of a run that has none.
     int previous = -1;
     int piece_font = -1;
+    uint8_t piece_format = 0;
     uint32_t piece_start = begin;
     uint32_t clusters = 0;
     for (uint32_t k = begin; k < end; ++k) {
       const uint8_t f = flags[k - begin];
       if (!(f & kClusterStart)) continue;
-      const FontId font = fonts_.pick(text[k], out_.weight, previous);
-      const bool cut = piece_font >= 0 && (font != piece_font || (f & kBreakBefore) || clusters >= kMaxClustersPerPiece);
+      const uint8_t format = format_.empty() ? 0 : format_[k];
+      const Weight weight = (format & kFormatBold) ? Weight::Bold : out_.weight;
+      const FontId font = fonts_.pick(text[k], weight, previous);
+      const bool cut = piece_font >= 0 && (font != piece_font || format != piece_format || (f & kBreakBefore) ||
+                                           clusters >= kMaxClustersPerPiece);
       if (cut) {
-        add_piece(piece_start, k, static_cast<FontId>(piece_font), glyphs);
+        add_piece(piece_start, k, static_cast<FontId>(piece_font), piece_format, glyphs);
         piece_start = k;
         clusters = 0;
       }
       piece_font = font;
+      piece_format = format;
       previous = font;
       ++clusters;
     }
-    if (piece_font >= 0) add_piece(piece_start, end, static_cast<FontId>(piece_font), glyphs);
+    if (piece_font >= 0) add_piece(piece_start, end, static_cast<FontId>(piece_font), piece_format, glyphs);
 
     // Pen position at each code point. A code point inside a HarfBuzz cluster that merged two of
     // ours (a ligature) is no caret stop and no break.
@@ -111,7 +120,7 @@ class ParagraphShaper {
   }
 
  private:
-  void add_piece(uint32_t start, uint32_t end, FontId font_id, std::vector<ShapedGlyph>& glyphs) {
+  void add_piece(uint32_t start, uint32_t end, FontId font_id, uint8_t format, std::vector<ShapedGlyph>& glyphs) {
     const std::u32string_view piece(out_.text().data() + start, end - start);
     const bool bot = start == begin_, eot = end == end_;
     hb_font_t* font = sized_font(font_id);
@@ -132,13 +141,14 @@ class ParagraphShaper {
       FontId glyph_font = font_id;
       Fixed advance = g.advance;
       if (glyph == 0) {  // no face covers it: show U+FFFD, never a tofu box
-        glyph_font = fonts_.latin(out_.weight);
+        glyph_font = fonts_.latin((format & kFormatBold) ? Weight::Bold : out_.weight);
         FontFace& fallback = fonts_.face(glyph_font);
         glyph = fallback.glyph_for(U'\uFFFD');
         advance = hb_font_get_glyph_h_advance(fallback.hb_font_at(out_.size_px), glyph);
       }
       const uint32_t rel = start - begin_ + g.cluster;
-      glyphs.push_back({glyph, glyph_font, pen_ + g.x_offset, g.y_offset, begin_ + rel});
+      glyphs.push_back({glyph, glyph_font, static_cast<uint8_t>(format & ~kFormatBold), pen_ + g.x_offset, g.y_offset,
+                        begin_ + rel});
       pen_ += advance;
       advance_[rel] += advance;
       cluster_start_[rel] = true;
@@ -155,6 +165,7 @@ class ParagraphShaper {
   FontSet& fonts_;
   ShapeCache* cache_;
   ShapedText& out_;
+  const std::vector<uint8_t>& format_;  // per code point, or empty: all plain
   std::vector<hb_font_t*> sized_fonts_;
   uint32_t begin_ = 0, end_ = 0;
   Fixed pen_ = 0;
@@ -173,7 +184,7 @@ size_t ShapedText::memory_bytes() const {
 }
 
 std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view utf8, float size_px, Weight weight,
-                                             ShapeCache* cache, WorkerPool* pool) {
+                                             ShapeCache* cache, WorkerPool* pool, const std::vector<TextSpan>& spans) {
   auto out = std::make_shared<ShapedText>();
   out->normalized = normalize(utf8, NormalizeMode::Display);
   out->size_px = size_px;
@@ -192,9 +203,23 @@ std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view ut
     begin = k + 1;
   }
 
+  // The spans' formats per code point of the normalized text.
+  std::vector<uint8_t> format;
+  if (!spans.empty()) {
+    format.assign(n + 1, 0);
+    size_t s = 0;
+    for (uint32_t k = 0; k < n; ++k) {
+      const uint32_t byte = out->normalized.source_byte(k);
+      while (s < spans.size() && spans[s].end <= byte) ++s;
+      if (s < spans.size() && spans[s].begin <= byte) {
+        format[k] = static_cast<uint8_t>((spans[s].bold ? kFormatBold : 0) | (spans[s].flags & 0x7F));
+      }
+    }
+  }
+
   std::vector<std::vector<ShapedGlyph>> glyphs(out->paragraphs.size());
   auto shape_one = [&](size_t i) {
-    ParagraphShaper shaper(fonts, cache, *out);
+    ParagraphShaper shaper(fonts, cache, *out, format);
     glyphs[i].reserve(out->paragraphs[i].cp_end - out->paragraphs[i].cp_begin);
     shaper.shape(out->paragraphs[i].cp_begin, out->paragraphs[i].cp_end, glyphs[i]);
   };

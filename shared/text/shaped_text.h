@@ -22,9 +22,24 @@ namespace khlang::text {
 using Fixed = int32_t;
 inline float fixed_to_px(int64_t v) { return static_cast<float>(v) / 64.0f; }
 
+// Inline formatting of a part of a text (Markdown's **bold**, *italic*, links). Offsets are
+// bytes of the UTF-8 source; spans are sorted and do not overlap.
+enum SpanFlag : uint8_t {
+  kSpanItalic = 1 << 0,  // drawn slanted (there is no Thai italic face)
+  kSpanLink = 1 << 1,    // drawn in the link colour, underlined
+  kSpanMark = 1 << 2,    // highlighted (search matches)
+};
+struct TextSpan {
+  uint32_t begin, end;
+  bool bold = false;
+  uint8_t flags = 0;  // SpanFlag bits
+  bool operator==(const TextSpan&) const = default;
+};
+
 struct ShapedGlyph {
   uint32_t glyph;    // glyph id in `font` (HarfBuzz output; not a code point)
   FontId font;
+  uint8_t flags;     // SpanFlag bits of the span it belongs to
   Fixed x;           // paragraph pen position plus the glyph's x offset
   Fixed y_offset;    // up from the baseline (marks raised or lowered by GPOS)
   uint32_t cluster;  // code point index (in the normalized text) of the cluster it belongs to
@@ -90,6 +105,7 @@ class ShapeCache {
 // pool, long texts are done a paragraph per thread; with a cache, each distinct word is shaped
 // once.
 std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view utf8, float size_px, Weight weight,
-                                             ShapeCache* cache = nullptr, WorkerPool* pool = nullptr);
+                                             ShapeCache* cache = nullptr, WorkerPool* pool = nullptr,
+                                             const std::vector<TextSpan>& spans = {});
 
 }  // namespace khlang::text

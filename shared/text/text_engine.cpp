@@ -25,15 +25,25 @@ Expected<std::unique_ptr<TextEngine>> TextEngine::create_default(ThaiFace thai) 
 
 std::shared_ptr<const TextLayout> TextEngine::layout(std::string_view utf8, const TextStyle& style, float wrap_width,
                                                      Align align) {
+  static const std::vector<TextSpan> no_spans;
+  return layout_rich(utf8, no_spans, style, wrap_width, align);
+}
+
+std::shared_ptr<const TextLayout> TextEngine::layout_rich(std::string_view utf8, const std::vector<TextSpan>& spans,
+                                                          const TextStyle& style, float wrap_width, Align align) {
   const LayoutOptions options{wrap_width, align, style.line_height};
   const int size = size_key(style.size_px);
-  const uint64_t hash = XXH3_64bits_withSeed(utf8.data(), utf8.size(),
-                                             static_cast<uint64_t>(size) * 2 + static_cast<uint64_t>(style.weight));
+  uint64_t hash = XXH3_64bits_withSeed(utf8.data(), utf8.size(),
+                                       static_cast<uint64_t>(size) * 2 + static_cast<uint64_t>(style.weight));
+  for (const TextSpan& span : spans) {  // field by field: the struct has padding
+    const uint64_t packed[2] = {(uint64_t{span.begin} << 32) | span.end, (uint64_t{span.bold} << 8) | span.flags};
+    hash = XXH3_64bits_withSeed(packed, sizeof packed, hash);
+  }
   std::lock_guard lock(mutex_);
   auto [first, last] = index_.equal_range(hash);
   for (auto it = first; it != last; ++it) {
     Entry& e = *it->second;
-    if (e.size != size || e.weight != style.weight || e.text != utf8) continue;
+    if (e.size != size || e.weight != style.weight || e.text != utf8 || e.spans != spans) continue;
     lru_.splice(lru_.begin(), lru_, it->second);
     for (const Entry::Laid& laid : e.layouts) {
       if (same_options(laid.options, options)) {
@@ -57,9 +67,9 @@ std::shared_ptr<const TextLayout> TextEngine::layout(std::string_view utf8, cons
   }
 
   ++stats_.misses;
-  auto shaped = shape_text(*fonts_, utf8, style.size_px, style.weight, &words_, &pool_);
+  auto shaped = shape_text(*fonts_, utf8, style.size_px, style.weight, &words_, &pool_, spans);
   auto laid_out = layout_text(shaped, options);
-  Entry entry{hash, std::string(utf8), size, style.weight, shaped, {{options, laid_out}}, 0};
+  Entry entry{hash, std::string(utf8), size, style.weight, spans, shaped, {{options, laid_out}}, 0};
   entry.bytes = shaped->memory_bytes() + laid_out->memory_bytes() + utf8.size() + sizeof(Entry);
   bytes_ += entry.bytes;
   lru_.push_front(std::move(entry));

@@ -38,6 +38,9 @@ class TextEngine {
   // The layout of `utf8` in `style`, wrapped at `wrap_width` px (0 = no wrapping).
   std::shared_ptr<const TextLayout> layout(std::string_view utf8, const TextStyle& style, float wrap_width = 0,
                                            Align align = Align::Left);
+  // The same with inline formatting (bold, italic, links) by byte ranges of `utf8`.
+  std::shared_ptr<const TextLayout> layout_rich(std::string_view utf8, const std::vector<TextSpan>& spans,
+                                                const TextStyle& style, float wrap_width = 0, Align align = Align::Left);
 
   FontSet& fonts() { return *fonts_; }
   GlyphAtlas& atlas() { return atlas_; }
@@ -56,6 +59,7 @@ class TextEngine {
     std::string text;
     int size;
     Weight weight;
+    std::vector<TextSpan> spans;
     std::shared_ptr<const ShapedText> shaped;
     std::vector<Laid> layouts;
     size_t bytes = 0;

@@ -163,3 +163,23 @@ TEST_CASE("the glyph atlas rasterizes on demand and grows") {
   }
   CHECK(ink > 50);
 }
+
+TEST_CASE("inline formatting: a bold span uses the bold face, flags reach the glyphs") {
+  TextEngine& e = engine();
+  const std::string text = "ความรู้ คือ พลัง";  // "คือ" starts at byte 22
+  const std::vector<TextSpan> spans = {{22, 31, true, 0}, {32, 44, false, kSpanItalic | kSpanLink}};
+  auto rich = e.layout_rich(text, spans, kBody, 0);
+  auto plain = e.layout(text, kBody, 0);
+  const FontSet& fonts = e.fonts();
+  const auto& t = rich->shaped->text();
+  for (const ShapedGlyph& g : rich->shaped->glyphs) {
+    const bool in_bold = g.cluster >= 8 && g.cluster < 11;  // คือ
+    const bool in_link = g.cluster >= 12;                  // พลัง
+    INFO("cluster " << g.cluster << " " << static_cast<uint32_t>(t[g.cluster]));
+    CHECK((g.font == fonts.thai(Weight::Bold)) == in_bold);
+    CHECK((g.flags == (kSpanItalic | kSpanLink)) == in_link);
+  }
+  CHECK(rich->width > plain->width);  // bold is wider
+  CHECK(e.layout_rich(text, spans, kBody, 0).get() == rich.get());  // cached with its spans
+  for (const ShapedGlyph& g : plain->shaped->glyphs) CHECK(g.flags == 0);
+}
