@@ -5,20 +5,55 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <sstream>
 
 #include "bundle/demo_content.h"
 #include "platform/gl.h"
+#include "screens/screen_factory.h"
 #include "store/content_queries.h"
 #include "store/schema.h"
-#include "render/offscreen_target.h"
-#include "screens/demo_screen.h"
+#include "store/settings.h"
+#include "theme.h"
+#include "ui/widgets.h"
 
 namespace khlang::kiosk {
 namespace {
-// A frame whose glyphs grew the atlas is built again; twice is always enough in practice, and
-// the cap keeps a pathological atlas from spinning.
+
+// A frame whose glyphs grew the atlas is built again; the cap keeps a pathological atlas from
+// spinning.
 constexpr int kMaxFrameRebuilds = 4;
+constexpr double kMaxFrameDt = 0.1;
+
+volatile std::sig_atomic_t stop_requested = 0;
+void on_signal(int) {
+  stop_requested = 1;
+  glfwPostEmptyEvent();
+}
+
+App* app_of(GLFWwindow* w) { return static_cast<App*>(glfwGetWindowUserPointer(w)); }
+
+Key key_of(int key, int mods) {
+  switch (key) {
+    case GLFW_KEY_PAGE_DOWN:
+    case GLFW_KEY_RIGHT:
+    case GLFW_KEY_DOWN:
+    case GLFW_KEY_SPACE: return Key::Next;
+    case GLFW_KEY_PAGE_UP:
+    case GLFW_KEY_LEFT:
+    case GLFW_KEY_UP:
+    case GLFW_KEY_BACKSPACE: return Key::Previous;
+    case GLFW_KEY_ESCAPE: return Key::Escape;
+    case GLFW_KEY_HOME: return Key::Home;
+    default: (void)mods; return Key::Other;
+  }
+}
+
 }  // namespace
 
 Expected<std::unique_ptr<App>> App::create(const KioskOptions& options) {
@@ -33,95 +68,232 @@ Expected<std::unique_ptr<App>> App::create(const KioskOptions& options) {
   if (auto first_run = bundle::import_demo_if_empty(db_path); !first_run) return first_run.error();
   auto db = store::open_kiosk_db(db_path);
   if (!db) return db.error();
-  const bool offscreen = !options.screenshot.empty();
+  const bool offscreen = !options.screenshot.empty() || !options.script.empty();
   const WindowMode mode = offscreen ? WindowMode::Hidden : options.windowed ? WindowMode::Windowed : WindowMode::FullScreen;
   auto window = Window::open(mode, offscreen ? options.screenshot_size : options.window_size);
   if (!window) return window.error();
-  return std::unique_ptr<App>(new App(std::move(window.value()), std::move(engine.value()), std::move(db.value())));
+  auto app = std::unique_ptr<App>(new App(std::move(window.value()), std::move(engine.value()), std::move(db.value()), options));
+  if (offscreen) {
+    app->size_ = ImVec2(static_cast<float>(options.screenshot_size.width), static_cast<float>(options.screenshot_size.height));
+    app->target_ = std::make_unique<OffscreenTarget>(options.screenshot_size);
+    if (!app->target_->complete()) return Error{"the OpenGL driver cannot make an off-screen target of that size"};
+  }
+  if (auto s = app->nav_.reset(options.screen); !s) return s.error();
+  return app;
 }
 
-App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db)
-    : window_(std::move(window)), engine_(std::move(engine)), db_(std::move(db)) {
+App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db, const KioskOptions& options)
+    : window_(std::move(window)), engine_(std::move(engine)), db_(std::move(db)), nav_(make_screen, db_),
+      default_lang_(options.lang == "en" ? Lang::En : Lang::Th) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk writes no imgui.ini into whatever its working directory is
   io.LogFilename = nullptr;
-  ImGui_ImplGlfw_InitForOpenGL(window_.handle(), true);
+  // ImGui only builds draw lists here; input goes to our touch model, so no ImGui callbacks.
+  ImGui_ImplGlfw_InitForOpenGL(window_.handle(), false);
   ImGui_ImplOpenGL3_Init("#version 330");
   text_ = std::make_unique<TextRenderer>(*engine_);
-  auto organization = store::load_organization(db_);
-  std::string subtitle;
-  if (organization && organization.value()) {
-    subtitle = organization.value()->name_th;
-    if (!organization.value()->address_th.empty()) subtitle += " " + organization.value()->address_th;
-  }
-  screen_ = std::make_unique<DemoScreen>(subtitle);
+  ui_.lang = default_lang_;
+  scripted_ = !options.script.empty();
+  idle_timeout_ = std::stod(store::get_setting(db_, "idle_timeout_seconds", "90"));
+  set_screen_settings({std::stod(store::get_setting(db_, "meeting_interval_seconds", "20"))});
+  if (auto summary = store::load_summary(db_); summary) content_created_ = store::content_created_utc(summary.value());
+  touch_.set_slop(UiScale::for_window(size_.x, size_.y).px(14));
+
+  GLFWwindow* w = window_.handle();
+  glfwSetWindowUserPointer(w, this);
+  glfwSetMouseButtonCallback(w, [](GLFWwindow* win, int button, int action, int) {
+    if (button != GLFW_MOUSE_BUTTON_LEFT) return;
+    double x = 0, y = 0;
+    glfwGetCursorPos(win, &x, &y);
+    if (action == GLFW_PRESS) app_of(win)->on_press(static_cast<float>(x), static_cast<float>(y));
+    else app_of(win)->on_release(static_cast<float>(x), static_cast<float>(y));
+  });
+  glfwSetCursorPosCallback(w, [](GLFWwindow* win, double x, double y) {
+    app_of(win)->on_move(static_cast<float>(x), static_cast<float>(y));
+  });
+  glfwSetScrollCallback(w, [](GLFWwindow* win, double, double dy) { app_of(win)->on_wheel(static_cast<float>(dy)); });
+  glfwSetKeyCallback(w, [](GLFWwindow* win, int key, int, int action, int mods) {
+    if (action != GLFW_RELEASE) app_of(win)->on_key(key_of(key, mods));
+  });
+  // Always on: the window's close request (Alt+F4, a window manager) does not leave the kiosk.
+  glfwSetWindowCloseCallback(w, [](GLFWwindow* win) { glfwSetWindowShouldClose(win, GLFW_FALSE); });
+  glfwSetWindowRefreshCallback(w, [](GLFWwindow*) { glfwPostEmptyEvent(); });
+  last_frame_ = last_input_ = monotonic();
 }
 
 App::~App() {
+  target_.reset();
   text_.reset();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
 }
 
-bool App::build_frame(Size size) {
+double App::monotonic() const {
+  if (scripted_) return script_time_;
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+int64_t App::wall_utc() const {
+  const int64_t wall = static_cast<int64_t>(std::time(nullptr)) + clock_offset_ +
+                       (scripted_ ? static_cast<int64_t>(script_time_) : 0);
+  // A clock behind the bundle would hide every current announcement: use the bundle's time.
+  return std::max(wall, content_created_);
+}
+
+void App::on_press(float x, float y) { touch_.press(ImVec2(x, y), monotonic()); }
+void App::on_move(float x, float y) { touch_.move(ImVec2(x, y), monotonic()); }
+void App::on_release(float x, float y) { touch_.release(ImVec2(x, y), monotonic()); }
+void App::on_wheel(float steps) { touch_.wheel(steps); }
+void App::on_key(Key key) {
+  keys_.push_back(key);
+  last_input_ = monotonic();
+}
+
+void App::check_idle() {
+  const double now = monotonic();
+  if (touch_.had_input() || touch_.down()) last_input_ = now;
+  const bool attract = nav_.route() == "attract";
+  if (attract && touch_.had_input()) {
+    // The touch that wakes the kiosk starts a visit; it does not also press a button.
+    (void)nav_.reset("home");
+    touch_.end_frame();
+    touch_.cancel();
+    last_input_ = now;
+    return;
+  }
+  if (!attract && now - last_input_ >= idle_timeout_) {
+    ui_ = UiState{default_lang_, 1};  // the next visitor starts afresh
+    (void)nav_.reset("attract");
+  }
+}
+
+void App::draw_chrome(FrameContext& f, const ImRect& bar) {
+  ImDrawList* dl = f.draw_list;
+  dl->AddRectFilled(bar.Min, bar.Max, theme::kHeader);
+  const float pad = f.px(14), bw = f.px(220);
+  const ImRect back(bar.Min.x + pad, bar.Min.y + pad, bar.Min.x + pad + bw, bar.Max.y - pad);
+  const ImRect home(bar.Max.x - pad - bw, bar.Min.y + pad, bar.Max.x - pad, bar.Max.y - pad);
+  ButtonStyle style = primary_button();
+  style.fill = theme::kHeaderPressed;
+  style.fill_pressed = IM_COL32(0, 30, 22, 255);
+  if (button(f, back, "‹ " + std::string(f.t(Str::Back)), style)) f.nav.back();
+  if (button(f, home, f.t(Str::Home), style)) f.nav.home();
+  const float tw = bar.GetWidth() - 2 * (bw + 2 * pad);
+  const std::string title = nav_.current().title(f);
+  auto layout = f.text.engine().layout(title, f.style(40, text::Weight::Bold, 1.3f), tw, text::Align::Center);
+  dl->PushClipRect(ImVec2(back.Max.x, bar.Min.y), ImVec2(home.Min.x, bar.Max.y), true);
+  f.text.draw_layout(dl, ImVec2(back.Max.x + pad, bar.Min.y + (bar.GetHeight() - layout->height) * 0.5f), *layout,
+                     theme::kHeaderText);
+  dl->PopClipRect();
+}
+
+bool App::build_frame(ImVec2 size) {
+  const auto cpu0 = std::chrono::steady_clock::now();
+  const double now = monotonic();
+  const double dt = std::clamp(now - last_frame_, 0.0, kMaxFrameDt);
+  last_frame_ = now;
+  check_idle();
+
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
+  io.DisplaySize = size;
   io.DisplayFramebufferScale = ImVec2(1, 1);
   ImGui::NewFrame();
-  FrameContext frame{ImGui::GetBackgroundDrawList(), io.DisplaySize,
-                     UiScale::for_window(io.DisplaySize.x, io.DisplaySize.y), *text_};
-  screen_->draw(frame);
+  const UiScale window_scale = UiScale::for_window(size.x, size.y);
+  UiScale scale{window_scale.factor * UiState::kTextScales[ui_.text_size]};
+  FrameContext f{ImGui::GetBackgroundDrawList(), size, scale, *text_, touch_, nav_, db_, ui_, ui_.lang, now, dt,
+                 wall_utc(), size.y > size.x};
+  f.draw_list->AddRectFilled(ImVec2(0, 0), size, theme::kBackground);
+  for (Key key : keys_) {
+    // Escape, Alt+F4 and Ctrl+Q never leave the kiosk; Escape only leaves meeting mode.
+    if (key == Key::Home && nav_.route() != "attract") nav_.home();
+    else nav_.current().on_key(key, f);
+  }
+  keys_.clear();
+  Screen& screen = nav_.current();
+  if (screen.full_screen()) {
+    screen.draw(f, ImRect(ImVec2(0, 0), size));
+  } else {
+    // The top bar keeps its size whatever the text size: back and home are always there.
+    const float bar_h = window_scale.px(120);
+    screen.draw(f, ImRect(0, bar_h, size.x, size.y));
+    FrameContext chrome = f;
+    chrome.scale = window_scale;
+    draw_chrome(chrome, ImRect(0, 0, size.x, bar_h));
+    f.animating |= chrome.animating;
+  }
   ImGui::Render();
-  return text_->upload();
+  touch_.end_frame();
+  const bool changed = nav_.apply();
+  const bool stable = text_->upload();
+  frame_ms_.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpu0).count());
+  animating_ = f.animating || changed;
+  return stable;
+}
+
+void App::render_frame(ImVec2 size) {
+  for (int i = 0; i < kMaxFrameRebuilds && !build_frame(size); ++i) {
+  }
+  glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
+  glClearColor(0, 0, 0, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+double App::seconds_until_next_event() const {
+  const double now = monotonic();
+  double wait = std::max(0.0, idle_timeout_ - (now - last_input_));
+  if (nav_.route() == "attract") wait = 3600;
+  const double timer = nav_.current().next_timer(now, wall_utc());
+  if (timer >= 0) wait = std::min(wait, timer);
+  return wait;
 }
 
 int App::run() {
+  std::signal(SIGTERM, on_signal);
+  std::signal(SIGINT, on_signal);
   GLFWwindow* w = window_.handle();
-  glfwSetWindowRefreshCallback(w, [](GLFWwindow*) { glfwPostEmptyEvent(); });
-  bool first = true;
-  while (!glfwWindowShouldClose(w)) {
-    if (!first) glfwWaitEvents();
-    first = false;
+  bool redraw = true;
+  while (!stop_requested) {
+    if (!redraw) glfwWaitEventsTimeout(std::max(0.001, seconds_until_next_event()));
+    else glfwPollEvents();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(w, &fb_w, &fb_h);
     if (fb_w <= 0 || fb_h <= 0) continue;  // minimized
-    for (int i = 0; i < kMaxFrameRebuilds && !build_frame({fb_w, fb_h}); ++i) {
-    }
-    glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0, 0, 0, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    size_ = ImVec2(static_cast<float>(fb_w), static_cast<float>(fb_h));
+    render_frame(size_);
     glfwSwapBuffers(w);
+    frame_ms_.clear();
+    redraw = animating_;
   }
   return 0;
 }
 
-Status App::screenshot(const std::string& path, Size size, const std::string& text_dump) {
-  OffscreenTarget target(size);
-  if (!target.complete()) return Error{"the OpenGL driver cannot make an off-screen target of that size"};
-  // The first build may grow the atlas; the dump describes the final, complete frame only.
-  for (int i = 0; i < kMaxFrameRebuilds && !build_frame(size); ++i) {
-  }
-  std::FILE* dump = nullptr;
-  if (!text_dump.empty()) {
-    dump = std::fopen(text_dump.c_str(), "w");
-    if (!dump) return Error{"cannot write " + text_dump};
-    text_->set_dump(dump);
-    build_frame(size);
-    text_->set_dump(nullptr);
-    std::fclose(dump);
-  }
-  target.bind();
-  glViewport(0, 0, size.width, size.height);
+Status App::write_screenshot(const std::string& path, ImVec2 size) {
+  target_->bind();
+  glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
   glClearColor(0, 0, 0, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  return image::write_png(path, target.read_rgb());
+  return image::write_png(path, target_->read_rgb());
+}
+
+Status App::screenshot(const std::string& path, const std::string& text_dump) {
+  for (int i = 0; i < kMaxFrameRebuilds && !build_frame(size_); ++i) {
+  }
+  if (!text_dump.empty()) {
+    std::FILE* dump = std::fopen(text_dump.c_str(), "w");
+    if (!dump) return Error{"cannot write " + text_dump};
+    text_->set_dump(dump);
+    build_frame(size_);
+    text_->set_dump(nullptr);
+    std::fclose(dump);
+  }
+  return write_screenshot(path, size_);
 }
 
 }  // namespace khlang::kiosk

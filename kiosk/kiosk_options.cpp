@@ -24,15 +24,23 @@ Expected<Size> parse_size(const std::string& option, const std::string& text) {
 }  // namespace
 
 const char* kiosk_usage() {
-  return "usage: khlang-kiosk [--db FILE] [--windowed WxH]\n"
-         "       khlang-kiosk --screenshot FILE.png [--size WxH]\n\n"
+  return "usage: khlang-kiosk [--db FILE] [--windowed WxH] [--lang th|en]\n"
+         "       khlang-kiosk --screenshot FILE.png [--screen NAME] [--size WxH] [--lang th|en]\n"
+         "       khlang-kiosk --script FILE [--bench] [--size WxH]\n\n"
          "Khlang's touch kiosk. Without options it opens full screen.\n\n"
          "  --db FILE             the content database (default ~/.local/share/khlang/kiosk.db);\n"
          "                        an empty one is filled from the built-in demo bundle\n"
          "  --windowed WxH        run in a window of that size instead of full screen\n"
          "  --screenshot FILE.png render the screen off-screen to FILE.png and exit\n"
          "                        (works without a display under xvfb-run)\n"
-         "  --size WxH            screenshot size (default 1920x1080)\n"
+         "  --size WxH            screenshot and script size (default 1920x1080)\n"
+         "  --screen NAME         home, knowledge, category:<id>, article:<id>, announcements,\n"
+         "                        announcement:<id>, plan, plan:<id>, meeting, people, about, attract\n"
+         "  --lang th|en          the interface language (default th)\n"
+         "  --script FILE         replay input off-screen: tap X Y, drag X1 Y1 X2 Y2 MS, key NAME,\n"
+         "                        type TEXT, wait MS, screenshot FILE, advance-clock SECONDS,\n"
+         "                        expect-screen ROUTE\n"
+         "  --bench               with --script: print frame CPU time (p50, p99, max)\n"
          "  --dump-text FILE      with --screenshot: write where each text block was drawn\n"
          "  --help                show this help\n";
 }
@@ -58,15 +66,25 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
       } else {
         o.screenshot_size = s.value();
       }
-    } else if (a == "--screenshot" || a == "--dump-text" || a == "--db") {
+    } else if (a == "--screenshot" || a == "--dump-text" || a == "--db" || a == "--screen" || a == "--lang" ||
+               a == "--script") {
       auto v = value();
       if (!v) return v.error();
-      (a == "--screenshot" ? o.screenshot : a == "--db" ? o.db : o.text_dump) = v.value();
+      if (a == "--screenshot") o.screenshot = v.value();
+      else if (a == "--dump-text") o.text_dump = v.value();
+      else if (a == "--db") o.db = v.value();
+      else if (a == "--screen") o.screen = v.value();
+      else if (a == "--script") o.script = v.value();
+      else o.lang = v.value();
+    } else if (a == "--bench") {
+      o.bench = true;
     } else {
       return Error{"unknown option '" + a + "' (see khlang-kiosk --help)"};
     }
   }
   if (!o.text_dump.empty() && o.screenshot.empty()) return Error{"--dump-text goes with --screenshot"};
+  if (o.lang != "th" && o.lang != "en") return Error{"--lang takes th or en, not '" + o.lang + "'"};
+  if (o.bench && o.script.empty()) return Error{"--bench goes with --script"};
   return o;
 }
 

@@ -18,6 +18,10 @@ struct KioskOptions {
   Size screenshot_size{1920, 1080};
   std::string text_dump;     // --dump-text FILE: where each text block was drawn (for tests)
   std::string db;            // --db FILE: the content database (default: XDG data directory)
+  std::string screen = "home";  // --screen NAME: the route shown at start (screenshots)
+  std::string lang = "th";      // --lang th|en
+  std::string script;           // --script FILE: replay input, then exit
+  bool bench = false;           // --bench: frame CPU times of the script's frames
   bool help = false;
 };
 

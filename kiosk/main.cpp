@@ -20,8 +20,16 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "khlang-kiosk: %s\n", app.error().message.c_str());
     return 1;
   }
+  if (!options->script.empty()) {
+    auto ran = app.value()->run_script(options->script, options->bench);
+    if (!ran) {
+      std::fprintf(stderr, "khlang-kiosk: %s\n", ran.error().message.c_str());
+      return 1;
+    }
+    return 0;
+  }
   if (!options->screenshot.empty()) {
-    auto written = app.value()->screenshot(options->screenshot, options->screenshot_size, options->text_dump);
+    auto written = app.value()->screenshot(options->screenshot, options->text_dump);
     if (!written) {
       std::fprintf(stderr, "khlang-kiosk: %s\n", written.error().message.c_str());
       return 1;

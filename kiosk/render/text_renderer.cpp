@@ -28,33 +28,46 @@ std::shared_ptr<const text::TextLayout> TextRenderer::draw(ImDrawList* list, ImV
                                                            ImU32 color, text::Align align) {
   auto layout = engine_.layout(utf8, style, wrap_width, align);
   draw_layout(list, pos, *layout, color);
-  if (dump_) {
+  const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
+  const bool on_screen = pos.y < clip_max.y && pos.y + layout->height > clip_min.y;
+  if (dump_ && on_screen && !utf8.empty()) {
     std::string one_line(utf8);
     for (char& c : one_line) {
       if (c == '\n' || c == '\t') c = ' ';
     }
-    std::fprintf(dump_, "%.2f\t%.2f\t%.2f\t%.2f\t%d\t%.3f\t%d\t%s\n", pos.x, pos.y, wrap_width, style.size_px,
-                 style.weight == text::Weight::Bold ? 1 : 0, style.line_height, static_cast<int>(align),
-                 one_line.c_str());
+    std::fprintf(dump_, "%.2f\t%.2f\t%.2f\t%.2f\t%d\t%.3f\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%s\n", pos.x, pos.y, wrap_width,
+                 style.size_px, style.weight == text::Weight::Bold ? 1 : 0, style.line_height, static_cast<int>(align),
+                 clip_min.x, clip_min.y, clip_max.x, clip_max.y, one_line.c_str());
   }
   return layout;
 }
 
-void TextRenderer::draw_layout(ImDrawList* list, ImVec2 pos, const text::TextLayout& layout, ImU32 color) {
+void TextRenderer::draw_layout(ImDrawList* list, ImVec2 pos, const text::TextLayout& layout, ImU32 color,
+                               ImU32 link_color) {
   text::GlyphAtlas& atlas = engine_.atlas();
   const ImVec2 clip_min = list->GetClipRectMin();
   const ImVec2 clip_max = list->GetClipRectMax();
   if (pos.y > clip_max.y || pos.y + layout.height < clip_min.y) return;
   list->PushTextureID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture_)));
+  if (!link_color) link_color = color;
+  const float inv_w = 1.0f / static_cast<float>(atlas.width());
+  const float inv_h = 1.0f / static_cast<float>(atlas.height());
   text::for_each_placed_glyph(atlas, layout, pos.x, pos.y, clip_min.y, clip_max.y, [&](const text::PlacedGlyph& g) {
-    const float inv_w = 1.0f / static_cast<float>(atlas.width());
-    const float inv_h = 1.0f / static_cast<float>(atlas.height());
     const text::AtlasGlyph& b = g.bitmap;
     const ImVec2 a(static_cast<float>(g.x), static_cast<float>(g.y));
     const ImVec2 c(a.x + b.width, a.y + b.height);
+    const ImU32 col = (g.flags & text::kSpanLink) ? link_color : color;
+    const ImVec2 uv0(b.x * inv_w, b.y * inv_h), uv1((b.x + b.width) * inv_w, (b.y + b.height) * inv_h);
     list->PrimReserve(6, 4);
-    list->PrimRectUV(a, c, ImVec2(b.x * inv_w, b.y * inv_h), ImVec2((b.x + b.width) * inv_w, (b.y + b.height) * inv_h),
-                     color);
+    if (g.flags & text::kSpanItalic) {
+      // No Thai italic face exists: slant the glyph, its top leaning right by a fifth of its height
+      // above the baseline.
+      const float top = (g.baseline - a.y) * 0.2f, bottom = (g.baseline - c.y) * 0.2f;
+      list->PrimQuadUV(ImVec2(a.x + top, a.y), ImVec2(c.x + top, a.y), ImVec2(c.x + bottom, c.y),
+                       ImVec2(a.x + bottom, c.y), uv0, ImVec2(uv1.x, uv0.y), uv1, ImVec2(uv0.x, uv1.y), col);
+    } else {
+      list->PrimRectUV(a, c, uv0, uv1, col);
+    }
   });
   list->PopTextureID();
 }

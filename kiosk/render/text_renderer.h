@@ -25,7 +25,8 @@ class TextRenderer {
   std::shared_ptr<const text::TextLayout> draw(ImDrawList* list, ImVec2 pos, std::string_view utf8,
                                                const text::TextStyle& style, float wrap_width, ImU32 color,
                                                text::Align align = text::Align::Left);
-  void draw_layout(ImDrawList* list, ImVec2 pos, const text::TextLayout& layout, ImU32 color);
+  // Glyphs of a link span take `link_color`; italic spans are slanted.
+  void draw_layout(ImDrawList* list, ImVec2 pos, const text::TextLayout& layout, ImU32 color, ImU32 link_color = 0);
 
   // Call once per frame after building it, before rendering: brings the GL texture up to date.
   // Returns false when the atlas grew or started over during the frame, so the frame's texture
@@ -33,7 +34,8 @@ class TextRenderer {
   bool upload();
 
   // Tests: log each drawn block to this file, one line each, tab-separated: x, y, wrap width,
-  // size px, bold (0/1), line height (em), align (0 left, 1 center, 2 right), text.
+  // size px, bold (0/1), line height (em), align (0 left, 1 center, 2 right), the clip rectangle
+  // (x0 y0 x1 y1), text. Only blocks that show are logged.
   void set_dump(std::FILE* file) { dump_ = file; }
 
  private:

@@ -1,24 +1,70 @@
-// [SECTION] What every screen gets each frame, and what it implements.
+// [SECTION] What every screen gets each frame, and what every screen implements.
 #pragma once
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include <cstdint>
+#include <string>
+
+#include "i18n/strings.h"
 #include "render/text_renderer.h"
+#include "store/sqlite.h"
+#include "ui/touch_input.h"
 #include "ui_scale.h"
 
 namespace khlang::kiosk {
 
+class Navigator;
+
+// What the visitor chose, kept until the idle reset.
+struct UiState {
+  Lang lang = Lang::Th;
+  int text_size = 1;  // 0 small, 1 normal, 2 large (A- A A+)
+  static constexpr float kTextScales[3] = {0.85f, 1.0f, 1.25f};
+};
+
+// Keys a screen may act on (a presenter clicker sends PageDown/PageUp; a keyboard the rest).
+enum class Key { Next, Previous, Escape, Home, Other };
+
 struct FrameContext {
   ImDrawList* draw_list;
-  ImVec2 size;  // window size in pixels
-  UiScale scale;
+  ImVec2 size;             // window size in pixels
+  UiScale scale;           // includes the visitor's text size setting
   TextRenderer& text;
+  TouchInput& touch;
+  Navigator& nav;
+  store::Database& db;     // the UI's read connection
+  UiState& ui;
+  Lang lang;
+  double now;              // monotonic seconds
+  double dt;               // seconds since the previous frame (capped)
+  int64_t wall_utc;        // the wall clock (or the bundle's time if the clock is behind it)
+  bool portrait;           // taller than wide: cards instead of tables
+  bool animating = false;  // set by a screen that needs another frame soon
+
+  float px(float design) const { return scale.px(design); }
+  text::TextStyle style(float design_px, text::Weight weight = text::Weight::Regular, float line_height = 1.5f) const {
+    return {scale.px(design_px), weight, line_height};
+  }
+  std::string_view t(Str key) const { return tr(key, lang); }
 };
 
 class Screen {
  public:
   virtual ~Screen() = default;
-  virtual void draw(FrameContext& frame) = 0;
+  // The title in the top bar.
+  virtual std::string title(const FrameContext& f) const = 0;
+  // Draws the screen into `area` (below the top bar, or the whole window when full_screen()).
+  virtual void draw(FrameContext& f, const ImRect& area) = 0;
+  // Meeting mode and the attract loop take the whole screen, without back and home controls.
+  virtual bool full_screen() const { return false; }
+  virtual void on_key(Key, FrameContext&) {}
+  // Seconds until the screen wants a frame without input (a timer), or a negative number.
+  virtual double next_timer(double /*now*/, int64_t /*wall_utc*/) const { return -1; }
+  // How far the content is scrolled, and which page of a paged screen is up (scripts check them).
+  virtual float scroll_offset() const { return 0; }
+  virtual int page() const { return 0; }
 };
 
 }  // namespace khlang::kiosk

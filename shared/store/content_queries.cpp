@@ -1,5 +1,9 @@
 #include "store/content_queries.h"
 
+#include <algorithm>
+
+#include "thai/thai_date.h"
+
 namespace khlang::store {
 
 Expected<std::optional<Organization>> load_organization(Database& db) {
@@ -78,6 +82,135 @@ Expected<std::optional<Article>> load_article(Database& db, const std::string& i
   a.department = stmt->column_text(10);
   a.author_id = stmt->column_optional_text(11);
   return std::optional<Article>(std::move(a));
+}
+
+Expected<std::vector<Announcement>> load_announcements(Database& db) {
+  auto stmt = db.prepare(
+      "SELECT id, title, body_md, starts_at, ends_at, language, poster_media, priority, pinned FROM announcement "
+      "ORDER BY pinned DESC, priority DESC, starts_at DESC, id");
+  if (!stmt) return stmt.error();
+  std::vector<Announcement> out;
+  auto read = stmt->for_each_row([&](const Statement& r) {
+    out.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
+                   r.column_text(5), r.column_optional_text(6), r.column_int(7), r.column_int(8) != 0});
+  });
+  if (!read) return read.error();
+  return out;
+}
+
+Expected<std::vector<Plan>> load_plans(Database& db) {
+  std::vector<Plan> plans;
+  auto p = db.prepare(
+      "SELECT id, title, desired_state, measurable_unit, fiscal_year_from, fiscal_year_to FROM plan "
+      "ORDER BY sort_order, id");
+  if (!p) return p.error();
+  auto read = p->for_each_row([&](const Statement& r) {
+    plans.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_int(4),
+                     r.column_int(5), {}});
+  });
+  if (!read) return read.error();
+  auto a = db.prepare(
+      "SELECT id, activity, method, period, indicator, target, responsible, note, seq, plan_id FROM plan_activity "
+      "ORDER BY plan_id, seq, id");
+  if (!a) return a.error();
+  read = a->for_each_row([&](const Statement& r) {
+    for (Plan& plan : plans) {
+      if (plan.id != r.column_text(9)) continue;
+      plan.activities.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3),
+                                 r.column_text(4), r.column_text(5), r.column_text(6), r.column_text(7),
+                                 r.column_int(8), {}});
+    }
+  });
+  if (!read) return read.error();
+  auto g = db.prepare(
+      "SELECT activity_id, period, status, note, recorded_on, fiscal_year, value, target_value, is_sample "
+      "FROM progress ORDER BY activity_id, fiscal_year, recorded_on");
+  if (!g) return g.error();
+  read = g->for_each_row([&](const Statement& r) {
+    ProgressEntry e{r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
+                    r.column_int(5), std::nullopt, std::nullopt, r.column_int(8) != 0};
+    if (!r.column_is_null(6)) e.value = r.column_double(6);
+    if (!r.column_is_null(7)) e.target_value = r.column_double(7);
+    for (Plan& plan : plans) {
+      for (PlanActivity& act : plan.activities) {
+        if (act.id == e.activity_id) act.progress.push_back(e);
+      }
+    }
+  });
+  if (!read) return read.error();
+  return plans;
+}
+
+Expected<std::vector<Person>> load_people(Database& db) {
+  auto stmt = db.prepare(
+      "SELECT id, name_th, name_en, position, department, km_role, km_duty, expertise, contact, photo_media "
+      "FROM person ORDER BY sort_order, id");
+  if (!stmt) return stmt.error();
+  std::vector<Person> out;
+  auto read = stmt->for_each_row([&](const Statement& r) {
+    out.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
+                   r.column_text(5), r.column_text(6), r.column_text(7), r.column_text(8), r.column_optional_text(9)});
+  });
+  if (!read) return read.error();
+  return out;
+}
+
+Expected<std::vector<Community>> load_communities(Database& db) {
+  auto stmt = db.prepare("SELECT id, name, topic, meeting_schedule, description FROM community ORDER BY id");
+  if (!stmt) return stmt.error();
+  std::vector<Community> out;
+  auto read = stmt->for_each_row([&](const Statement& r) {
+    out.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4), {}});
+  });
+  if (!read) return read.error();
+  auto members = db.prepare(
+      "SELECT m.community_id, p.name_th, m.role FROM community_member m JOIN person p ON p.id = m.person_id "
+      "ORDER BY m.community_id, p.sort_order, p.id");
+  if (!members) return members.error();
+  read = members->for_each_row([&](const Statement& r) {
+    for (Community& c : out) {
+      if (c.id == r.column_text(0)) c.members.emplace_back(r.column_text(1), r.column_text(2));
+    }
+  });
+  if (!read) return read.error();
+  return out;
+}
+
+std::vector<Announcement> current_announcements(const std::vector<Announcement>& all, int64_t now_utc) {
+  std::vector<Announcement> out;
+  for (const Announcement& a : all) {
+    const auto start = thai::parse_iso_utc_seconds(a.starts_at);
+    const auto end = thai::parse_iso_utc_seconds(a.ends_at);
+    if (start && end && *start <= now_utc && now_utc < *end) out.push_back(a);
+  }
+  return out;
+}
+
+double progress_fraction(const ProgressEntry& e) {
+  if (!e.value) return 0;
+  const double target = e.target_value && *e.target_value > 0 ? *e.target_value : 100.0;
+  return std::clamp(*e.value / target, 0.0, 1.0);
+}
+
+const ProgressEntry* latest_progress(const PlanActivity& a) {
+  const ProgressEntry* best = nullptr;
+  for (const ProgressEntry& e : a.progress) {
+    if (!best || e.fiscal_year >= best->fiscal_year) best = &e;
+  }
+  return best;
+}
+
+double plan_progress(const Plan& plan) {
+  if (plan.activities.empty()) return 0;
+  double sum = 0;
+  for (const PlanActivity& a : plan.activities) {
+    if (const ProgressEntry* e = latest_progress(a)) sum += progress_fraction(*e);
+  }
+  return sum / static_cast<double>(plan.activities.size());
+}
+
+int64_t content_created_utc(const ContentSummary& summary) {
+  return thai::parse_iso_utc_seconds(summary.bundle_created_at).value_or(0);
 }
 
 }  // namespace khlang::store

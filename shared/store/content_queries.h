@@ -37,6 +37,42 @@ struct Article : ArticleItem {
   std::optional<std::string> author_id;
 };
 
+struct Announcement {
+  std::string id, title, body_md, starts_at, ends_at, language;
+  std::optional<std::string> poster_media;
+  int64_t priority = 0;
+  bool pinned = false;
+};
+
+struct ProgressEntry {
+  std::string activity_id, period, status, note, recorded_on;
+  int64_t fiscal_year = 0;
+  std::optional<double> value, target_value;
+  bool is_sample = false;
+};
+
+struct PlanActivity {
+  std::string id, activity, method, period, indicator, target, responsible, note;
+  int64_t seq = 0;
+  std::vector<ProgressEntry> progress;  // by fiscal year
+};
+
+struct Plan {
+  std::string id, title, desired_state, measurable_unit;
+  int64_t fiscal_year_from = 0, fiscal_year_to = 0;
+  std::vector<PlanActivity> activities;  // in order
+};
+
+struct Person {
+  std::string id, name_th, name_en, position, department, km_role, km_duty, expertise, contact;
+  std::optional<std::string> photo_media;
+};
+
+struct Community {
+  std::string id, name, topic, meeting_schedule, description;
+  std::vector<std::pair<std::string, std::string>> members;  // person name, role
+};
+
 // nullopt: no content yet.
 Expected<std::optional<Organization>> load_organization(Database& db);
 Expected<ContentSummary> load_summary(Database& db);
@@ -45,5 +81,25 @@ Expected<std::vector<CategoryItem>> load_categories(Database& db);
 Expected<std::vector<ArticleItem>> load_articles(Database& db, const std::string& category_id, int64_t offset = 0,
                                                  int64_t limit = 1000);
 Expected<std::optional<Article>> load_article(Database& db, const std::string& id);
+// Every announcement; which are current is the caller's business (it knows the clock).
+Expected<std::vector<Announcement>> load_announcements(Database& db);
+// Plans with their activities and progress entries.
+Expected<std::vector<Plan>> load_plans(Database& db);
+Expected<std::vector<Person>> load_people(Database& db);
+Expected<std::vector<Community>> load_communities(Database& db);
+
+// The announcements whose window contains `now_utc` (seconds), in the order given (pinned first,
+// then priority, then newest). A window that cannot be parsed never shows.
+std::vector<Announcement> current_announcements(const std::vector<Announcement>& all, int64_t now_utc);
+
+// Progress of one entry against its target, 0..1 (0 without numbers).
+double progress_fraction(const ProgressEntry& e);
+// The latest entry of an activity (highest fiscal year), or nullptr.
+const ProgressEntry* latest_progress(const PlanActivity& a);
+// The plan's overall progress: the mean of its activities' latest fractions.
+double plan_progress(const Plan& plan);
+
+// The time the content was made (bundle_info.created_at), in UTC seconds, or 0.
+int64_t content_created_utc(const ContentSummary& summary);
 
 }  // namespace khlang::store

@@ -13,6 +13,8 @@ namespace khlang::text {
 struct PlacedGlyph {
   AtlasGlyph bitmap;  // where its pixels are in the atlas
   int x, y;           // top-left of the bitmap in target pixels
+  float baseline;     // y of the line's baseline in target pixels
+  uint8_t flags;      // SpanFlag bits of the glyph's span
 };
 
 // Calls fn(const PlacedGlyph&) for each visible glyph of the lines of `layout` that meet the rows
@@ -34,7 +36,7 @@ void for_each_placed_glyph(GlyphAtlas& atlas, const TextLayout& layout, float or
       const AtlasGlyph bitmap = atlas.get(g.font, g.glyph, s.size_px, phase);
       if (bitmap.width == 0) continue;
       const int y = static_cast<int>(std::lround(oy + layout.glyph_y(line, g)));
-      fn(PlacedGlyph{bitmap, static_cast<int>(fx) + bitmap.left, y - bitmap.top});
+      fn(PlacedGlyph{bitmap, static_cast<int>(fx) + bitmap.left, y - bitmap.top, oy + line.baseline, g.flags});
     }
   }
 }

@@ -1,13 +1,32 @@
 #!/usr/bin/env bash
-# One screenshot test: the kiosk renders off-screen under Xvfb (Mesa's software OpenGL), then
-# check_screenshot holds the picture against the text blocks the kiosk reports.
-# usage: run_kiosk_screenshot.sh KIOSK CHECKER OUT_DIR WxH
+# Screenshot tests: every screen of the kiosk at one size and language, rendered off-screen under
+# Xvfb (Mesa's software OpenGL); check_screenshot holds each picture against the text blocks the
+# kiosk reports (laid out again by the engine, they must match the pixels).
+# usage: run_kiosk_screenshot.sh KIOSK CHECKER OUT_DIR WxH th|en
 set -euo pipefail
-kiosk=$1 checker=$2 out=$3 size=$4
+kiosk=$1 checker=$2 out=$3 size=$4 lang=$5
 mkdir -p "$out"
-png="$out/kiosk-$size.png"
-tsv="$out/kiosk-$size.tsv"
-rm -f "$png" "$tsv"
-rm -f "$out/kiosk-$size.db"*
-xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --db "$out/kiosk-$size.db" --screenshot "$png" --size "$size" --dump-text "$tsv"
-"$checker" "$png" "$tsv"
+db="$out/kiosk-$size-$lang.db"
+rm -f "$db"*
+screens=(home knowledge category:km-basics category:km-process article:km-process-seven-steps article:what-is-km
+         announcements announcement:call-for-knowledge-articles plan plan:km-process plan:change-management
+         meeting people about attract)
+failed=0
+for screen in "${screens[@]}"; do
+  name="$out/${screen//:/_}-$size-$lang"
+  rm -f "$name.png" "$name.tsv"
+  if ! xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --db "$db" --screen "$screen" --lang "$lang" \
+      --screenshot "$name.png" --size "$size" --dump-text "$name.tsv"; then
+    echo "FAIL $screen: the kiosk could not render it"
+    failed=1
+    continue
+  fi
+  if ! "$checker" "$name.png" "$name.tsv" > "$name.check"; then
+    echo "FAIL $screen:"
+    grep -E "^FAIL" "$name.check" || true
+    failed=1
+  else
+    echo "ok   $screen: $(tail -1 "$name.check")"
+  fi
+done
+exit $failed

@@ -1,0 +1,131 @@
+// App::run_script: replays input from a file, off-screen, so tests and benchmarks drive the real
+// app. One command a line:
+//   tap X Y | drag X1 Y1 X2 Y2 MS | key NAME | type TEXT | wait MS | screenshot FILE |
+//   advance-clock SECONDS | expect-screen ROUTE | expect-scrolled | expect-top | # comment
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "app.h"
+
+namespace khlang::kiosk {
+namespace {
+
+constexpr double kFrameSeconds = 1.0 / 60.0;
+
+std::optional<Key> key_named(const std::string& name) {
+  if (name == "pagedown" || name == "right" || name == "down" || name == "space") return Key::Next;
+  if (name == "pageup" || name == "left" || name == "up" || name == "backspace") return Key::Previous;
+  if (name == "escape") return Key::Escape;
+  if (name == "home") return Key::Home;
+  if (name == "alt+f4" || name == "ctrl+q" || name == "ctrl+w" || name == "enter" || name == "tab") return Key::Other;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status App::run_script(const std::string& path, bool bench) {
+  std::ifstream in(path);
+  if (!in) return Error{"cannot read the script " + path};
+  frame_ms_.clear();
+  // One frame, and then more while something moves (a glide, a pressed button).
+  auto frame = [&] {
+    script_time_ += kFrameSeconds;
+    render_frame(size_);
+  };
+  auto settle = [&](double seconds) {
+    const double until = script_time_ + seconds;
+    while (script_time_ < until) {
+      frame();
+      if (!animating_) {
+        // Nothing moves: jump to the next timer (a slide change, the idle timeout) or the end.
+        const double next = std::min(until, script_time_ + std::max(kFrameSeconds, seconds_until_next_event()));
+        script_time_ = std::max(script_time_, next - kFrameSeconds);
+      }
+    }
+  };
+  frame();
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::istringstream words(line);
+    std::string command;
+    if (!(words >> command) || command[0] == '#') continue;
+    const std::string where = path + " line " + std::to_string(number) + ": ";
+    if (command == "tap") {
+      float x = 0, y = 0;
+      if (!(words >> x >> y)) return Error{where + "tap X Y"};
+      on_press(x, y);
+      frame();
+      script_time_ += 0.05;
+      on_release(x, y);
+      frame();
+      settle(0.2);
+    } else if (command == "drag") {
+      float x1 = 0, y1 = 0, x2 = 0, y2 = 0, ms = 0;
+      if (!(words >> x1 >> y1 >> x2 >> y2 >> ms)) return Error{where + "drag X1 Y1 X2 Y2 MS"};
+      on_press(x1, y1);
+      frame();
+      const int steps = std::max(1, static_cast<int>(ms / 1000.0 / kFrameSeconds));
+      for (int i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / static_cast<float>(steps);
+        on_move(x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+        frame();
+      }
+      on_release(x2, y2);
+      frame();
+    } else if (command == "key") {
+      std::string name;
+      words >> name;
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      auto key = key_named(name);
+      if (!key) return Error{where + "unknown key '" + name + "'"};
+      on_key(*key);
+      frame();
+    } else if (command == "type") {
+      frame();  // text input arrives with the search screen; typing elsewhere changes nothing
+    } else if (command == "wait") {
+      double ms = 0;
+      if (!(words >> ms)) return Error{where + "wait MS"};
+      settle(ms / 1000.0);
+    } else if (command == "advance-clock") {
+      double seconds = 0;
+      if (!(words >> seconds)) return Error{where + "advance-clock SECONDS"};
+      // Both clocks move: the wall clock (announcement windows) and the idle timer.
+      script_time_ += seconds;
+      frame();
+    } else if (command == "screenshot") {
+      std::string file;
+      if (!(words >> file)) return Error{where + "screenshot FILE"};
+      if (auto s = write_screenshot(file, size_); !s) return Error{where + s.error().message};
+    } else if (command == "expect-screen") {
+      std::string route;
+      words >> route;
+      if (nav_.route() != route) return Error{where + "expected screen " + route + ", but it is " + nav_.route()};
+    } else if (command == "expect-page") {
+      int page = 0;
+      words >> page;
+      if (nav_.current().page() != page) {
+        return Error{where + "expected page " + std::to_string(page) + ", but it is " + std::to_string(nav_.current().page())};
+      }
+    } else if (command == "expect-scrolled" || command == "expect-top") {
+      const float offset = nav_.current().scroll_offset();
+      if ((command == "expect-scrolled") != (offset > 0.5f)) {
+        return Error{where + command + " failed: the scroll offset is " + std::to_string(offset)};
+      }
+    } else {
+      return Error{where + "unknown command '" + command + "'"};
+    }
+  }
+  if (bench && !frame_ms_.empty()) {
+    std::vector<double> t = frame_ms_;
+    std::sort(t.begin(), t.end());
+    std::printf("frames %zu  frame CPU time: p50 %.3f ms  p99 %.3f ms  max %.3f ms\n", t.size(), t[t.size() / 2],
+                t[std::min(t.size() - 1, t.size() * 99 / 100)], t.back());
+  }
+  return Ok{};
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,39 @@
+#include "screens/announcement_screen.h"
+
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+
+AnnouncementScreen::AnnouncementScreen(store::Database& db, const std::string& id, std::string* error) {
+  auto all = store::load_announcements(db);
+  if (!all) {
+    *error = all.error().message;
+    return;
+  }
+  for (auto& a : all.value()) {
+    if (a.id == id) announcement_ = a;
+  }
+  if (announcement_.id.empty()) {
+    *error = "no announcement '" + id + "'";
+    return;
+  }
+  auto doc = content::parse_markdown(announcement_.body_md);
+  if (!doc) {
+    *error = doc.error().message;
+    return;
+  }
+  view_ = std::make_unique<MarkdownView>(std::move(doc.value()));
+}
+
+float AnnouncementScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
+  const ImRect col = column(f, view);
+  const float w = col.GetWidth();
+  float y = origin.y + f.px(40);
+  y += draw_text(f, ImVec2(col.Min.x, y), announcement_.title, f.style(54, text::Weight::Bold, 1.3f), w, theme::kHeading);
+  const std::string window = display_date(f, announcement_.starts_at) + " – " + display_date(f, announcement_.ends_at);
+  y += draw_text(f, ImVec2(col.Min.x, y + f.px(6)), window, f.style(28), w, theme::kTextMuted) + f.px(30);
+  y += view_->draw(f, ImVec2(col.Min.x, y), w, view);
+  return y - origin.y + f.px(80);
+}
+
+}  // namespace khlang::kiosk

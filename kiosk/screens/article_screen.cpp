@@ -1,0 +1,50 @@
+#include "screens/article_screen.h"
+
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+
+ArticleScreen::ArticleScreen(store::Database& db, const std::string& id, std::string* error) {
+  auto article = store::load_article(db, id);
+  if (!article || !article.value()) {
+    *error = article ? "no article '" + id + "'" : article.error().message;
+    return;
+  }
+  article_ = std::move(*article.value());
+  if (article_.author_id) {
+    if (auto people = store::load_people(db); people) {
+      for (const auto& p : people.value()) {
+        if (p.id == *article_.author_id) author_ = p.name_th;
+      }
+    }
+  }
+  auto doc = content::parse_markdown(article_.body_md);
+  if (!doc) {
+    *error = doc.error().message;
+    return;
+  }
+  view_ = std::make_unique<MarkdownView>(std::move(doc.value()));
+}
+
+float ArticleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
+  const ImRect col = column(f, view);
+  const float w = col.GetWidth();
+  float y = origin.y + f.px(40);
+  y += draw_text(f, ImVec2(col.Min.x, y), article_.title, f.style(56, text::Weight::Bold, 1.3f), w, theme::kHeading);
+  std::string meta = std::string(f.t(Str::Published)) + " " + display_date(f, article_.published_on);
+  if (article_.updated_on != article_.published_on) {
+    meta += "  ·  " + std::string(f.t(Str::Updated)) + " " + display_date(f, article_.updated_on);
+  }
+  if (!author_.empty()) meta += "  ·  " + std::string(f.t(Str::Author)) + " " + author_;
+  y += draw_text(f, ImVec2(col.Min.x, y + f.px(6)), meta, f.style(26), w, theme::kTextMuted) + f.px(20);
+  if (!article_.summary.empty()) {
+    y += draw_text(f, ImVec2(col.Min.x, y), article_.summary, f.style(34, text::Weight::Regular, 1.55f), w, theme::kTextMuted);
+    y += f.px(16);
+  }
+  f.draw_list->AddRectFilled(ImVec2(col.Min.x, y), ImVec2(col.Min.x + f.px(120), y + f.px(6)), theme::kAccent);
+  y += f.px(30);
+  y += view_->draw(f, ImVec2(col.Min.x, y), w, view);
+  return y - origin.y + f.px(80);
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,56 @@
+#include "screens/attract_screen.h"
+
+#include <cmath>
+
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+
+AttractScreen::AttractScreen(store::Database& db) {
+  if (auto a = store::load_announcements(db); a) announcements_ = std::move(a.value());
+  if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
+  if (auto o = store::load_organization(db); o && o.value()) organization_ = o.value()->name_th;
+}
+
+double AttractScreen::next_timer(double now, int64_t) const {
+  if (started_ < 0) return 0;
+  const double into = std::fmod(now - started_, kAttractSlideSeconds);
+  return kAttractSlideSeconds - into;
+}
+
+void AttractScreen::draw(FrameContext& f, const ImRect& area) {
+  if (started_ < 0) started_ = f.now;
+  const auto current = store::current_announcements(announcements_, f.wall_utc);
+  const size_t count = current.size() + plans_.size();
+  ImDrawList* dl = f.draw_list;
+  dl->AddRectFilled(area.Min, area.Max, theme::kHeader);
+  const float margin = f.px(90);
+  const float w = area.GetWidth() - 2 * margin;
+  float y = area.Min.y + f.px(80);
+  y += draw_text(f, ImVec2(area.Min.x + margin, y), organization_, f.style(36), w, theme::kHeaderSubtle) + f.px(40);
+  if (count > 0) {
+    const auto slide = static_cast<size_t>((f.now - started_) / kAttractSlideSeconds) % count;
+    if (slide < current.size()) {
+      const store::Announcement& a = current[slide];
+      y += draw_text(f, ImVec2(area.Min.x + margin, y), f.t(Str::Announcements), f.style(40, text::Weight::Bold), w,
+                     theme::kAccent) + f.px(16);
+      draw_text(f, ImVec2(area.Min.x + margin, y), a.title, f.style(72, text::Weight::Bold, 1.35f), w, theme::kHeaderText);
+    } else {
+      const store::Plan& p = plans_[slide - current.size()];
+      y += draw_text(f, ImVec2(area.Min.x + margin, y), p.title, f.style(44, text::Weight::Bold, 1.35f), w, theme::kAccent) + f.px(24);
+      y += draw_text(f, ImVec2(area.Min.x + margin, y), p.desired_state, f.style(52, text::Weight::Regular, 1.45f), w,
+                     theme::kHeaderText) + f.px(40);
+      const double overall = store::plan_progress(p);
+      y += draw_text(f, ImVec2(area.Min.x + margin, y), std::string(f.t(Str::Overall)) + " " + percent(overall),
+                     f.style(48, text::Weight::Bold), w, theme::kHeaderText) + f.px(16);
+      progress_bar(f, ImRect(area.Min.x + margin, y, area.Max.x - margin, y + f.px(40)), static_cast<float>(overall),
+                   theme::kAccent);
+    }
+  }
+  // A still hint: the loop redraws only when the slide changes, so a night of attract mode costs
+  // a frame every few seconds.
+  draw_text(f, ImVec2(area.Min.x + margin, area.Max.y - f.px(140)), f.t(Str::TouchToStart), f.style(48, text::Weight::Bold),
+            w, theme::kHeaderText, text::Align::Center);
+}
+
+}  // namespace khlang::kiosk

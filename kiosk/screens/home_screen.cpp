@@ -1,0 +1,137 @@
+#include "screens/home_screen.h"
+
+#include <ctime>
+
+#include "navigator.h"
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+
+HomeScreen::HomeScreen(store::Database& db) {
+  if (auto o = store::load_organization(db); o) organization_ = o.value();
+  if (auto s = store::load_summary(db); s) summary_ = s.value();
+  if (auto a = store::load_announcements(db); a) announcements_ = std::move(a.value());
+}
+
+double HomeScreen::next_timer(double, int64_t wall_utc) const { return 60.0 - static_cast<double>(wall_utc % 60); }
+
+void HomeScreen::draw(FrameContext& f, const ImRect& area) {
+  ImDrawList* dl = f.draw_list;
+  const float margin = f.px(f.portrait ? 40 : 64);
+  const float w = area.GetWidth() - 2 * margin;
+
+  // Header: organization, date and time (Thai time, UTC+7).
+  const float header_h = f.px(f.portrait ? 350 : 210);
+  dl->AddRectFilled(area.Min, ImVec2(area.Max.x, area.Min.y + header_h), theme::kHeader);
+  dl->AddRectFilled(ImVec2(area.Min.x, area.Min.y + header_h - f.px(8)), ImVec2(area.Max.x, area.Min.y + header_h),
+                    theme::kAccent);
+  const int64_t local = f.wall_utc + 7 * 3600;
+  const thai::CivilDate today = thai::civil_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+  const int minutes = static_cast<int>(((local % 86400) + 86400) % 86400 / 60);
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d:%02d", minutes / 60, minutes % 60);
+  const std::string date = f.lang == Lang::Th
+                               ? std::string(thai::thai_weekday(today)) + "ที่ " + thai::format_thai_date(today)
+                               : std::string(thai::english_weekday(today)) + ", " + thai::format_english_date(today);
+  const float right_w = f.px(f.portrait ? 420 : 560);
+  float y = area.Min.y + f.px(26);
+  const std::string org = organization_ ? (f.lang == Lang::En && !organization_->name_en.empty() ? organization_->name_en
+                                                                                              : organization_->name_th)
+                                        : std::string(f.t(Str::AppName));
+  const float title_w = f.portrait ? w : w - right_w;
+  y += draw_text(f, ImVec2(area.Min.x + margin, y), f.t(Str::AppName), f.style(62, text::Weight::Bold, 1.25f), title_w,
+                 theme::kHeaderText);
+  draw_text(f, ImVec2(area.Min.x + margin, y), org, f.style(34, text::Weight::Regular, 1.35f), title_w,
+            theme::kHeaderSubtle);
+  const ImVec2 clock_pos = f.portrait ? ImVec2(area.Min.x + margin, area.Min.y + f.px(190))
+                                      : ImVec2(area.Max.x - margin - right_w, area.Min.y + f.px(26));
+  const text::Align side = f.portrait ? text::Align::Left : text::Align::Right;
+  const float clock_h = draw_text(f, clock_pos, clock, f.style(64, text::Weight::Bold, 1.2f), right_w, theme::kHeaderText, side);
+  draw_text(f, ImVec2(clock_pos.x, clock_pos.y + clock_h), date, f.style(30, text::Weight::Regular, 1.3f), right_w,
+            theme::kHeaderSubtle, side);
+
+  // Tiles.
+  struct Tile {
+    Str title, hint;
+    const char* route;
+    ImU32 color;
+  };
+  const Tile tiles[] = {{Str::Knowledge, Str::KnowledgeHint, "knowledge", theme::kTileKnowledge},
+                        {Str::Announcements, Str::AnnouncementsHint, "announcements", theme::kTileAnnouncements},
+                        {Str::Plan, Str::PlanHint, "plan", theme::kTilePlan},
+                        {Str::People, Str::PeopleHint, "people", theme::kTilePeople},
+                        {Str::About, Str::AboutHint, "about", theme::kTileAbout}};
+  const int columns = f.portrait ? 2 : 5;
+  const float gap = f.px(28);
+  const float tile_w = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const float tile_h = f.px(f.portrait ? 300 : 330);
+  float ty = area.Min.y + header_h + f.px(40);
+  for (int i = 0; i < 5; ++i) {
+    const int col = i % columns, row = i / columns;
+    const float x = area.Min.x + margin + static_cast<float>(col) * (tile_w + gap);
+    const float yy = ty + static_cast<float>(row) * (tile_h + gap);
+    const float tw = (f.portrait && i == 4) ? w : tile_w;  // the last tile spans the row in portrait
+    if (tile(f, ImRect(x, yy, x + tw, yy + tile_h), f.t(tiles[i].title), f.t(tiles[i].hint), tiles[i].color)) {
+      f.nav.go(tiles[i].route);
+    }
+  }
+  const int rows = (5 + columns - 1) / columns;
+  y = ty + static_cast<float>(rows) * (tile_h + gap) + f.px(12);
+
+  // Controls: language and text size; "data as of" beside them.
+  const float bh = f.px(96), bw = f.px(130);
+  const float bottom = area.Max.y - margin * 0.6f - bh;
+  float bx = area.Min.x + margin;
+  if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), "ไทย", f.lang == Lang::Th ? primary_button() : quiet_button())) {
+    f.ui.lang = Lang::Th;
+  }
+  bx += bw + f.px(12);
+  if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), "EN", f.lang == Lang::En ? primary_button() : quiet_button())) {
+    f.ui.lang = Lang::En;
+  }
+  bx += bw + f.px(40);
+  const char* sizes[] = {"A-", "A", "A+"};
+  for (int i = 0; i < 3; ++i) {
+    if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), sizes[i], f.ui.text_size == i ? primary_button() : quiet_button())) {
+      f.ui.text_size = i;
+    }
+    bx += bw + f.px(12);
+  }
+  if (!summary_.bundle_created_at.empty()) {
+    const std::string as_of = std::string(f.t(Str::DataAsOf)) + " " + display_date(f, summary_.bundle_created_at);
+    const float aw = area.Max.x - margin - bx - f.px(20);
+    if (f.portrait) {
+      draw_text(f, ImVec2(area.Min.x + margin, bottom - f.px(56)), as_of, f.style(26), w, theme::kTextMuted);
+    } else {
+      draw_text(f, ImVec2(bx + f.px(20), bottom + f.px(26)), as_of, f.style(26), aw, theme::kTextMuted, text::Align::Right);
+    }
+  }
+
+  // Current announcements, pinned first, in the space left.
+  const auto current = store::current_announcements(announcements_, f.wall_utc);
+  const float list_bottom = bottom - f.px(f.portrait ? 80 : 30);
+  if (current.empty() || y + f.px(140) > list_bottom) return;
+  y += section_heading(f, ImVec2(area.Min.x + margin, y), f.t(Str::Announcements), w);
+  for (const store::Announcement& a : current) {
+    const float h = f.px(96);
+    if (y + h > list_bottom) break;
+    const ImRect r(area.Min.x + margin, y, area.Min.x + margin + w, y + h);
+    if (card(f, r)) f.nav.go("announcement:" + a.id);
+    float x = r.Min.x + f.px(28);
+    if (a.pinned) {
+      // The badge is as tall as its text's line, so stacked Thai marks stay on the badge.
+      auto badge = f.text.engine().layout(f.t(Str::Pinned), f.style(26, text::Weight::Bold, 1.5f), f.px(140), text::Align::Center);
+      const float by = r.Min.y + (h - badge->height) * 0.5f;
+      dl->AddRectFilled(ImVec2(x, by), ImVec2(x + f.px(140), by + badge->height), theme::kAccent, f.px(10));
+      f.text.draw_layout(dl, ImVec2(x, by), *badge, theme::kHeaderText);
+      x += f.px(160);
+    }
+    auto title = f.text.engine().layout(a.title, f.style(34, text::Weight::Bold, 1.3f), 0);
+    f.draw_list->PushClipRect(ImVec2(x, r.Min.y), ImVec2(r.Max.x - f.px(24), r.Max.y), true);
+    f.text.draw_layout(dl, ImVec2(x, r.Min.y + (h - title->height) * 0.5f), *title, theme::kText);
+    f.draw_list->PopClipRect();
+    y += h + f.px(12);
+  }
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,97 @@
+#include "screens/people_screen.h"
+
+#include <algorithm>
+
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+
+PeopleScreen::PeopleScreen(store::Database& db) {
+  if (auto p = store::load_people(db); p) people_ = std::move(p.value());
+  if (auto c = store::load_communities(db); c) communities_ = std::move(c.value());
+}
+
+float PeopleScreen::person_cards(FrameContext& f, const std::vector<const store::Person*>& people, float x, float y,
+                                 float w, const ImRect& view) {
+  const int columns = f.portrait ? 1 : 2;
+  const float gap = f.px(24);
+  const float cw = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const float inner = cw - f.px(56);
+  const auto name_style = f.style(34, text::Weight::Bold, 1.3f);
+  const auto position_style = f.style(26, text::Weight::Regular, 1.35f);
+  const auto duty_style = f.style(24, text::Weight::Regular, 1.35f);
+  auto height_of = [&](const store::Person& p) {
+    return text_height(f, p.name_th, name_style, inner) + text_height(f, p.position, position_style, inner) +
+           text_height(f, p.km_duty, duty_style, inner) + f.px(44);
+  };
+  for (size_t row = 0; row < people.size(); row += static_cast<size_t>(columns)) {
+    float h = 0;  // a row of cards is as tall as its tallest
+    for (size_t i = row; i < std::min(people.size(), row + static_cast<size_t>(columns)); ++i) h = std::max(h, height_of(*people[i]));
+    for (size_t i = row; i < std::min(people.size(), row + static_cast<size_t>(columns)); ++i) {
+      const store::Person& p = *people[i];
+      const float cx = x + static_cast<float>(i - row) * (cw + gap);
+      const ImRect r(cx, y, cx + cw, y + h);
+      if (!visible(view, r.Min.y, r.Max.y)) continue;
+      card(f, r, false);
+      float ty = y + f.px(22);
+      ty += draw_text(f, ImVec2(cx + f.px(28), ty), p.name_th, name_style, inner, theme::kHeading);
+      ty += draw_text(f, ImVec2(cx + f.px(28), ty), p.position, position_style, inner, theme::kText);
+      draw_text(f, ImVec2(cx + f.px(28), ty), p.km_duty, duty_style, inner, theme::kTextMuted);
+    }
+    y += h + gap;
+  }
+  return y;
+}
+
+float PeopleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
+  const ImRect col = column(f, view);
+  const float w = col.GetWidth();
+  float y = origin.y + f.px(36);
+  std::vector<const store::Person*> team, committee, experts;
+  for (const auto& p : people_) {
+    if (p.km_role == "committee") committee.push_back(&p);
+    else if (!p.km_role.empty()) team.push_back(&p);
+    if (!p.expertise.empty()) experts.push_back(&p);
+  }
+  y += section_heading(f, ImVec2(col.Min.x, y), f.t(Str::KmTeam), w);
+  y = person_cards(f, team, col.Min.x, y, w, view) + f.px(20);
+  if (!committee.empty()) {
+    y += section_heading(f, ImVec2(col.Min.x, y), f.t(Str::Committee), w);
+    y = person_cards(f, committee, col.Min.x, y, w, view) + f.px(20);
+  }
+  if (!experts.empty()) {
+    y += section_heading(f, ImVec2(col.Min.x, y), f.t(Str::WhoKnowsWhat), w);
+    for (const store::Person* p : experts) {
+      const std::string line = p->name_th + " — " + p->expertise;
+      y += draw_text(f, ImVec2(col.Min.x, y), line, f.style(30, text::Weight::Regular, 1.5f), w, theme::kText) + f.px(6);
+    }
+    y += f.px(20);
+  }
+  if (!communities_.empty()) {
+    y += section_heading(f, ImVec2(col.Min.x, y), f.t(Str::Communities), w);
+    for (const store::Community& c : communities_) {
+      const float inner = w - f.px(56);
+      std::string members;
+      for (const auto& [name, role] : c.members) members += (members.empty() ? "" : ", ") + name;
+      const std::string meets = std::string(f.t(Str::Meets)) + ": " + c.meeting_schedule;
+      const std::string who = std::string(f.t(Str::Members)) + ": " + members;
+      const float h = text_height(f, c.name, f.style(34, text::Weight::Bold, 1.3f), inner) +
+                      text_height(f, c.topic, f.style(28), inner) + text_height(f, meets, f.style(26), inner) +
+                      text_height(f, who, f.style(26), inner) + f.px(56);
+      const ImRect r(col.Min.x, y, col.Max.x, y + h);
+      if (visible(view, r.Min.y, r.Max.y)) {
+        card(f, r, false);
+        float ty = y + f.px(24);
+        const float x = col.Min.x + f.px(28);
+        ty += draw_text(f, ImVec2(x, ty), c.name, f.style(34, text::Weight::Bold, 1.3f), inner, theme::kHeading);
+        ty += draw_text(f, ImVec2(x, ty), c.topic, f.style(28), inner, theme::kText);
+        ty += draw_text(f, ImVec2(x, ty), meets, f.style(26), inner, theme::kTextMuted);
+        draw_text(f, ImVec2(x, ty), who, f.style(26), inner, theme::kTextMuted);
+      }
+      y += h + f.px(20);
+    }
+  }
+  return y - origin.y + f.px(36);
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,103 @@
+#include "screens/plan_detail_screen.h"
+
+#include <algorithm>
+
+#include "navigator.h"
+#include "screens/plan_widgets.h"
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+
+PlanDetailScreen::PlanDetailScreen(store::Database& db, const std::string& id, std::string* error) {
+  auto plans = store::load_plans(db);
+  if (!plans) {
+    *error = plans.error().message;
+    return;
+  }
+  for (auto& p : plans.value()) {
+    if (p.id == id) plan_ = std::move(p);
+  }
+  if (plan_.id.empty()) *error = "no plan '" + id + "'";
+}
+
+namespace {
+// A labelled field: small muted label, then the value; returns the height.
+float field(FrameContext& f, float x, float y, float w, Str label, const std::string& value, bool measure) {
+  const auto label_style = f.style(22, text::Weight::Bold, 1.3f);
+  const auto value_style = f.style(26, text::Weight::Regular, 1.45f);
+  if (measure) return text_height(f, f.t(label), label_style, w) + text_height(f, value, value_style, w) + f.px(10);
+  float h = draw_text(f, ImVec2(x, y), f.t(label), label_style, w, theme::kTextMuted);
+  h += draw_text(f, ImVec2(x, y + h), value, value_style, w, theme::kText);
+  return h + f.px(10);
+}
+}  // namespace
+
+float PlanDetailScreen::draw_activity_row(FrameContext& f, const store::PlanActivity& a, float x, float y, float width,
+                                          bool measure) {
+  // Columns: activity and method | indicator and target | period and responsible | progress.
+  const float gap = f.px(24);
+  const float c0 = width * 0.30f, c1 = width * 0.24f, c2 = width * 0.18f, c3 = width - c0 - c1 - c2 - 3 * gap;
+  const float x1 = x + c0 + gap, x2 = x1 + c1 + gap, x3 = x2 + c2 + gap;
+  float h0 = 0, h1 = 0, h2 = 0;
+  const std::string head = std::to_string(a.seq) + ". " + a.activity;
+  const auto head_style = f.style(28, text::Weight::Bold, 1.4f);
+  h0 = measure ? text_height(f, head, head_style, c0) : draw_text(f, ImVec2(x, y), head, head_style, c0, theme::kHeading);
+  h0 += f.px(8);
+  h0 += field(f, x, y + h0, c0, Str::Method, a.method, measure);
+  h1 += field(f, x1, y, c1, Str::Indicator, a.indicator, measure);
+  h1 += field(f, x1, y + h1, c1, Str::Target, a.target, measure);
+  h2 += field(f, x2, y, c2, Str::Period, a.period, measure);
+  h2 += field(f, x2, y + h2, c2, Str::Responsible, a.responsible, measure);
+  const float h3 = progress_bars_height(f, a);
+  if (!measure) draw_progress_bars(f, a, ImVec2(x3, y), c3);
+  return std::max({h0, h1, h2, h3});
+}
+
+float PlanDetailScreen::draw_activity_card(FrameContext& f, const store::PlanActivity& a, float x, float y, float width,
+                                           bool measure) {
+  float h = 0;
+  const std::string head = std::to_string(a.seq) + ". " + a.activity;
+  const auto head_style = f.style(30, text::Weight::Bold, 1.4f);
+  h += measure ? text_height(f, head, head_style, width) : draw_text(f, ImVec2(x, y), head, head_style, width, theme::kHeading);
+  h += f.px(8);
+  const std::pair<Str, const std::string*> fields[] = {{Str::Method, &a.method},       {Str::Indicator, &a.indicator},
+                                                       {Str::Target, &a.target},       {Str::Period, &a.period},
+                                                       {Str::Responsible, &a.responsible}};
+  for (const auto& [label, value] : fields) h += field(f, x, y + h, width, label, *value, measure);
+  if (!measure) draw_progress_bars(f, a, ImVec2(x, y + h), width);
+  h += progress_bars_height(f, a);
+  return h;
+}
+
+float PlanDetailScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
+  const ImRect col = column(f, view);
+  const float w = col.GetWidth();
+  float y = origin.y + f.px(36);
+  y += draw_text(f, ImVec2(col.Min.x, y), plan_.title, f.style(48, text::Weight::Bold, 1.3f), w, theme::kHeading) + f.px(12);
+  y += field(f, col.Min.x, y, w, Str::DesiredState, plan_.desired_state, false);
+  y += field(f, col.Min.x, y, w, Str::MeasurableUnit, plan_.measurable_unit, false);
+  const double overall = store::plan_progress(plan_);
+  const std::string label = std::string(f.t(Str::Overall)) + " " + percent(overall) + "  ·  " +
+                            std::string(f.t(Str::FiscalYears)) + " " + std::to_string(plan_.fiscal_year_from) + "–" +
+                            std::to_string(plan_.fiscal_year_to);
+  y += draw_text(f, ImVec2(col.Min.x, y + f.px(8)), label, f.style(30, text::Weight::Bold), w, theme::kText) + f.px(16);
+  progress_bar(f, ImRect(col.Min.x, y, col.Max.x, y + f.px(28)), static_cast<float>(overall), theme::kInProgress);
+  y += f.px(40);
+  y += draw_sample_note(f, plan_, ImVec2(col.Min.x, y), w) + f.px(20);
+  const float pad = f.px(28);
+  for (const store::PlanActivity& a : plan_.activities) {
+    const float inner = w - 2 * pad;
+    const float h = (f.portrait ? draw_activity_card(f, a, 0, 0, inner, true) : draw_activity_row(f, a, 0, 0, inner, true)) +
+                    2 * pad;
+    const ImRect r(col.Min.x, y, col.Max.x, y + h);
+    if (visible(view, r.Min.y, r.Max.y)) {
+      card(f, r, false);
+      if (f.portrait) draw_activity_card(f, a, r.Min.x + pad, y + pad, inner, false);
+      else draw_activity_row(f, a, r.Min.x + pad, y + pad, inner, false);
+    }
+    y += h + f.px(20);
+  }
+  return y - origin.y + f.px(36);
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,24 @@
+// One plan in full: desired state, measurable unit, fiscal years, and each activity with its
+// method, period, indicator, target and responsible unit, and its progress per fiscal year.
+// A table in landscape, cards in portrait.
+#pragma once
+
+#include "screens/scrolling_screen.h"
+#include "store/content_queries.h"
+
+namespace khlang::kiosk {
+
+class PlanDetailScreen final : public ScrollingScreen {
+ public:
+  PlanDetailScreen(store::Database& db, const std::string& id, std::string* error);
+  std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Plan)); }
+  bool valid() const { return !plan_.id.empty(); }
+
+ private:
+  float draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) override;
+  float draw_activity_row(FrameContext& f, const store::PlanActivity& a, float x, float y, float width, bool measure);
+  float draw_activity_card(FrameContext& f, const store::PlanActivity& a, float x, float y, float width, bool measure);
+  store::Plan plan_;
+};
+
+}  // namespace khlang::kiosk

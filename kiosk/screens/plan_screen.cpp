@@ -1,0 +1,46 @@
+#include "screens/plan_screen.h"
+
+#include "navigator.h"
+#include "screens/plan_widgets.h"
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+
+PlanScreen::PlanScreen(store::Database& db) {
+  if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
+}
+
+float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
+  const ImRect col = column(f, view);
+  const float w = col.GetWidth(), inner = w - f.px(64);
+  float y = origin.y + f.px(36);
+  const float bh = f.px(100);
+  if (button(f, ImRect(col.Max.x - f.px(360), y, col.Max.x, y + bh), f.t(Str::MeetingMode))) f.nav.go("meeting");
+  y += bh + f.px(28);
+  for (const store::Plan& plan : plans_) {
+    const float title_h = text_height(f, plan.title, f.style(40, text::Weight::Bold, 1.3f), inner);
+    const float state_h = text_height(f, plan.desired_state, f.style(30, text::Weight::Regular, 1.5f), inner);
+    const float h = title_h + state_h + f.px(210);
+    const ImRect r(col.Min.x, y, col.Max.x, y + h);
+    if (visible(view, r.Min.y, r.Max.y)) {
+      if (card(f, r)) f.nav.go("plan:" + plan.id);
+      float ty = y + f.px(28);
+      const float x = r.Min.x + f.px(32);
+      ty += draw_text(f, ImVec2(x, ty), plan.title, f.style(40, text::Weight::Bold, 1.3f), inner, theme::kHeading);
+      ty += draw_text(f, ImVec2(x, ty + f.px(4)), std::string(f.t(Str::DesiredState)), f.style(24, text::Weight::Bold),
+                      inner, theme::kTextMuted) + f.px(4);
+      ty += draw_text(f, ImVec2(x, ty), plan.desired_state, f.style(30, text::Weight::Regular, 1.5f), inner, theme::kText);
+      const double overall = store::plan_progress(plan);
+      const std::string label = std::string(f.t(Str::Overall)) + " " + percent(overall) + "  ·  " +
+                                std::string(f.t(Str::FiscalYears)) + " " + std::to_string(plan.fiscal_year_from) +
+                                "–" + std::to_string(plan.fiscal_year_to);
+      ty += draw_text(f, ImVec2(x, ty + f.px(12)), label, f.style(28, text::Weight::Bold), inner, theme::kText) + f.px(20);
+      progress_bar(f, ImRect(x, ty, x + inner, ty + f.px(26)), static_cast<float>(overall), theme::kInProgress);
+      draw_sample_note(f, plan, ImVec2(x, ty + f.px(36)), inner);
+    }
+    y += h + f.px(28);
+  }
+  return y - origin.y + f.px(36);
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,43 @@
+#include "screens/plan_widgets.h"
+
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+
+float progress_bars_height(FrameContext& f, const store::PlanActivity& activity, float font_px) {
+  return static_cast<float>(activity.progress.size()) * (f.px(font_px * 1.35f) + f.px(font_px * 0.6f) + f.px(font_px * 0.5f));
+}
+
+float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, ImVec2 pos, float width, float font_px) {
+  float y = pos.y;
+  const float line_h = f.px(font_px * 1.35f), bar_h = f.px(font_px * 0.6f), gap = f.px(font_px * 0.5f);
+  for (const store::ProgressEntry& e : activity.progress) {
+    // "ปี 2565 · 75% กำลังดำเนินการ" above its bar, in the status colour.
+    const double fraction = store::progress_fraction(e);
+    const std::string year = (f.lang == Lang::Th ? "ปี " : "FY ") + std::to_string(e.fiscal_year);
+    const std::string value = percent(fraction) + " " + std::string(status_label(f, e.status));
+    auto year_layout = f.text.engine().layout(year, f.style(font_px, text::Weight::Bold, 1.3f), 0);
+    f.text.draw_layout(f.draw_list, ImVec2(pos.x, y), *year_layout, theme::kText);
+    const float vx = pos.x + year_layout->width + f.px(font_px * 0.6f);
+    f.draw_list->PushClipRect(ImVec2(vx, y), ImVec2(pos.x + width, y + line_h), true);
+    draw_text(f, ImVec2(vx, y), value, f.style(font_px, text::Weight::Regular, 1.3f), 0, status_color(e.status));
+    f.draw_list->PopClipRect();
+    y += line_h;
+    progress_bar(f, ImRect(pos.x, y, pos.x + width, y + bar_h), static_cast<float>(fraction), status_color(e.status));
+    y += bar_h + gap;
+  }
+  return y - pos.y;
+}
+
+float draw_sample_note(FrameContext& f, const store::Plan& plan, ImVec2 pos, float width) {
+  for (const auto& a : plan.activities) {
+    for (const auto& e : a.progress) {
+      if (e.is_sample) {
+        return draw_text(f, pos, f.t(Str::SampleData), f.style(26, text::Weight::Bold), width, theme::kBehind);
+      }
+    }
+  }
+  return 0;
+}
+
+}  // namespace khlang::kiosk

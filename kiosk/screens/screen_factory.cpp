@@ -1,0 +1,57 @@
+#include "screens/screen_factory.h"
+
+#include "screens/about_screen.h"
+#include "screens/announcement_screen.h"
+#include "screens/announcements_screen.h"
+#include "screens/article_screen.h"
+#include "screens/attract_screen.h"
+#include "screens/category_screen.h"
+#include "screens/home_screen.h"
+#include "screens/knowledge_screen.h"
+#include "screens/meeting_screen.h"
+#include "screens/people_screen.h"
+#include "screens/plan_detail_screen.h"
+#include "screens/plan_screen.h"
+
+namespace khlang::kiosk {
+namespace {
+
+ScreenSettings settings;
+
+// Screens that show one record: valid() says whether it was found.
+template <typename T>
+std::unique_ptr<Screen> record_screen(store::Database& db, const std::string& id, std::string* error) {
+  auto screen = std::make_unique<T>(db, id, error);
+  return screen->valid() ? std::move(screen) : nullptr;
+}
+
+}  // namespace
+
+void set_screen_settings(const ScreenSettings& s) { settings = s; }
+
+std::unique_ptr<Screen> make_screen(const std::string& route, store::Database& db, std::string* error) {
+  const size_t colon = route.find(':');
+  const std::string name = route.substr(0, colon);
+  const std::string id = colon == std::string::npos ? "" : route.substr(colon + 1);
+  if (colon == std::string::npos) {
+    if (name == "home") return std::make_unique<HomeScreen>(db);
+    if (name == "knowledge") return std::make_unique<KnowledgeScreen>(db);
+    if (name == "announcements") return std::make_unique<AnnouncementsScreen>(db);
+    if (name == "plan") return std::make_unique<PlanScreen>(db);
+    if (name == "meeting") return std::make_unique<MeetingScreen>(db, settings.meeting_interval_seconds);
+    if (name == "people") return std::make_unique<PeopleScreen>(db);
+    if (name == "about") return std::make_unique<AboutScreen>(db);
+    if (name == "attract") return std::make_unique<AttractScreen>(db);
+  } else {
+    if (name == "category") return record_screen<CategoryScreen>(db, id, error);
+    if (name == "article") return record_screen<ArticleScreen>(db, id, error);
+    if (name == "announcement") return record_screen<AnnouncementScreen>(db, id, error);
+    if (name == "plan") return record_screen<PlanDetailScreen>(db, id, error);
+  }
+  *error = "unknown screen '" + route +
+           "' (home, knowledge, category:<id>, article:<id>, announcements, announcement:<id>, plan, plan:<id>, "
+           "meeting, people, about, attract)";
+  return nullptr;
+}
+
+}  // namespace khlang::kiosk

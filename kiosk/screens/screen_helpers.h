@@ -1,0 +1,42 @@
+// [SECTION] Small pieces several screens share: a section heading, the status colour of plan
+// progress, dates in the visitor's language.
+#pragma once
+
+#include <string>
+
+#include "screens/screen.h"
+#include "store/content_queries.h"
+#include "theme.h"
+#include "thai/thai_date.h"
+#include "ui/widgets.h"
+
+namespace khlang::kiosk {
+
+inline float section_heading(FrameContext& f, ImVec2 pos, std::string_view text, float width) {
+  return draw_text(f, pos, text, f.style(40, text::Weight::Bold, 1.4f), width, theme::kHeading) + f.px(12);
+}
+
+inline ImU32 status_color(const std::string& status) {
+  if (status == "done") return theme::kDone;
+  if (status == "in_progress") return theme::kInProgress;
+  if (status == "behind") return theme::kBehind;
+  return theme::kNotStarted;
+}
+
+inline std::string_view status_label(const FrameContext& f, const std::string& status) {
+  if (status == "done") return f.t(Str::StatusDone);
+  if (status == "in_progress") return f.t(Str::StatusInProgress);
+  if (status == "behind") return f.t(Str::StatusBehind);
+  return f.t(Str::StatusNotStarted);
+}
+
+// "1 ตุลาคม 2568" or "1 October 2025" from "2025-10-01..." (the text itself if it is no date).
+inline std::string display_date(const FrameContext& f, const std::string& iso) {
+  auto d = thai::parse_iso_date(iso);
+  if (!d) return iso;
+  return f.lang == Lang::Th ? thai::format_thai_date(*d) : thai::format_english_date(*d);
+}
+
+inline std::string percent(double fraction) { return std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "%"; }
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,174 @@
+#include "ui/markdown_view.h"
+
+#include <algorithm>
+
+#include "theme.h"
+#include "ui/widgets.h"
+
+namespace khlang::kiosk {
+namespace {
+
+using content::BlockKind;
+
+text::TextStyle block_style(const FrameContext& f, const content::MarkdownBlock& b) {
+  switch (b.kind) {
+    case BlockKind::Heading: {
+      const float sizes[] = {52, 44, 38, 34, 32, 32};
+      return f.style(sizes[std::clamp(b.level, 1, 6) - 1], text::Weight::Bold, 1.35f);
+    }
+    case BlockKind::Code: return f.style(28, text::Weight::Regular, 1.45f);
+    default: return f.style(32, text::Weight::Regular, 1.6f);
+  }
+}
+
+float indent_of(const FrameContext& f, const content::MarkdownBlock& b) {
+  float indent = f.px(36) * static_cast<float>(b.quote_depth);
+  if (b.kind == BlockKind::ListItem) indent += f.px(48) * static_cast<float>(b.level);
+  if (b.kind == BlockKind::Code) indent += f.px(24);
+  return indent;
+}
+
+float space_before(const FrameContext& f, const content::MarkdownBlock& b) {
+  switch (b.kind) {
+    case BlockKind::Heading: return f.px(b.level <= 2 ? 36 : 24);
+    case BlockKind::ListItem: return f.px(4);
+    default: return f.px(18);
+  }
+}
+
+}  // namespace
+
+MarkdownView::MarkdownView(content::MarkdownDocument doc) : doc_(std::move(doc)) {
+  links_ = doc_.links();
+  for (const content::Link& l : links_) qr_codes_.push_back(std::make_unique<QrCode>(l.url));
+}
+
+void MarkdownView::layout_all(FrameContext& f, float width) {
+  if (width == laid_width_ && f.scale.factor == laid_scale_) return;
+  laid_width_ = width;
+  laid_scale_ = f.scale.factor;
+  placed_.assign(doc_.blocks.size(), {});
+  text::TextEngine& engine = f.text.engine();
+  float y = 0;
+  for (size_t i = 0; i < doc_.blocks.size(); ++i) {
+    const content::MarkdownBlock& b = doc_.blocks[i];
+    Placed& p = placed_[i];
+    y += i == 0 ? 0 : space_before(f, b);
+    p.top = y;
+    const float w = width - indent_of(f, b);
+    switch (b.kind) {
+      case BlockKind::Rule: p.height = f.px(24); break;
+      case BlockKind::Image: p.height = f.px(120); break;
+      case BlockKind::Table: {
+        const size_t columns = b.rows.empty() ? 1 : std::max<size_t>(1, b.rows[0].size());
+        const float cell_w = w / static_cast<float>(columns) - f.px(24);
+        for (size_t r = 0; r < b.rows.size(); ++r) {
+          float row_h = 0;
+          for (const content::InlineText& cell : b.rows[r]) {
+            auto l = engine.layout_rich(cell.text, cell.spans,
+                                        f.style(28, r == 0 ? text::Weight::Bold : text::Weight::Regular, 1.45f), cell_w);
+            row_h = std::max(row_h, l->height);
+            p.layouts.push_back(l);
+          }
+          p.row_heights.push_back(row_h + f.px(20));
+          p.height += p.row_heights.back();
+        }
+        break;
+      }
+      default: {
+        auto l = engine.layout_rich(b.content.text, b.content.spans, block_style(f, b), w - (b.kind == BlockKind::Code ? f.px(24) : 0));
+        p.layouts.push_back(l);
+        p.height = l->height + (b.kind == BlockKind::Code ? f.px(24) : 0);
+      }
+    }
+    y += p.height;
+  }
+  links_top_ = y + (links_.empty() ? 0 : f.px(48));
+  const float per_link = std::max(f.px(240), f.px(60));
+  height_ = links_top_ + static_cast<float>(links_.size()) * (per_link + f.px(24));
+}
+
+float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b, const Placed& p, ImVec2 at,
+                               float width) {
+  ImDrawList* dl = f.draw_list;
+  for (int q = 0; q < b.quote_depth; ++q) {
+    const float x = at.x + f.px(36) * static_cast<float>(q) + f.px(6);
+    dl->AddRectFilled(ImVec2(x, at.y - f.px(6)), ImVec2(x + f.px(6), at.y + p.height + f.px(6)), theme::kAccent);
+  }
+  const float indent = indent_of(f, b);
+  const ImVec2 pos(at.x + indent, at.y);
+  const ImU32 color = b.quote_depth > 0 ? theme::kTextMuted : theme::kText;
+  switch (b.kind) {
+    case BlockKind::Rule:
+      dl->AddRectFilled(ImVec2(at.x, at.y + f.px(10)), ImVec2(at.x + width, at.y + f.px(13)), theme::kCardBorder);
+      break;
+    case BlockKind::Image: {
+      const ImRect r(pos, ImVec2(at.x + width, pos.y + p.height));
+      dl->AddRectFilled(r.Min, r.Max, theme::kQuiet, f.px(12));
+      draw_text(f, ImVec2(r.Min.x + f.px(24), r.Min.y + f.px(36)), b.image_alt.empty() ? b.image_src : b.image_alt,
+                f.style(28), r.GetWidth() - f.px(48), theme::kTextMuted);
+      break;
+    }
+    case BlockKind::Table: {
+      const size_t columns = b.rows.empty() ? 1 : std::max<size_t>(1, b.rows[0].size());
+      const float cell_w = (width - indent) / static_cast<float>(columns);
+      float y = pos.y;
+      size_t cell = 0;
+      for (size_t r = 0; r < b.rows.size(); ++r) {
+        const float h = p.row_heights[r];
+        dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + cell_w * static_cast<float>(columns), y + h),
+                          r == 0 ? theme::kQuiet : theme::kCard);
+        for (size_t c = 0; c < b.rows[r].size() && cell < p.layouts.size(); ++c, ++cell) {
+          const ImVec2 cell_pos(pos.x + cell_w * static_cast<float>(c), y);
+          dl->AddRect(cell_pos, ImVec2(cell_pos.x + cell_w, y + h), theme::kCardBorder);
+          f.text.draw_layout(dl, ImVec2(cell_pos.x + f.px(12), y + f.px(10)), *p.layouts[cell], theme::kText, theme::kLink);
+        }
+        y += h;
+      }
+      break;
+    }
+    case BlockKind::Code:
+      dl->AddRectFilled(pos, ImVec2(at.x + width, pos.y + p.height), theme::kQuiet, f.px(10));
+      f.text.draw_layout(dl, ImVec2(pos.x + f.px(12), pos.y + f.px(12)), *p.layouts[0], color);
+      break;
+    case BlockKind::ListItem: {
+      const std::string bullet = b.ordered ? std::to_string(b.number) + "." : (b.level % 2 ? "•" : "◦");
+      f.text.draw(dl, ImVec2(pos.x - f.px(40), pos.y), bullet, block_style(f, b), f.px(40), theme::kAccent,
+                  text::Align::Left);
+      f.text.draw_layout(dl, pos, *p.layouts[0], color, theme::kLink);
+      break;
+    }
+    case BlockKind::Heading: f.text.draw_layout(dl, pos, *p.layouts[0], theme::kHeading, theme::kLink); break;
+    case BlockKind::Paragraph: f.text.draw_layout(dl, pos, *p.layouts[0], color, theme::kLink); break;
+  }
+  return p.height;
+}
+
+float MarkdownView::draw(FrameContext& f, ImVec2 origin, float width, const ImRect& view) {
+  layout_all(f, width);
+  // Blocks are sorted by top: find the first visible one and draw until past the view.
+  auto first = std::lower_bound(placed_.begin(), placed_.end(), view.Min.y - origin.y,
+                                [](const Placed& p, float y) { return p.top + p.height < y; });
+  for (auto it = first; it != placed_.end(); ++it) {
+    if (origin.y + it->top > view.Max.y) break;
+    const size_t i = static_cast<size_t>(it - placed_.begin());
+    draw_block(f, doc_.blocks[i], *it, ImVec2(origin.x, origin.y + it->top), width);
+  }
+  // Links: a QR code for each, so a visitor can open it on a phone.
+  float y = origin.y + links_top_;
+  const float side = f.px(240);
+  for (size_t i = 0; i < links_.size(); ++i) {
+    if (y + side >= view.Min.y && y <= view.Max.y) {
+      qr_codes_[i]->draw(f.draw_list, ImVec2(origin.x, y), side);
+      const float tx = origin.x + side + f.px(32), tw = width - side - f.px(32);
+      float ty = y + f.px(16);
+      ty += draw_text(f, ImVec2(tx, ty), f.t(Str::ScanToOpen), f.style(26), tw, theme::kTextMuted);
+      ty += draw_text(f, ImVec2(tx, ty), links_[i].label, f.style(32, text::Weight::Bold), tw, theme::kText);
+      draw_text(f, ImVec2(tx, ty), links_[i].url, f.style(26), tw, theme::kLink);
+    }
+    y += side + f.px(24);
+  }
+  return height_;
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,38 @@
+// [SECTION] An article's Markdown, set with our text engine: headings, paragraphs with bold,
+// italic and links, nested lists, block quotes, tables, images, rules; each link also as a QR code
+// at the end. Block layouts are kept for the current width, and only visible blocks are drawn.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "content/markdown.h"
+#include "screens/screen.h"
+#include "ui/qr_code.h"
+
+namespace khlang::kiosk {
+
+class MarkdownView {
+ public:
+  explicit MarkdownView(content::MarkdownDocument doc);
+  // Draws with the top-left at `origin`, `width` wide; returns the height.
+  float draw(FrameContext& f, ImVec2 origin, float width, const ImRect& view);
+  size_t block_count() const { return doc_.blocks.size(); }
+
+ private:
+  struct Placed {
+    float top = 0, height = 0;
+    std::vector<std::shared_ptr<const text::TextLayout>> layouts;  // one, or a table's cells
+    std::vector<float> row_heights;                                 // tables
+  };
+  void layout_all(FrameContext& f, float width);
+  float draw_block(FrameContext& f, const content::MarkdownBlock& b, const Placed& p, ImVec2 at, float width);
+
+  content::MarkdownDocument doc_;
+  std::vector<content::Link> links_;
+  std::vector<std::unique_ptr<QrCode>> qr_codes_;
+  std::vector<Placed> placed_;
+  float laid_width_ = -1, laid_scale_ = -1, height_ = 0, links_top_ = 0;
+};
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,68 @@
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+#include "theme.h"
+
+namespace khlang::kiosk {
+
+ButtonStyle primary_button() { return {theme::kHeader, theme::kHeaderPressed, theme::kHeaderText, 34, true}; }
+ButtonStyle quiet_button() { return {theme::kQuiet, theme::kQuietPressed, theme::kText, 32, false}; }
+
+bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style) {
+  const bool pressed = f.touch.pressing_in(r);
+  f.draw_list->AddRectFilled(r.Min, r.Max, pressed ? style.fill_pressed : style.fill, f.px(16));
+  auto layout = f.text.engine().layout(label, f.style(style.font_px, style.bold ? text::Weight::Bold : text::Weight::Regular, 1.3f),
+                                       r.GetWidth() - f.px(16), text::Align::Center);
+  const float y = r.Min.y + (r.GetHeight() - layout->height) * 0.5f;
+  f.text.draw_layout(f.draw_list, ImVec2(r.Min.x + f.px(8), y), *layout, style.text);
+  if (pressed) f.animating = true;
+  return f.touch.tapped_in(r);
+}
+
+bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_view hint, ImU32 fill) {
+  const bool pressed = f.touch.pressing_in(r);
+  ImDrawList* dl = f.draw_list;
+  dl->AddRectFilled(r.Min, r.Max, fill, f.px(22));
+  if (pressed) dl->AddRectFilled(r.Min, r.Max, IM_COL32(0, 0, 0, 60), f.px(22));
+  const float pad = f.px(32);
+  const float w = r.GetWidth() - 2 * pad;
+  auto t = f.text.engine().layout(title, f.style(46, text::Weight::Bold, 1.3f), w);
+  auto h = f.text.engine().layout(hint, f.style(28, text::Weight::Regular, 1.4f), w);
+  const float y = r.Max.y - pad - t->height - h->height;
+  f.text.draw_layout(dl, ImVec2(r.Min.x + pad, y), *t, theme::kHeaderText);
+  f.text.draw_layout(dl, ImVec2(r.Min.x + pad, y + t->height), *h, theme::kHeaderSubtle);
+  if (pressed) f.animating = true;
+  return f.touch.tapped_in(r);
+}
+
+bool card(FrameContext& f, const ImRect& r, bool tappable) {
+  const bool pressed = tappable && f.touch.pressing_in(r);
+  f.draw_list->AddRectFilled(r.Min, r.Max, pressed ? theme::kCardPressed : theme::kCard, f.px(18));
+  f.draw_list->AddRect(r.Min, r.Max, theme::kCardBorder, f.px(18), 0, f.px(2));
+  if (pressed) f.animating = true;
+  return tappable && f.touch.tapped_in(r);
+}
+
+float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::TextStyle& style, float wrap,
+                ImU32 color, text::Align align) {
+  if (text.empty()) return 0;
+  return f.text.draw(f.draw_list, pos, text, style, wrap, color, align)->height;
+}
+
+float text_height(FrameContext& f, std::string_view text, const text::TextStyle& style, float wrap) {
+  if (text.empty()) return 0;
+  return f.text.engine().layout(text, style, wrap)->height;
+}
+
+void progress_bar(FrameContext& f, const ImRect& r, float fraction, ImU32 color) {
+  fraction = std::clamp(fraction, 0.0f, 1.0f);
+  const float radius = r.GetHeight() * 0.5f;
+  f.draw_list->AddRectFilled(r.Min, r.Max, theme::kTrack, radius);
+  if (fraction > 0) {
+    const float w = std::max(r.GetHeight(), r.GetWidth() * fraction);
+    f.draw_list->AddRectFilled(r.Min, ImVec2(r.Min.x + w, r.Max.y), color, radius);
+  }
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,34 @@
+// [SECTION] Touch widgets drawn with our text engine: buttons and tiles large enough for a
+// finger (at least ~9 mm), with pressed feedback, acting on release; and text helpers.
+#pragma once
+
+#include <string_view>
+
+#include "screens/screen.h"
+
+namespace khlang::kiosk {
+
+struct ButtonStyle {
+  ImU32 fill, fill_pressed, text;
+  float font_px = 34;  // design px
+  bool bold = true;
+};
+ButtonStyle primary_button();
+ButtonStyle quiet_button();
+
+// A button filling `r` with a centred label; true on the frame it is tapped.
+bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style = primary_button());
+// A large home-screen tile: title and a line of hint below it.
+bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_view hint, ImU32 fill);
+// A card (white rounded rectangle with a border); returns whether it was tapped.
+bool card(FrameContext& f, const ImRect& r, bool tappable = true);
+
+// Draws wrapped text at `pos`; returns its height.
+float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::TextStyle& style, float wrap,
+                ImU32 color, text::Align align = text::Align::Left);
+// Height the text would take (laid out through the cache, not drawn).
+float text_height(FrameContext& f, std::string_view text, const text::TextStyle& style, float wrap);
+// A horizontal progress bar, `fraction` in 0..1.
+void progress_bar(FrameContext& f, const ImRect& r, float fraction, ImU32 color);
+
+}  // namespace khlang::kiosk
