@@ -1,7 +1,8 @@
 // App::run_script: replays input from a file, off-screen, so tests and benchmarks drive the real
 // app. One command a line:
 //   tap X Y | drag X1 Y1 X2 Y2 MS | key NAME | type TEXT | wait MS | screenshot FILE |
-//   advance-clock SECONDS | expect-screen ROUTE | expect-scrolled | expect-top | # comment
+//   advance-clock SECONDS | expect-screen ROUTE | expect-scrolled | expect-top | expect-page N |
+//   expect-lang th|en | bench-start | # comment
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -104,6 +105,13 @@ Status App::run_script(const std::string& path, bool bench) {
       std::string route;
       words >> route;
       if (nav_.route() != route) return Error{where + "expected screen " + route + ", but it is " + nav_.route()};
+    } else if (command == "expect-lang") {
+      std::string lang;
+      words >> lang;
+      const std::string now = ui_.lang == Lang::Th ? "th" : "en";
+      if (lang != now) return Error{where + "expected language " + lang + ", but it is " + now};
+    } else if (command == "bench-start") {
+      frame_ms_.clear();  // what came before (start-up, first layouts) is not measured
     } else if (command == "expect-page") {
       int page = 0;
       words >> page;
