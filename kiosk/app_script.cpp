@@ -3,6 +3,8 @@
 //   tap X Y | drag X1 Y1 X2 Y2 MS | key NAME | type TEXT | wait MS | screenshot FILE |
 //   advance-clock SECONDS | expect-screen ROUTE | expect-scrolled | expect-top | expect-page N |
 //   expect-lang th|en | bench-start | # comment
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -130,8 +132,11 @@ Status App::run_script(const std::string& path, bool bench) {
   if (bench && !frame_ms_.empty()) {
     std::vector<double> t = frame_ms_;
     std::sort(t.begin(), t.end());
-    std::printf("frames %zu  frame CPU time: p50 %.3f ms  p99 %.3f ms  max %.3f ms\n", t.size(), t[t.size() / 2],
-                t[std::min(t.size() - 1, t.size() * 99 / 100)], t.back());
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("frames %zu  frame CPU time: p50 %.3f ms  p99 %.3f ms  max %.3f ms  peak RSS %.1f MB\n", t.size(),
+                t[t.size() / 2], t[std::min(t.size() - 1, t.size() * 99 / 100)], t.back(),
+                static_cast<double>(usage.ru_maxrss) / 1024.0);
   }
   return Ok{};
 }
