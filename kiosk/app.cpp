@@ -12,6 +12,7 @@
 #include <ctime>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "bundle/demo_content.h"
 #include "platform/gl.h"
@@ -72,7 +73,8 @@ Expected<std::unique_ptr<App>> App::create(const KioskOptions& options) {
   const WindowMode mode = offscreen ? WindowMode::Hidden : options.windowed ? WindowMode::Windowed : WindowMode::FullScreen;
   auto window = Window::open(mode, offscreen ? options.screenshot_size : options.window_size);
   if (!window) return window.error();
-  auto app = std::unique_ptr<App>(new App(std::move(window.value()), std::move(engine.value()), std::move(db.value()), options));
+  auto app = std::unique_ptr<App>(
+      new App(std::move(window.value()), std::move(engine.value()), std::move(db.value()), db_path, options));
   if (offscreen) {
     app->size_ = ImVec2(static_cast<float>(options.screenshot_size.width), static_cast<float>(options.screenshot_size.height));
     app->target_ = std::make_unique<OffscreenTarget>(options.screenshot_size);
@@ -82,7 +84,8 @@ Expected<std::unique_ptr<App>> App::create(const KioskOptions& options) {
   return app;
 }
 
-App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db, const KioskOptions& options)
+App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db, const std::string& db_path,
+         const KioskOptions& options)
     : window_(std::move(window)), engine_(std::move(engine)), db_(std::move(db)), nav_(make_screen, db_),
       default_lang_(options.lang == "en" ? Lang::En : Lang::Th) {
   IMGUI_CHECKVERSION();
@@ -94,6 +97,7 @@ App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Databas
   ImGui_ImplGlfw_InitForOpenGL(window_.handle(), false);
   ImGui_ImplOpenGL3_Init("#version 330");
   text_ = std::make_unique<TextRenderer>(*engine_);
+  images_ = std::make_unique<ImageCache>(db_path, [] { glfwPostEmptyEvent(); });
   ui_.lang = default_lang_;
   scripted_ = !options.script.empty();
   idle_timeout_ = std::stod(store::get_setting(db_, "idle_timeout_seconds", "90"));
@@ -125,6 +129,7 @@ App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Databas
 
 App::~App() {
   target_.reset();
+  images_.reset();
   text_.reset();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
@@ -197,6 +202,7 @@ bool App::build_frame(ImVec2 size) {
   last_frame_ = now;
   check_idle();
 
+  images_->upload_ready();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -205,8 +211,8 @@ bool App::build_frame(ImVec2 size) {
   ImGui::NewFrame();
   const UiScale window_scale = UiScale::for_window(size.x, size.y);
   UiScale scale{window_scale.factor * UiState::kTextScales[ui_.text_size]};
-  FrameContext f{ImGui::GetBackgroundDrawList(), size, scale, *text_, touch_, nav_, db_, ui_, ui_.lang, now, dt,
-                 wall_utc(), size.y > size.x};
+  FrameContext f{ImGui::GetBackgroundDrawList(), size, scale, *text_, touch_, nav_, db_, *images_, ui_, ui_.lang, now,
+                 dt, wall_utc(), size.y > size.x};
   f.draw_list->AddRectFilled(ImVec2(0, 0), size, theme::kBackground);
   for (Key key : keys_) {
     // Escape, Alt+F4 and Ctrl+Q never leave the kiosk; Escape only leaves meeting mode.
@@ -232,7 +238,8 @@ bool App::build_frame(ImVec2 size) {
   // The frame's CPU time: building it and its draw lists; the texture upload and the GPU's
   // work are not the frame's CPU cost.
   frame_ms_.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpu0).count());
-  animating_ = f.animating || changed;
+  // Off-screen, images on their way count as movement: a script or a screenshot waits for them.
+  animating_ = f.animating || changed || (target_ && images_->pending());
   return text_->upload();
 }
 
@@ -289,6 +296,12 @@ Status App::write_screenshot(const std::string& path, ImVec2 size) {
 
 Status App::screenshot(const std::string& path, const std::string& text_dump) {
   for (int i = 0; i < kMaxFrameRebuilds && !build_frame(size_); ++i) {
+  }
+  // Images are decoded off the frame path: give them a moment to arrive (at most 3 s).
+  for (int i = 0; i < 300 && images_->pending(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int k = 0; k < kMaxFrameRebuilds && !build_frame(size_); ++k) {
+    }
   }
   if (!text_dump.empty()) {
     std::FILE* dump = std::fopen(text_dump.c_str(), "w");

@@ -11,6 +11,7 @@
 #include "kiosk_options.h"
 #include "navigator.h"
 #include "platform/window.h"
+#include "render/image_cache.h"
 #include "render/offscreen_target.h"
 #include "render/text_renderer.h"
 #include "screens/screen.h"
@@ -41,7 +42,8 @@ class App {
   void on_key(Key key);
 
  private:
-  App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db, const KioskOptions& options);
+  App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db, const std::string& db_path,
+      const KioskOptions& options);
   // Builds one frame of `size` (ImGui draw data ready); returns whether it must be built again
   // because the glyph atlas changed under it.
   bool build_frame(ImVec2 size);
@@ -58,6 +60,7 @@ class App {
   std::unique_ptr<text::TextEngine> engine_;
   store::Database db_;  // the UI's read connection (WAL: never blocked by an import)
   std::unique_ptr<TextRenderer> text_;
+  std::unique_ptr<ImageCache> images_;
   TouchInput touch_;
   Navigator nav_;
   UiState ui_;

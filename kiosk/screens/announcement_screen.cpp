@@ -32,6 +32,11 @@ float AnnouncementScreen::draw_content(FrameContext& f, ImVec2 origin, const ImR
   y += draw_text(f, ImVec2(col.Min.x, y), announcement_.title, f.style(54, text::Weight::Bold, 1.3f), w, theme::kHeading);
   const std::string window = display_date(f, announcement_.starts_at) + " – " + display_date(f, announcement_.ends_at);
   y += draw_text(f, ImVec2(col.Min.x, y + f.px(6)), window, f.style(28), w, theme::kTextMuted) + f.px(30);
+  if (announcement_.poster_media) {
+    const float h = f.px(700);
+    draw_image(f, ImRect(col.Min.x, y, col.Max.x, y + h), *announcement_.poster_media, false, ImageFit::Contain);
+    y += h + f.px(30);
+  }
   y += view_->draw(f, ImVec2(col.Min.x, y), w, view);
   return y - origin.y + f.px(80);
 }

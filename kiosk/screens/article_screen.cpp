@@ -1,5 +1,7 @@
 #include "screens/article_screen.h"
 
+#include <algorithm>
+
 #include "screens/screen_helpers.h"
 
 namespace khlang::kiosk {
@@ -40,6 +42,11 @@ float ArticleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& 
   if (!article_.summary.empty()) {
     y += draw_text(f, ImVec2(col.Min.x, y), article_.summary, f.style(34, text::Weight::Regular, 1.55f), w, theme::kTextMuted);
     y += f.px(16);
+  }
+  if (article_.cover_media) {
+    const float h = std::min(w * 0.5f, f.px(520));
+    draw_image(f, ImRect(col.Min.x, y, col.Max.x, y + h), *article_.cover_media, false, ImageFit::Cover);
+    y += h + f.px(24);
   }
   f.draw_list->AddRectFilled(ImVec2(col.Min.x, y), ImVec2(col.Min.x + f.px(120), y + f.px(6)), theme::kAccent);
   y += f.px(30);

@@ -51,14 +51,23 @@ float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect&
     const float y = origin.y + top + static_cast<float>(i) * pitch;
     const ImRect r(col.Min.x, y, col.Max.x, y + row_h);
     if (card(f, r)) f.nav.go("article:" + a.id);
+    float tx = r.Min.x + f.px(32), tw = text_w;
+    if (a.cover_media) {
+      // The cover's thumbnail, decoded off the frame path.
+      const float side = row_h - f.px(40);
+      draw_image(f, ImRect(r.Min.x + f.px(20), y + f.px(20), r.Min.x + f.px(20) + side * 1.5f, y + f.px(20) + side),
+                 *a.cover_media, true, ImageFit::Cover);
+      tx += side * 1.5f;
+      tw -= side * 1.5f;
+    }
     f.draw_list->PushClipRect(r.Min, r.Max, true);
     float ty = y + f.px(24);
-    ty += draw_text(f, ImVec2(r.Min.x + f.px(32), ty), a.title, f.style(36, text::Weight::Bold, 1.3f), text_w, theme::kHeading);
-    auto summary = f.text.engine().layout(a.summary, f.style(28, text::Weight::Regular, 1.4f), text_w);
-    f.text.draw_layout(f.draw_list, ImVec2(r.Min.x + f.px(32), ty), *summary, theme::kText);
+    ty += draw_text(f, ImVec2(tx, ty), a.title, f.style(36, text::Weight::Bold, 1.3f), tw, theme::kHeading);
+    auto summary = f.text.engine().layout(a.summary, f.style(28, text::Weight::Regular, 1.4f), tw);
+    f.text.draw_layout(f.draw_list, ImVec2(tx, ty), *summary, theme::kText);
     f.draw_list->PopClipRect();
-    draw_text(f, ImVec2(r.Min.x + f.px(32), r.Max.y - f.px(48)), display_date(f, a.published_on), f.style(24),
-              text_w, theme::kTextMuted, text::Align::Right);
+    draw_text(f, ImVec2(tx, r.Max.y - f.px(48)), display_date(f, a.published_on), f.style(24), tw, theme::kTextMuted,
+              text::Align::Right);
   }
   return top + static_cast<float>(articles_.size()) * pitch + top;
 }

@@ -33,10 +33,17 @@ float PeopleScreen::person_cards(FrameContext& f, const std::vector<const store:
       const ImRect r(cx, y, cx + cw, y + h);
       if (!visible(view, r.Min.y, r.Max.y)) continue;
       card(f, r, false);
+      float tx = cx + f.px(28), tw = inner;
+      if (p.photo_media) {
+        const float side = f.px(130);
+        draw_image(f, ImRect(tx, y + f.px(22), tx + side, y + f.px(22) + side), *p.photo_media, true, ImageFit::Cover);
+        tx += side + f.px(20);
+        tw -= side + f.px(20);
+      }
       float ty = y + f.px(22);
-      ty += draw_text(f, ImVec2(cx + f.px(28), ty), p.name_th, name_style, inner, theme::kHeading);
-      ty += draw_text(f, ImVec2(cx + f.px(28), ty), p.position, position_style, inner, theme::kText);
-      draw_text(f, ImVec2(cx + f.px(28), ty), p.km_duty, duty_style, inner, theme::kTextMuted);
+      ty += draw_text(f, ImVec2(tx, ty), p.name_th, name_style, tw, theme::kHeading);
+      ty += draw_text(f, ImVec2(tx, ty), p.position, position_style, tw, theme::kText);
+      draw_text(f, ImVec2(tx, ty), p.km_duty, duty_style, tw, theme::kTextMuted);
     }
     y += h + gap;
   }

@@ -16,6 +16,7 @@
 namespace khlang::kiosk {
 
 class Navigator;
+class ImageCache;
 
 // What the visitor chose, kept until the idle reset.
 struct UiState {
@@ -35,6 +36,7 @@ struct FrameContext {
   TouchInput& touch;
   Navigator& nav;
   store::Database& db;     // the UI's read connection
+  ImageCache& images;
   UiState& ui;
   Lang lang;
   double now;              // monotonic seconds

@@ -58,7 +58,7 @@ void MarkdownView::layout_all(FrameContext& f, float width) {
     const float w = width - indent_of(f, b);
     switch (b.kind) {
       case BlockKind::Rule: p.height = f.px(24); break;
-      case BlockKind::Image: p.height = f.px(120); break;
+      case BlockKind::Image: p.height = f.px(480); break;
       case BlockKind::Table: {
         const size_t columns = b.rows.empty() ? 1 : std::max<size_t>(1, b.rows[0].size());
         const float cell_w = w / static_cast<float>(columns) - f.px(24);
@@ -103,10 +103,11 @@ float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b,
       dl->AddRectFilled(ImVec2(at.x, at.y + f.px(10)), ImVec2(at.x + width, at.y + f.px(13)), theme::kCardBorder);
       break;
     case BlockKind::Image: {
-      const ImRect r(pos, ImVec2(at.x + width, pos.y + p.height));
-      dl->AddRectFilled(r.Min, r.Max, theme::kQuiet, f.px(12));
-      draw_text(f, ImVec2(r.Min.x + f.px(24), r.Min.y + f.px(36)), b.image_alt.empty() ? b.image_src : b.image_alt,
-                f.style(28), r.GetWidth() - f.px(48), theme::kTextMuted);
+      // An image of the bundle's media, by file name; its alt text as the caption.
+      const float caption = f.px(50);
+      draw_image(f, ImRect(pos, ImVec2(at.x + width, pos.y + p.height - caption)), b.image_src, false, ImageFit::Contain);
+      draw_text(f, ImVec2(pos.x, pos.y + p.height - caption + f.px(8)), b.image_alt, f.style(24), width - indent,
+                theme::kTextMuted, text::Align::Center);
       break;
     }
     case BlockKind::Table: {

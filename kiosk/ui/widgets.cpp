@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "render/image_cache.h"
 #include "theme.h"
 
 namespace khlang::kiosk {
@@ -53,6 +54,34 @@ float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::
 float text_height(FrameContext& f, std::string_view text, const text::TextStyle& style, float wrap) {
   if (text.empty()) return 0;
   return f.text.engine().layout(text, style, wrap)->height;
+}
+
+void draw_image(FrameContext& f, const ImRect& r, const std::string& media_id, bool thumbnail, ImageFit fit) {
+  auto texture = f.images.get(media_id, thumbnail);
+  if (!texture) {
+    f.draw_list->AddRectFilled(r.Min, r.Max, theme::kQuiet, f.px(10));
+    return;
+  }
+  const float tw = static_cast<float>(texture->width), th = static_cast<float>(texture->height);
+  const float rw = r.GetWidth(), rh = r.GetHeight();
+  ImVec2 uv0(0, 0), uv1(1, 1);
+  ImRect dst = r;
+  if (fit == ImageFit::Cover) {
+    // Crop the texture to the rectangle's aspect.
+    if (tw / th > rw / rh) {
+      const float keep = (rw / rh) / (tw / th);
+      uv0.x = (1 - keep) * 0.5f, uv1.x = 1 - uv0.x;
+    } else {
+      const float keep = (tw / th) / (rw / rh);
+      uv0.y = (1 - keep) * 0.5f, uv1.y = 1 - uv0.y;
+    }
+  } else {
+    const float scale = std::min(rw / tw, rh / th);
+    const ImVec2 size(tw * scale, th * scale);
+    dst = ImRect(ImVec2(r.Min.x + (rw - size.x) * 0.5f, r.Min.y), ImVec2(r.Min.x + (rw + size.x) * 0.5f, r.Min.y + size.y));
+  }
+  f.draw_list->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture->id)), dst.Min, dst.Max, uv0,
+                               uv1, IM_COL32_WHITE, f.px(10));
 }
 
 void progress_bar(FrameContext& f, const ImRect& r, float fraction, ImU32 color) {

@@ -28,6 +28,10 @@ float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::
                 ImU32 color, text::Align align = text::Align::Left);
 // Height the text would take (laid out through the cache, not drawn).
 float text_height(FrameContext& f, std::string_view text, const text::TextStyle& style, float wrap);
+// A content image in `r`, cropped to fill it (cover) or fitted inside (contain); a quiet
+// placeholder until the worker has decoded it. Returns false if there is no such image.
+enum class ImageFit { Cover, Contain };
+void draw_image(FrameContext& f, const ImRect& r, const std::string& media_id, bool thumbnail, ImageFit fit);
 // A horizontal progress bar, `fraction` in 0..1.
 void progress_bar(FrameContext& f, const ImRect& r, float fraction, ImU32 color);
 
