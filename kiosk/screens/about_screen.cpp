@@ -6,8 +6,9 @@ namespace khlang::kiosk {
 
 AboutScreen::AboutScreen(store::Database& db) {
   if (auto o = store::load_organization(db); o && o.value()) organization_ = *o.value();
-  auto doc = content::parse_markdown(organization_.about_th);
-  about_ = std::make_unique<MarkdownView>(doc ? std::move(doc.value()) : content::MarkdownDocument{});
+  std::string error;
+  about_ = MarkdownView::parse(organization_.about_th, &error);
+  if (!about_) about_ = std::make_unique<MarkdownView>(content::MarkdownDocument{});
 }
 
 float AboutScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {

@@ -17,12 +17,7 @@ AnnouncementScreen::AnnouncementScreen(store::Database& db, const std::string& i
     *error = "no announcement '" + id + "'";
     return;
   }
-  auto doc = content::parse_markdown(announcement_.body_md);
-  if (!doc) {
-    *error = doc.error().message;
-    return;
-  }
-  view_ = std::make_unique<MarkdownView>(std::move(doc.value()));
+  view_ = MarkdownView::parse(announcement_.body_md, error);
 }
 
 float AnnouncementScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {

@@ -20,12 +20,7 @@ ArticleScreen::ArticleScreen(store::Database& db, const std::string& id, std::st
       }
     }
   }
-  auto doc = content::parse_markdown(article_.body_md);
-  if (!doc) {
-    *error = doc.error().message;
-    return;
-  }
-  view_ = std::make_unique<MarkdownView>(std::move(doc.value()));
+  view_ = MarkdownView::parse(article_.body_md, error);
 }
 
 float ArticleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {

@@ -38,6 +38,15 @@ float space_before(const FrameContext& f, const content::MarkdownBlock& b) {
 
 }  // namespace
 
+std::unique_ptr<MarkdownView> MarkdownView::parse(const std::string& markdown, std::string* error) {
+  auto doc = content::parse_markdown(markdown);
+  if (!doc) {
+    *error = doc.error().message;
+    return nullptr;
+  }
+  return std::make_unique<MarkdownView>(std::move(doc.value()));
+}
+
 MarkdownView::MarkdownView(content::MarkdownDocument doc) : doc_(std::move(doc)) {
   links_ = doc_.links();
   for (const content::Link& l : links_) qr_codes_.push_back(std::make_unique<QrCode>(l.url));
