@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "bundle/trust_store.h"
+#include "search/search_index.h"
 #include "store/schema.h"
 #include "store/settings.h"
 
@@ -253,6 +254,9 @@ Status merge(store::Database& kiosk, const VerifiedBundle& vb, const ImportOptio
   if (bad.value()) {
     return Error{"the bundle's " + dangling->column_text(0) + " refers to a missing " + dangling->column_text(1)};
   }
+  // The search index follows the content in the same transaction.
+  if (auto s = search::rebuild_search_index(kiosk); !s) return s;
+  if (options.progress) options.progress(0.98);
   auto state = kiosk.prepare(
       "INSERT INTO import_state (key_id, last_seq, imported_at) VALUES (?, ?, ?) "
       "ON CONFLICT (key_id) DO UPDATE SET last_seq = excluded.last_seq, imported_at = excluded.imported_at");
@@ -396,6 +400,7 @@ Status rollback_import(const std::string& db_path) {
     s = kiosk->exec("INSERT INTO main." + std::string(it->name) + " (" + cols + ") SELECT " + cols + " FROM prev_" + it->name);
     if (s) s = kiosk->exec("DELETE FROM prev_" + std::string(it->name));
   }
+  if (s) s = search::rebuild_search_index(kiosk.value());
   if (s) s = kiosk->exec("UPDATE content_state SET has_previous = 0, key_id = prev_key_id, prev_key_id = ''");
   if (s) s = kiosk->exec("COMMIT");
   if (!s) {

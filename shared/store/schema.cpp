@@ -1,5 +1,8 @@
 #include "store/schema.h"
 
+#include "search/search_index.h"
+#include "search/tokenizer.h"
+
 #include <algorithm>
 
 namespace khlang::store {
@@ -217,7 +220,9 @@ std::vector<std::string> kiosk_migrations() {
       "CREATE TABLE usage_event (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL, "
       "target TEXT NOT NULL DEFAULT '', value REAL, detail TEXT NOT NULL DEFAULT '');"
       "PRAGMA user_version=1; COMMIT;";
-  return {v1};
+  // 2: the search index (filled by rebuild_search_index, in the import's transaction).
+  const std::string v2 = std::string("BEGIN;") + search::search_schema_sql() + "PRAGMA user_version=2; COMMIT;";
+  return {v1, v2};
 }
 
 }  // namespace
@@ -225,6 +230,7 @@ std::vector<std::string> kiosk_migrations() {
 Expected<Database> open_kiosk_db(const std::string& path) {
   auto db = Database::open(path, Database::Mode::ReadWriteCreate);
   if (!db) return db.error();
+  if (auto s = search::register_tokenizers(db->handle()); !s) return s.error();
   auto app = db->query_int("PRAGMA application_id");
   auto version = db->query_int("PRAGMA user_version");
   if (!app || !version) return Error{"database " + path + ": not a Khlang kiosk database (not readable as SQLite)"};
@@ -248,6 +254,16 @@ Expected<Database> open_kiosk_db(const std::string& path) {
     if (auto s = db->exec(migrations[v]); !s) {
       (void)db->exec("ROLLBACK");
       return Error{"database " + path + ": migration to version " + std::to_string(v + 1) + " failed: " + s.error().message};
+    }
+  }
+  // A database from before the search index gets its index now.
+  if (version.value() == 1) {
+    Status built = db->exec("BEGIN IMMEDIATE");
+    if (built) built = search::rebuild_search_index(db.value());
+    if (built) built = db->exec("COMMIT");
+    if (!built) {
+      (void)db->exec("ROLLBACK");
+      return built.error();
     }
   }
   return db;

@@ -1,0 +1,39 @@
+// [SECTION] The kiosk's search: an index over articles, announcements, people, plan activities
+// and communities of practice, rebuilt in the same transaction as each import; queries that rank
+// whole words above words found inside others; snippets with the matches marked.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite.h"
+#include "util/error.h"
+
+namespace khlang::search {
+
+struct SearchHit {
+  std::string kind;   // article, announcement, person, activity, community
+  std::string route;  // the kiosk screen that shows it (article:<id>, plan:<id>, people, ...)
+  std::string title;
+  std::string snippet;                                 // a piece of the text around the match
+  std::vector<std::pair<uint32_t, uint32_t>> marks;    // byte ranges of the snippet to highlight
+  double score = 0;                                    // higher is better
+  bool whole_word = false;                             // found as a word (not inside one)
+};
+
+// Empties and refills the index from the content tables. Runs inside the caller's transaction.
+Status rebuild_search_index(store::Database& db);
+
+// Up to `limit` hits for `query` (the last word may be unfinished: a prefix).
+Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view query, int limit = 20);
+
+// Words of the index that start like the last word of `query`, most frequent first.
+Expected<std::vector<std::string>> suggest_words(store::Database& db, std::string_view query, int limit = 8);
+
+// The schema of the index (kiosk migration 2).
+const char* search_schema_sql();
+
+}  // namespace khlang::search

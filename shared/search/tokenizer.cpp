@@ -1,0 +1,123 @@
+#include "search/tokenizer.h"
+
+#include <sqlite3.h>
+
+#include "text/normalize.h"
+#include "text/segment.h"
+#include "text/thai_chars.h"
+#include "text/utf8.h"
+
+namespace khlang::search {
+namespace {
+
+using text::is_thai;
+
+bool is_word_char(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
+         (c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) || c == U'_';
+}
+// Thai letters that make words: not ๆ ฯ (repetition, abbreviation signs), not Thai digits
+// (folded to ASCII already) or punctuation.
+bool is_thai_letter(char32_t c) { return is_thai(c) && c != 0x0E46 && c != 0x0E2F && c != 0x0E5A && c != 0x0E5B && c != 0x0E4F; }
+
+void emit(std::vector<Token>& out, const text::NormalizedText& n, size_t from, size_t to) {
+  if (to <= from) return;
+  out.push_back({text::encode_utf8(std::u32string_view(n.text).substr(from, to - from)),
+                 static_cast<int>(n.source_byte(from)), static_cast<int>(n.source_byte(to))});
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view utf8, TokenKind kind) {
+  const text::NormalizedText n = text::normalize(utf8, text::NormalizeMode::Search);
+  const std::u32string& t = n.text;
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < t.size()) {
+    if (is_thai_letter(t[i])) {
+      size_t j = i;
+      while (j < t.size() && is_thai_letter(t[j])) ++j;
+      const std::u32string_view run(t.data() + i, j - i);
+      if (kind == TokenKind::Words) {
+        const std::vector<uint8_t> flags = text::find_boundaries(run);
+        size_t start = 0;
+        for (size_t k = 1; k <= run.size(); ++k) {
+          if (k == run.size() || (flags[k] & text::kBreakBefore)) {
+            emit(out, n, i + start, i + k);
+            start = k;
+          }
+        }
+      } else {
+        std::vector<size_t> starts;
+        const std::vector<uint8_t> flags = text::find_cluster_boundaries(run);
+        for (size_t k = 0; k < run.size(); ++k) {
+          if (flags[k] & text::kClusterStart) starts.push_back(k);
+        }
+        starts.push_back(run.size());
+        for (size_t c = 0; c + 2 < starts.size(); ++c) emit(out, n, i + starts[c], i + starts[c + 2]);
+      }
+      i = j;
+    } else if (is_word_char(t[i])) {
+      size_t j = i;
+      while (j < t.size() && is_word_char(t[j])) ++j;
+      if (kind == TokenKind::Words) emit(out, n, i, j);
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// FTS5's C interface: the tokenizer object only remembers which kind it makes.
+struct KhlangTokenizer {
+  TokenKind kind;
+};
+
+int create_words(void*, const char**, int, Fts5Tokenizer** out) {
+  *out = reinterpret_cast<Fts5Tokenizer*>(new KhlangTokenizer{TokenKind::Words});
+  return SQLITE_OK;
+}
+int create_grams(void*, const char**, int, Fts5Tokenizer** out) {
+  *out = reinterpret_cast<Fts5Tokenizer*>(new KhlangTokenizer{TokenKind::ClusterPairs});
+  return SQLITE_OK;
+}
+void destroy(Fts5Tokenizer* t) { delete reinterpret_cast<KhlangTokenizer*>(t); }
+
+int run_tokenizer(Fts5Tokenizer* t, void* ctx, int, const char* text, int size,
+                  int (*token)(void*, int, const char*, int, int, int)) {
+  const auto* self = reinterpret_cast<KhlangTokenizer*>(t);
+  for (const Token& tok : tokenize(std::string_view(text, static_cast<size_t>(size)), self->kind)) {
+    const int rc = token(ctx, 0, tok.text.data(), static_cast<int>(tok.text.size()), tok.begin, tok.end);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
+fts5_api* fts5_api_of(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) return nullptr;
+  sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+  sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  return api;
+}
+
+}  // namespace
+
+Status register_tokenizers(sqlite3* db) {
+  fts5_api* api = fts5_api_of(db);
+  if (!api) return Error{"this SQLite has no FTS5: search needs it (Debian's libsqlite3 has it)"};
+  fts5_tokenizer words{create_words, destroy, run_tokenizer};
+  fts5_tokenizer grams{create_grams, destroy, run_tokenizer};
+  if (api->xCreateTokenizer(api, "khlang_words", nullptr, &words, nullptr) != SQLITE_OK ||
+      api->xCreateTokenizer(api, "khlang_grams", nullptr, &grams, nullptr) != SQLITE_OK) {
+    return Error{"cannot register the search tokenizers"};
+  }
+  return Ok{};
+}
+
+}  // namespace khlang::search
