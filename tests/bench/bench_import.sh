@@ -16,3 +16,5 @@ for seq in 1 2; do
   echo "pack seq $seq: $(awk "BEGIN{print $EPOCHREALTIME - $s}") s, $(du -h "$work/b$seq.khb" | cut -f1)"
 done
 "$build/bin/bench_import" "$work/kiosk.db" "$work/k.pub" "$work/b1.khb" "$work/b2.khb"
+echo "search on that content:"
+"$build/bin/bench_search" "$work/kiosk.db"

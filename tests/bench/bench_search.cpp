@@ -1,0 +1,48 @@
+// Benchmark: search latency over a kiosk database (tests/bench/bench_import.sh fills one with
+// the 10,000-article synthetic content). Each query is timed as the kiosk runs it, once per
+// prefix as a visitor types it letter by letter.
+//   bench_search DB
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "search/search_index.h"
+#include "store/schema.h"
+#include "text/utf8.h"
+
+using namespace khlang;
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: bench_search DB\n");
+    return 2;
+  }
+  auto db = store::open_kiosk_db(argv[1]);
+  if (!db) {
+    std::fprintf(stderr, "%s\n", db.error().message.c_str());
+    return 1;
+  }
+  const char* queries[] = {"ความรู้", "การจัดการความรู้", "ชุมชนนักปฏิบัติ", "ปราการ", "เทศบาล", "สาธารณสุข",
+                           "ผู้สูงอายุ", "ไข้เลือดออก", "KM", "2567", "การแลกเปลี่ยนเรียนรู้", "ภาษี"};
+  std::vector<double> ms;
+  size_t results = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (const char* q : queries) {
+      // Every prefix, by code point, as typed.
+      const std::u32string full = text::decode_utf8(q);
+      for (size_t n = 1; n <= full.size(); ++n) {
+        const std::string typed = text::encode_utf8(full.substr(0, n));
+        const auto t0 = std::chrono::steady_clock::now();
+        auto hits = search::search(db.value(), typed, 20);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        if (hits) results += hits->size();
+      }
+    }
+  }
+  std::sort(ms.begin(), ms.end());
+  std::printf("%zu queries (every prefix of %zu words, 3 rounds), %zu results: p50 %.2f ms, p95 %.2f ms, max %.2f ms\n",
+              ms.size(), std::size(queries), results, ms[ms.size() / 2], ms[ms.size() * 95 / 100], ms.back());
+  return 0;
+}
