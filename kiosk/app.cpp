@@ -47,8 +47,10 @@ Key key_of(int key, int mods) {
     case GLFW_KEY_SPACE: return Key::Next;
     case GLFW_KEY_PAGE_UP:
     case GLFW_KEY_LEFT:
-    case GLFW_KEY_UP:
-    case GLFW_KEY_BACKSPACE: return Key::Previous;
+    case GLFW_KEY_UP: return Key::Previous;
+    case GLFW_KEY_BACKSPACE: return Key::Backspace;
+    case GLFW_KEY_ENTER:
+    case GLFW_KEY_KP_ENTER: return Key::Enter;
     case GLFW_KEY_ESCAPE: return Key::Escape;
     case GLFW_KEY_HOME: return Key::Home;
     default: (void)mods; return Key::Other;
@@ -118,6 +120,7 @@ App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Databas
     app_of(win)->on_move(static_cast<float>(x), static_cast<float>(y));
   });
   glfwSetScrollCallback(w, [](GLFWwindow* win, double, double dy) { app_of(win)->on_wheel(static_cast<float>(dy)); });
+  glfwSetCharCallback(w, [](GLFWwindow* win, unsigned int c) { app_of(win)->on_text(static_cast<char32_t>(c)); });
   glfwSetKeyCallback(w, [](GLFWwindow* win, int key, int, int action, int mods) {
     if (action != GLFW_RELEASE) app_of(win)->on_key(key_of(key, mods));
   });
@@ -154,6 +157,10 @@ void App::on_release(float x, float y) { touch_.release(ImVec2(x, y), monotonic(
 void App::on_wheel(float steps) { touch_.wheel(steps); }
 void App::on_key(Key key) {
   keys_.push_back(key);
+  last_input_ = monotonic();
+}
+void App::on_text(char32_t c) {
+  text_input_.push_back(c);
   last_input_ = monotonic();
 }
 
@@ -220,6 +227,8 @@ bool App::build_frame(ImVec2 size) {
     else nav_.current().on_key(key, f);
   }
   keys_.clear();
+  for (char32_t c : text_input_) nav_.current().on_text(c, f);
+  text_input_.clear();
   Screen& screen = nav_.current();
   if (screen.full_screen()) {
     screen.draw(f, ImRect(ImVec2(0, 0), size));

@@ -40,6 +40,7 @@ class App {
   void on_release(float x, float y);
   void on_wheel(float steps);
   void on_key(Key key);
+  void on_text(char32_t c);
 
  private:
   App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db, const std::string& db_path,
@@ -66,6 +67,7 @@ class App {
   UiState ui_;
   Lang default_lang_;
   std::vector<Key> keys_;  // keys of this frame
+  std::u32string text_input_;  // characters typed this frame
   ImVec2 size_{1920, 1080};
   std::unique_ptr<OffscreenTarget> target_;  // screenshots and scripts
   // Time: a script runs on its own clock; advance-clock moves the wall clock.

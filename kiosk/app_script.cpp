@@ -11,18 +11,23 @@
 #include <sstream>
 
 #include "app.h"
+#include "text/utf8.h"
+#include "ui/onscreen_keyboard.h"
 
 namespace khlang::kiosk {
 namespace {
 
 constexpr double kFrameSeconds = 1.0 / 60.0;
 
+
 std::optional<Key> key_named(const std::string& name) {
   if (name == "pagedown" || name == "right" || name == "down" || name == "space") return Key::Next;
-  if (name == "pageup" || name == "left" || name == "up" || name == "backspace") return Key::Previous;
+  if (name == "pageup" || name == "left" || name == "up") return Key::Previous;
+  if (name == "backspace") return Key::Backspace;
+  if (name == "enter") return Key::Enter;
   if (name == "escape") return Key::Escape;
   if (name == "home") return Key::Home;
-  if (name == "alt+f4" || name == "ctrl+q" || name == "ctrl+w" || name == "enter" || name == "tab") return Key::Other;
+  if (name == "alt+f4" || name == "ctrl+q" || name == "ctrl+w" || name == "tab") return Key::Other;
   return std::nullopt;
 }
 
@@ -47,6 +52,14 @@ Status App::run_script(const std::string& path, bool bench) {
         script_time_ = std::max(script_time_, next - kFrameSeconds);
       }
     }
+  };
+  auto tap_at = [&](ImVec2 at) {
+    on_press(at.x, at.y);
+    frame();
+    script_time_ += 0.05;
+    on_release(at.x, at.y);
+    frame();
+    frame();  // the frame after shows what the tap changed (a keyboard's other layer)
   };
   frame();
   std::string line;
@@ -88,7 +101,27 @@ Status App::run_script(const std::string& path, bool bench) {
       on_key(*key);
       frame();
     } else if (command == "type") {
-      frame();  // text input arrives with the search screen; typing elsewhere changes nothing
+      // Types TEXT on the on-screen keyboard by tapping its keys (the language key when the
+      // other layer has the character); a character no key has is typed as from a keyboard.
+      std::string rest;
+      std::getline(words, rest);
+      if (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+      for (char32_t c : text::decode_utf8(rest)) {
+        ImVec2 at = nav_.current().key_center(c);
+        for (int attempt = 0; attempt < 4 && at.x < 0; ++attempt) {
+          // Try the shift layer and the other language: tap shift, then the language key.
+          const ImVec2 toggle = nav_.current().key_center(attempt % 2 == 0 ? kShiftKey : kLanguageKey);
+          if (toggle.x < 0) break;
+          tap_at(toggle);
+          at = nav_.current().key_center(c);
+        }
+        if (at.x >= 0) {
+          tap_at(at);
+        } else {
+          on_text(c);
+          frame();
+        }
+      }
     } else if (command == "wait") {
       double ms = 0;
       if (!(words >> ms)) return Error{where + "wait MS"};

@@ -64,6 +64,10 @@ constexpr Entry kStrings[] = {
     {"แตะหน้าจอเพื่อเริ่มต้น", "Touch the screen to start"},
     {"หน้า", "Slide"},
     {"กด Esc เพื่อออก", "Press Esc to leave"},
+    {"ค้นหา", "Search"},
+    {"พิมพ์คำที่ต้องการค้นหา", "Type what you are looking for"},
+    {"ไม่พบสิ่งที่ค้นหา", "Nothing found"},
+    {"ลองใช้คำอื่น หรือเลือกดูตามหมวดหมู่ในคลังความรู้", "Try other words, or browse the knowledge by category"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == kStringCount, "one entry per Str key, in order");
 

@@ -64,6 +64,10 @@ enum class Str {
   TouchToStart,
   Slide,
   PressEscToLeave,
+  Search,
+  SearchHint,
+  NoResults,
+  TryBrowsing,
   Count_  // keep last
 };
 

@@ -61,11 +61,18 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
                         {Str::Plan, Str::PlanHint, "plan", theme::kTilePlan},
                         {Str::People, Str::PeopleHint, "people", theme::kTilePeople},
                         {Str::About, Str::AboutHint, "about", theme::kTileAbout}};
+  // The search bar: a tap opens search with the keyboard.
+  const float bar_y = area.Min.y + header_h + f.px(32);
+  const ImRect bar(area.Min.x + margin, bar_y, area.Max.x - margin, bar_y + f.px(96));
+  if (card(f, bar)) f.nav.go("search");
+  f.draw_list->AddRect(bar.Min, bar.Max, theme::kHeading, f.px(18), 0, f.px(3));
+  draw_text(f, ImVec2(bar.Min.x + f.px(32), bar.Min.y + f.px(22)), f.t(Str::SearchHint), f.style(36, text::Weight::Regular, 1.3f),
+            w - f.px(64), theme::kTextMuted);
   const int columns = f.portrait ? 2 : 5;
   const float gap = f.px(28);
   const float tile_w = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const float tile_h = f.px(f.portrait ? 300 : 330);
-  float ty = area.Min.y + header_h + f.px(40);
+  const float tile_h = f.px(f.portrait ? 300 : 290);
+  float ty = bar.Max.y + f.px(28);
   for (int i = 0; i < 5; ++i) {
     const int col = i % columns, row = i / columns;
     const float x = area.Min.x + margin + static_cast<float>(col) * (tile_w + gap);

@@ -23,7 +23,7 @@ void MeetingScreen::move(int by, double now) {
 
 void MeetingScreen::on_key(Key key, FrameContext& f) {
   if (key == Key::Next) move(1, f.now);
-  else if (key == Key::Previous) move(-1, f.now);
+  else if (key == Key::Previous || key == Key::Backspace) move(-1, f.now);
   else if (key == Key::Escape) f.nav.back();
 }
 

@@ -26,7 +26,7 @@ struct UiState {
 };
 
 // Keys a screen may act on (a presenter clicker sends PageDown/PageUp; a keyboard the rest).
-enum class Key { Next, Previous, Escape, Home, Other };
+enum class Key { Next, Previous, Escape, Home, Backspace, Enter, Other };
 
 struct FrameContext {
   ImDrawList* draw_list;
@@ -62,6 +62,10 @@ class Screen {
   // Meeting mode and the attract loop take the whole screen, without back and home controls.
   virtual bool full_screen() const { return false; }
   virtual void on_key(Key, FrameContext&) {}
+  // A character typed on a physical keyboard (the on-screen one is the screen's own).
+  virtual void on_text(char32_t, FrameContext&) {}
+  // Where the on-screen key that types `c` is, for scripts that tap keys (-1,-1: none).
+  virtual ImVec2 key_center(char32_t) const { return ImVec2(-1, -1); }
   // Seconds until the screen wants a frame without input (a timer), or a negative number.
   virtual double next_timer(double /*now*/, int64_t /*wall_utc*/) const { return -1; }
   // How far the content is scrolled, and which page of a paged screen is up (scripts check them).

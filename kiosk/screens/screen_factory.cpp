@@ -12,6 +12,7 @@
 #include "screens/people_screen.h"
 #include "screens/plan_detail_screen.h"
 #include "screens/plan_screen.h"
+#include "screens/search_screen.h"
 
 namespace khlang::kiosk {
 namespace {
@@ -42,6 +43,7 @@ std::unique_ptr<Screen> make_screen(const std::string& route, store::Database& d
     if (name == "people") return std::make_unique<PeopleScreen>(db);
     if (name == "about") return std::make_unique<AboutScreen>(db);
     if (name == "attract") return std::make_unique<AttractScreen>(db);
+    if (name == "search") return std::make_unique<SearchScreen>(db);
   } else {
     if (name == "category") return record_screen<CategoryScreen>(db, id, error);
     if (name == "article") return record_screen<ArticleScreen>(db, id, error);
@@ -50,7 +52,7 @@ std::unique_ptr<Screen> make_screen(const std::string& route, store::Database& d
   }
   *error = "unknown screen '" + route +
            "' (home, knowledge, category:<id>, article:<id>, announcements, announcement:<id>, plan, plan:<id>, "
-           "meeting, people, about, attract)";
+           "meeting, people, about, attract, search)";
   return nullptr;
 }
 

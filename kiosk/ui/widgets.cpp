@@ -7,22 +7,34 @@
 
 namespace khlang::kiosk {
 
+namespace {
+// The part of `r` a finger can reach: what shows inside the current clip rectangle. Content
+// scrolled under the top bar or the keyboard must not catch their taps.
+ImRect touchable(const FrameContext& f, const ImRect& r) {
+  ImRect visible = r;
+  visible.ClipWithFull(ImRect(f.draw_list->GetClipRectMin(), f.draw_list->GetClipRectMax()));
+  return visible;
+}
+}  // namespace
+
 ButtonStyle primary_button() { return {theme::kHeader, theme::kHeaderPressed, theme::kHeaderText, 34, true}; }
 ButtonStyle quiet_button() { return {theme::kQuiet, theme::kQuietPressed, theme::kText, 32, false}; }
 
 bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style) {
-  const bool pressed = f.touch.pressing_in(r);
+  const ImRect hit = touchable(f, r);
+  const bool pressed = f.touch.pressing_in(hit);
   f.draw_list->AddRectFilled(r.Min, r.Max, pressed ? style.fill_pressed : style.fill, f.px(16));
   auto layout = f.text.engine().layout(label, f.style(style.font_px, style.bold ? text::Weight::Bold : text::Weight::Regular, 1.3f),
                                        r.GetWidth() - f.px(16), text::Align::Center);
   const float y = r.Min.y + (r.GetHeight() - layout->height) * 0.5f;
   f.text.draw_layout(f.draw_list, ImVec2(r.Min.x + f.px(8), y), *layout, style.text);
   if (pressed) f.animating = true;
-  return f.touch.tapped_in(r);
+  return f.touch.tapped_in(hit);
 }
 
 bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_view hint, ImU32 fill) {
-  const bool pressed = f.touch.pressing_in(r);
+  const ImRect hit = touchable(f, r);
+  const bool pressed = f.touch.pressing_in(hit);
   ImDrawList* dl = f.draw_list;
   dl->AddRectFilled(r.Min, r.Max, fill, f.px(22));
   if (pressed) dl->AddRectFilled(r.Min, r.Max, IM_COL32(0, 0, 0, 60), f.px(22));
@@ -34,15 +46,16 @@ bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_
   f.text.draw_layout(dl, ImVec2(r.Min.x + pad, y), *t, theme::kHeaderText);
   f.text.draw_layout(dl, ImVec2(r.Min.x + pad, y + t->height), *h, theme::kHeaderSubtle);
   if (pressed) f.animating = true;
-  return f.touch.tapped_in(r);
+  return f.touch.tapped_in(hit);
 }
 
 bool card(FrameContext& f, const ImRect& r, bool tappable) {
-  const bool pressed = tappable && f.touch.pressing_in(r);
+  const ImRect hit = touchable(f, r);
+  const bool pressed = tappable && f.touch.pressing_in(hit);
   f.draw_list->AddRectFilled(r.Min, r.Max, pressed ? theme::kCardPressed : theme::kCard, f.px(18));
   f.draw_list->AddRect(r.Min, r.Max, theme::kCardBorder, f.px(18), 0, f.px(2));
   if (pressed) f.animating = true;
-  return tappable && f.touch.tapped_in(r);
+  return tappable && f.touch.tapped_in(hit);
 }
 
 float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::TextStyle& style, float wrap,

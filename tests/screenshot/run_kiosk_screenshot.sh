@@ -8,7 +8,7 @@ kiosk=$1 checker=$2 out=$3 size=$4 lang=$5
 mkdir -p "$out"
 db="$out/kiosk-$size-$lang.db"
 rm -f "$db"*
-screens=(home knowledge category:km-basics category:km-process article:km-process-seven-steps article:what-is-km
+screens=(home search knowledge category:km-basics category:km-process article:km-process-seven-steps article:what-is-km
          announcements announcement:call-for-knowledge-articles plan plan:km-process plan:change-management
          meeting people about attract)
 failed=0

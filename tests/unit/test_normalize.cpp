@@ -68,3 +68,19 @@ TEST_CASE("normalization never crashes on random bytes") {
     for (uint32_t s : n.source_index) CHECK(s < n.source_bytes.size());
   }
 }
+
+#include "text/thai_input.h"
+
+TEST_CASE("typing Thai: impossible mark sequences are refused, a tone before its vowel is repaired") {
+  CHECK(type_character("ก", U'ี') == std::optional<std::string>("กี"));
+  CHECK(type_character("กี", U'่') == std::optional<std::string>("กี่"));
+  CHECK(type_character("ก่", U'ี') == std::optional<std::string>("กี่"));  // typed in the other order
+  CHECK_FALSE(type_character("กี", U'ี').has_value());                    // two upper vowels
+  CHECK_FALSE(type_character("", U'่').has_value());                      // a tone with no consonant
+  CHECK_FALSE(type_character("ab ", U'ุ').has_value());                    // a vowel sign after a space
+  CHECK(type_character("น้", U'ำ') == std::optional<std::string>("น้ำ"));
+  CHECK(type_character("abc", U'd') == std::optional<std::string>("abcd"));
+  CHECK_FALSE(type_character("a", U'\n').has_value());
+  CHECK(erase_last("กี่") == "กี");
+  CHECK(erase_last("") == "");
+}

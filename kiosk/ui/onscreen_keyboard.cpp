@@ -1,0 +1,83 @@
+#include "ui/onscreen_keyboard.h"
+
+#include "text/utf8.h"
+#include "theme.h"
+#include "ui/widgets.h"
+
+namespace khlang::kiosk {
+namespace {
+
+// Kedmanee, unshifted and shifted, row by row (DESIGN.md).
+const char* const kThai[2][4] = {
+    {"_ๅ/-ภถุึคตจขช", "ๆไำพะัีรนยบลฃ", "ฟหกดเ้่าสวง", "ผปแอิืทมใฝ"},
+    {"%+๑๒๓๔ู฿๕๖๗๘๙", "๐\"ฎฑธํ๊ณฯญฐ,ฅ", "ฤฆฏโฌ็๋ษศซ.", "()ฉฮฺ์?ฒฬฦ"},
+};
+const char* const kLatin[2][4] = {
+    {"1234567890-", "qwertyuiop", "asdfghjkl", "zxcvbnm,."},
+    {"!@#$%^&*()_", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM?/"},
+};
+
+}  // namespace
+
+ImVec2 OnscreenKeyboard::key_center(char32_t c) const {
+  for (const Placed& p : placed_) {
+    if (p.c == c) return p.rect.GetCenter();
+  }
+  return ImVec2(-1, -1);
+}
+
+OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& area) {
+  Result result;
+  placed_.clear();
+  f.draw_list->AddRectFilled(area.Min, area.Max, IM_COL32(222, 218, 208, 255));
+  const float gap = f.px(10);
+  const float row_h = (area.GetHeight() - gap * 6) / 5;
+  const char* const* rows = thai_ ? kThai[shift_ ? 1 : 0] : kLatin[shift_ ? 1 : 0];
+  const float key_w = (area.GetWidth() - gap * 14) / 13;
+  ButtonStyle key = quiet_button();
+  key.fill = theme::kCard;
+  key.font_px = 40;
+  key.bold = false;
+  for (int r = 0; r < 4; ++r) {
+    const std::u32string chars = text::decode_utf8(rows[r]);
+    const float row_w = static_cast<float>(chars.size()) * (key_w + gap) - gap;
+    float x = area.Min.x + (area.GetWidth() - row_w) * 0.5f;
+    const float y = area.Min.y + gap + static_cast<float>(r) * (row_h + gap);
+    for (char32_t c : chars) {
+      const ImRect rect(x, y, x + key_w, y + row_h);
+      // Marks are shown on a dotted circle so they can be seen and told apart.
+      const bool mark = (c >= 0x0E31 && c <= 0x0E3A && c != 0x0E32 && c != 0x0E33) || (c >= 0x0E47 && c <= 0x0E4E);
+      std::string label = mark ? "\u25CC" : "";
+      text::append_utf8(label, c);
+      placed_.push_back({label, c, rect});
+      if (button(f, rect, label, key)) result = {Action::Character, c};
+      x += key_w + gap;
+    }
+  }
+  // The bottom row: shift, language, space, backspace, enter.
+  const float y = area.Min.y + gap + 4 * (row_h + gap);
+  const float wide = key_w * 2 + gap;
+  float x = area.Min.x + gap;
+  ButtonStyle control = primary_button();
+  control.font_px = 32;
+  if (button(f, ImRect(x, y, x + wide, y + row_h), shift_ ? "SHIFT" : "Shift", shift_ ? control : key)) shift_ = !shift_;
+  placed_.push_back({"shift", kShiftKey, ImRect(x, y, x + wide, y + row_h)});
+  x += wide + gap;
+  placed_.push_back({"language", kLanguageKey, ImRect(x, y, x + wide, y + row_h)});
+  if (button(f, ImRect(x, y, x + wide, y + row_h), thai_ ? "ABC" : "กขค", control)) {
+    thai_ = !thai_;
+    shift_ = false;
+  }
+  x += wide + gap;
+  const float space_w = area.Max.x - gap - x - 2 * (wide + gap);
+  if (button(f, ImRect(x, y, x + space_w, y + row_h), thai_ ? "เว้นวรรค" : "space", key)) result = {Action::Character, U' '};
+  placed_.push_back({" ", U' ', ImRect(x, y, x + space_w, y + row_h)});
+  x += space_w + gap;
+  if (button(f, ImRect(x, y, x + wide, y + row_h), thai_ ? "ลบ" : "Delete", control)) result = {Action::Backspace, 0};
+  x += wide + gap;
+  if (button(f, ImRect(x, y, x + wide, y + row_h), thai_ ? "ค้นหา" : "Search", control)) result = {Action::Enter, 0};
+  if (result.action == Action::Character && shift_ && result.character != U' ') shift_ = false;  // one shifted key
+  return result;
+}
+
+}  // namespace khlang::kiosk

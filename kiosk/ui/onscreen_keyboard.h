@@ -1,0 +1,38 @@
+// [SECTION] The on-screen keyboard: Thai Kedmanee with its shift layer, English QWERTY, digits and
+// punctuation, a language key, space, backspace and enter, with large keys for a finger.
+#pragma once
+
+#include <string>
+
+#include "screens/screen.h"
+
+namespace khlang::kiosk {
+
+// Pseudo-characters (private use) naming the shift and language keys for key_center().
+inline constexpr char32_t kShiftKey = 0xF0001;
+inline constexpr char32_t kLanguageKey = 0xF0002;
+
+class OnscreenKeyboard {
+ public:
+  enum class Action { None, Character, Backspace, Enter };
+  struct Result {
+    Action action = Action::None;
+    char32_t character = 0;
+  };
+  // Draws the keyboard in `area`; returns the key tapped this frame.
+  Result draw(FrameContext& f, const ImRect& area);
+  bool thai() const { return thai_; }
+  // The key that types `c` on the current layer, for scripts that tap keys by character.
+  ImVec2 key_center(char32_t c) const;
+
+ private:
+  bool thai_ = true, shift_ = false;
+  struct Placed {
+    std::string label;
+    char32_t c;
+    ImRect rect;
+  };
+  std::vector<Placed> placed_;  // this frame's character keys, for key_center
+};
+
+}  // namespace khlang::kiosk
