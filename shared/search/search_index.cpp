@@ -199,7 +199,10 @@ Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view qu
       needles.push_back(t);
     }
   }
-  if (qwords.empty()) return std::vector<SearchHit>{};
+  // One letter matches half the index as a prefix: wait for the second (as search boxes do).
+  size_t letters = 0;
+  for (const Token& n : needles) letters += text::decode_utf8(n.text).size();
+  if (qwords.empty() || letters < 2) return std::vector<SearchHit>{};
   std::string exact, grams;
   for (const std::string& w : qwords) {
     exact += (exact.empty() ? "" : " ") + quoted(w);
@@ -211,7 +214,11 @@ Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view qu
   std::vector<Ranked> ranked;
   std::unordered_set<int64_t> seen;
   if (auto s = query_index(db, "search_words", exact, limit, true, ranked, seen); !s) return s.error();
-  if (static_cast<int>(ranked.size()) < limit) {
+  // A word cut after one letter (การจัดก) would expand to every word starting with it: the
+  // pairs tier finds such a beginning far cheaper.
+  const std::vector<Token> last_tokens = tokenize(qwords.back(), TokenKind::Words);
+  const bool short_tail = !last_tokens.empty() && text::decode_utf8(last_tokens.back().text).size() < 2 && last_tokens.size() > 1;
+  if (static_cast<int>(ranked.size()) < limit && !short_tail) {
     if (auto s = query_index(db, "search_words", prefix, limit, true, ranked, seen); !s) return s.error();
   }
   if (static_cast<int>(ranked.size()) < limit && !grams.empty()) {

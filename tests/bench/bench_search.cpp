@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   const char* queries[] = {"ความรู้", "การจัดการความรู้", "ชุมชนนักปฏิบัติ", "ปราการ", "เทศบาล", "สาธารณสุข",
                            "ผู้สูงอายุ", "ไข้เลือดออก", "KM", "2567", "การแลกเปลี่ยนเรียนรู้", "ภาษี"};
   std::vector<double> ms;
+  std::vector<std::pair<double, std::string>> slowest;
   size_t results = 0;
   for (int round = 0; round < 3; ++round) {
     for (const char* q : queries) {
@@ -37,11 +38,16 @@ int main(int argc, char** argv) {
         const auto t0 = std::chrono::steady_clock::now();
         auto hits = search::search(db.value(), typed, 20);
         ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        if (round == 0) slowest.emplace_back(ms.back(), typed);
         if (hits) results += hits->size();
       }
     }
   }
   std::sort(ms.begin(), ms.end());
+  std::sort(slowest.rbegin(), slowest.rend());
+  std::printf("slowest:");
+  for (size_t i = 0; i < 6 && i < slowest.size(); ++i) std::printf(" %s (%.1f ms)", slowest[i].second.c_str(), slowest[i].first);
+  std::printf("\n");
   std::printf("%zu queries (every prefix of %zu words, 3 rounds), %zu results: p50 %.2f ms, p95 %.2f ms, max %.2f ms\n",
               ms.size(), std::size(queries), results, ms[ms.size() / 2], ms[ms.size() * 95 / 100], ms.back());
   return 0;
