@@ -20,52 +20,66 @@ bool is_word_char(char32_t c) {
 // (folded to ASCII already) or punctuation.
 bool is_thai_letter(char32_t c) { return is_thai(c) && c != 0x0E46 && c != 0x0E2F && c != 0x0E5A && c != 0x0E5B && c != 0x0E4F; }
 
-void emit(std::vector<Token>& out, const text::NormalizedText& n, size_t from, size_t to) {
-  if (to <= from) return;
-  out.push_back({text::encode_utf8(std::u32string_view(n.text).substr(from, to - from)),
-                 static_cast<int>(n.source_byte(from)), static_cast<int>(n.source_byte(to))});
-}
-
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view utf8, TokenKind kind) {
+// Calls fn(token, begin, end) for each token, reusing one buffer: the index tokenizes every
+// article, and a string and a vector per token were most of its cost.
+template <typename Fn>
+void for_each_token(std::string_view utf8, TokenKind kind, Fn&& fn) {
   const text::NormalizedText n = text::normalize(utf8, text::NormalizeMode::Search);
   const std::u32string& t = n.text;
-  std::vector<Token> out;
+  std::string buffer;
+  auto emit = [&](size_t from, size_t to) {
+    if (to <= from) return;
+    buffer.clear();
+    for (size_t k = from; k < to; ++k) text::append_utf8(buffer, t[k]);
+    fn(buffer, static_cast<int>(n.source_byte(from)), static_cast<int>(n.source_byte(to)));
+  };
   size_t i = 0;
   while (i < t.size()) {
     if (is_thai_letter(t[i])) {
       size_t j = i;
       while (j < t.size() && is_thai_letter(t[j])) ++j;
-      const std::u32string_view run(t.data() + i, j - i);
       if (kind == TokenKind::Words) {
+        const std::u32string_view run(t.data() + i, j - i);
         const std::vector<uint8_t> flags = text::find_boundaries(run);
         size_t start = 0;
         for (size_t k = 1; k <= run.size(); ++k) {
           if (k == run.size() || (flags[k] & text::kBreakBefore)) {
-            emit(out, n, i + start, i + k);
+            emit(i + start, i + k);
             start = k;
           }
         }
       } else {
-        std::vector<size_t> starts;
-        const std::vector<uint8_t> flags = text::find_cluster_boundaries(run);
-        for (size_t k = 0; k < run.size(); ++k) {
-          if (flags[k] & text::kClusterStart) starts.push_back(k);
+        // Pairs of clusters: a cluster starts at every code point that does not extend one.
+        auto next_cluster = [&](size_t k) {
+          ++k;
+          while (k < j && text::extends_cluster(t[k])) ++k;
+          return k;
+        };
+        size_t a = i, b = next_cluster(i);
+        while (b < j) {
+          const size_t c = next_cluster(b);
+          emit(a, c);
+          a = b;
+          b = c;
         }
-        starts.push_back(run.size());
-        for (size_t c = 0; c + 2 < starts.size(); ++c) emit(out, n, i + starts[c], i + starts[c + 2]);
       }
       i = j;
     } else if (is_word_char(t[i])) {
       size_t j = i;
       while (j < t.size() && is_word_char(t[j])) ++j;
-      if (kind == TokenKind::Words) emit(out, n, i, j);
+      if (kind == TokenKind::Words) emit(i, j);
       i = j;
     } else {
       ++i;
     }
   }
+}
+
+std::vector<Token> tokenize(std::string_view utf8, TokenKind kind) {
+  std::vector<Token> out;
+  for_each_token(utf8, kind, [&](const std::string& text, int begin, int end) { out.push_back({text, begin, end}); });
   return out;
 }
 
@@ -89,11 +103,12 @@ void destroy(Fts5Tokenizer* t) { delete reinterpret_cast<KhlangTokenizer*>(t); }
 int run_tokenizer(Fts5Tokenizer* t, void* ctx, int, const char* text, int size,
                   int (*token)(void*, int, const char*, int, int, int)) {
   const auto* self = reinterpret_cast<KhlangTokenizer*>(t);
-  for (const Token& tok : tokenize(std::string_view(text, static_cast<size_t>(size)), self->kind)) {
-    const int rc = token(ctx, 0, tok.text.data(), static_cast<int>(tok.text.size()), tok.begin, tok.end);
-    if (rc != SQLITE_OK) return rc;
-  }
-  return SQLITE_OK;
+  int rc = SQLITE_OK;
+  for_each_token(std::string_view(text, static_cast<size_t>(size)), self->kind,
+                 [&](const std::string& tok, int begin, int end) {
+                   if (rc == SQLITE_OK) rc = token(ctx, 0, tok.data(), static_cast<int>(tok.size()), begin, end);
+                 });
+  return rc;
 }
 
 fts5_api* fts5_api_of(sqlite3* db) {
