@@ -91,7 +91,8 @@ FontSet::~FontSet() {
   if (library_) FT_Done_FreeType(library_);
 }
 
-FontId FontSet::pick(char32_t cp, Weight w, int previous) const {
+FontId FontSet::pick(char32_t cp, Weight w, int previous, char32_t next) const {
+  if (is_thai_mark(next) && !is_thai(cp) && faces_[thai(w)]->has_char(cp)) return thai(w);
   if (is_breakable_space(cp) || cp == kZeroWidthSpace || cp == kNoBreakSpace || cp == kZeroWidthJoiner ||
       cp == kZeroWidthNonJoiner) {
     const bool same_weight = previous == thai(w) || previous == latin(w);

@@ -49,9 +49,11 @@ class FontSet {
   FontId thai(Weight w) const { return thai_[static_cast<int>(w)]; }
   FontId latin(Weight w) const { return latin_[static_cast<int>(w)]; }
 
-  // The font for a cluster that starts with `cp`. White space stays in the font of the text
-  // before it (`previous`, or -1 at the start) so a run is not cut at every space.
-  FontId pick(char32_t cp, Weight w, int previous) const;
+  // The font for a cluster that starts with `cp` (`next` is the code point after it, 0 at the
+  // end). White space stays in the font of the text before it (`previous`, or -1 at the start) so
+  // a run is not cut at every space; a base carrying Thai marks (the dotted circle a keyboard shows
+  // them on) goes to the Thai font when it has the base, as the marks must come from the same font.
+  FontId pick(char32_t cp, Weight w, int previous, char32_t next = 0) const;
 
   // Room a line needs above and below its baseline: the largest of the Thai and Latin fonts.
   VerticalMetrics line_metrics(float size_px, Weight w) const;

@@ -92,12 +92,7 @@ class ParagraphShaper {
       if (!(f & kClusterStart)) continue;
       const uint8_t format = format_.empty() ? 0 : format_[k];
       const Weight weight = (format & kFormatBold) ? Weight::Bold : out_.weight;
-      // A base carrying Thai marks (the dotted circle a keyboard shows them on) goes to the Thai
-      // font when it has the base: the marks must come from the same font.
-      const bool carries_thai_mark = k + 1 < end && is_thai_mark(text[k + 1]);
-      const FontId font = carries_thai_mark && fonts_.face(fonts_.thai(weight)).has_char(text[k])
-                              ? fonts_.thai(weight)
-                              : fonts_.pick(text[k], weight, previous);
+      const FontId font = fonts_.pick(text[k], weight, previous, k + 1 < end ? text[k + 1] : 0);
       const bool cut = piece_font >= 0 && (font != piece_font || format != piece_format || (f & kBreakBefore) ||
                                            clusters >= kMaxClustersPerPiece);
       if (cut) {
