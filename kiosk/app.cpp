@@ -252,9 +252,13 @@ bool App::build_frame(ImVec2 size) {
   return text_->upload();
 }
 
-void App::render_frame(ImVec2 size) {
+void App::build_stable_frame(ImVec2 size) {
   for (int i = 0; i < kMaxFrameRebuilds && !build_frame(size); ++i) {
   }
+}
+
+void App::render_frame(ImVec2 size) {
+  build_stable_frame(size);
   // Off-screen (scripts), frames go to our target and are finished one by one, as a display's
   // swap would: unfinished frames would pile up in the driver.
   if (target_) target_->bind();
@@ -304,13 +308,11 @@ Status App::write_screenshot(const std::string& path, ImVec2 size) {
 }
 
 Status App::screenshot(const std::string& path, const std::string& text_dump) {
-  for (int i = 0; i < kMaxFrameRebuilds && !build_frame(size_); ++i) {
-  }
+  build_stable_frame(size_);
   // Images are decoded off the frame path: give them a moment to arrive (at most 3 s).
   for (int i = 0; i < 300 && images_->pending(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    for (int k = 0; k < kMaxFrameRebuilds && !build_frame(size_); ++k) {
-    }
+    build_stable_frame(size_);
   }
   if (!text_dump.empty()) {
     std::FILE* dump = std::fopen(text_dump.c_str(), "w");

@@ -48,6 +48,8 @@ class App {
   // Builds one frame of `size` (ImGui draw data ready); returns whether it must be built again
   // because the glyph atlas changed under it.
   bool build_frame(ImVec2 size);
+  // Builds frames until one is stable (the atlas did not change under it).
+  void build_stable_frame(ImVec2 size);
   // Builds until stable, then renders into the bound framebuffer.
   void render_frame(ImVec2 size);
   void draw_chrome(FrameContext& f, const ImRect& bar);

@@ -29,8 +29,6 @@ class Navigator {
   Screen& current() { return *stack_.back().screen; }
   const Screen& current() const { return *stack_.back().screen; }
   const std::string& route() const { return stack_.back().route; }
-  bool at_home() const { return stack_.size() == 1; }
-  size_t depth() const { return stack_.size(); }
 
  private:
   enum class Kind { None, Push, Back, Home };

@@ -19,7 +19,6 @@ class SearchScreen final : public Screen {
   void on_key(Key key, FrameContext& f) override;
   void on_text(char32_t c, FrameContext& f) override;
   ImVec2 key_center(char32_t c) const override { return keyboard_.key_center(c); }
-  const std::string& query() const { return query_; }
 
  private:
   void set_query(std::string q);

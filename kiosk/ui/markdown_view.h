@@ -19,7 +19,6 @@ class MarkdownView {
   static std::unique_ptr<MarkdownView> parse(const std::string& markdown, std::string* error);
   // Draws with the top-left at `origin`, `width` wide; returns the height.
   float draw(FrameContext& f, ImVec2 origin, float width, const ImRect& view);
-  size_t block_count() const { return doc_.blocks.size(); }
 
  private:
   struct Placed {

@@ -10,6 +10,7 @@
 #include "content/csv.h"
 #include "content/front_matter.h"
 #include "image/thumbnail.h"
+#include "text/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -82,20 +83,6 @@ std::optional<std::string> referenced_table(const store::ColumnSpec& c) {
   return std::string(rest.substr(0, rest.find('(')));
 }
 
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
 // One row from named values; `origin` ("people.csv line 4") prefixes every error.
 Expected<ContentRow> build_row(const store::TableSpec& spec, const std::map<std::string, std::string>& given,
                                const std::string& origin) {
@@ -106,7 +93,7 @@ Expected<ContentRow> build_row(const store::TableSpec& spec, const std::map<std:
       for (const auto& c : spec.columns) names += (names.empty() ? "" : ", ") + std::string(c.name);
       return Error{origin + ": unknown column '" + key + "' (a " + spec.label + " has: " + names + ")"};
     }
-    if (!valid_utf8(value)) return Error{origin + ": '" + key + "' is not valid UTF-8 text (save the file as UTF-8)"};
+    if (!text::is_valid_utf8(value)) return Error{origin + ": '" + key + "' is not valid UTF-8 text (save the file as UTF-8)"};
   }
   ContentRow row;
   for (const auto& c : spec.columns) {

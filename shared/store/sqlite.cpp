@@ -81,7 +81,6 @@ Expected<std::string> Database::query_text(std::string_view sql) {
 }
 
 int64_t Database::changes() const { return sqlite3_changes64(db_); }
-int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
 Statement::~Statement() {
   if (stmt_) sqlite3_finalize(stmt_);
@@ -153,7 +152,6 @@ std::vector<uint8_t> Statement::column_blob(int i) const {
   const auto* data = static_cast<const uint8_t*>(sqlite3_column_blob(stmt_, i));
   return data ? std::vector<uint8_t>(data, data + sqlite3_column_bytes(stmt_, i)) : std::vector<uint8_t>();
 }
-int Statement::column_count() const { return sqlite3_column_count(stmt_); }
 
 std::string quote_identifier(std::string_view name) {
   std::string out = "\"";

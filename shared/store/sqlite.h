@@ -39,7 +39,6 @@ class Database {
   Expected<std::string> query_text(std::string_view sql);
 
   int64_t changes() const;
-  int64_t last_insert_rowid() const;
   const std::string& path() const { return path_; }
   sqlite3* handle() const { return db_; }
   // Keeps `object` alive as long as the connection (state a callback of the connection uses).
@@ -98,7 +97,6 @@ class Statement {
   std::optional<std::string> column_optional_text(int i) const;
   bool column_is_null(int i) const;
   std::vector<uint8_t> column_blob(int i) const;
-  int column_count() const;
 
  private:
   friend class Database;

@@ -52,6 +52,16 @@ std::u32string decode_utf8(std::string_view text, std::vector<uint32_t>* byte_of
   return out;
 }
 
+bool is_valid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = 0; i < text.size();) {
+    const DecodedChar d = decode_utf8_char(bytes + i, text.size() - i);
+    if (d.cp == kReplacementChar && d.length == 1) return false;  // a real U+FFFD takes 3 bytes
+    i += d.length;
+  }
+  return true;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementChar;
   if (cp < 0x80) {

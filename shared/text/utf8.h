@@ -25,6 +25,9 @@ DecodedChar decode_utf8_char(const unsigned char* bytes, size_t size);
 // plus one final entry equal to text.size().
 std::u32string decode_utf8(std::string_view text, std::vector<uint32_t>* byte_offsets = nullptr);
 
+// True when every byte sequence decodes (no U+FFFD came from an invalid byte).
+bool is_valid_utf8(std::string_view text);
+
 void append_utf8(std::string& out, char32_t cp);
 std::string encode_utf8(std::u32string_view text);
 
