@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "search/search_index.h"
 #include "store/schema.h"
 
 namespace khlang::bundle {
@@ -85,6 +86,7 @@ Status pack_bundle(const content::ContentSet& set, const BundleLabel& label, con
     info->bind_all(std::string_view(label.organization), std::string_view(label.channel), label.seq,
                    std::string_view(label.created_at));
     if (auto s = info->run(); !s) return s;
+    if (auto s = search::pack_search_index(db.value()); !s) return s;
     if (auto s = db->exec("COMMIT"); !s) return s;
   }
   // Sign what was written, read back from disk.

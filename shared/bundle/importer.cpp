@@ -255,7 +255,7 @@ Status merge(store::Database& kiosk, const VerifiedBundle& vb, const ImportOptio
     return Error{"the bundle's " + dangling->column_text(0) + " refers to a missing " + dangling->column_text(1)};
   }
   // The search index follows the content in the same transaction.
-  if (auto s = search::rebuild_search_index(kiosk); !s) return s;
+  if (auto taken = search::take_search_index(kiosk, "bundle"); !taken) return taken.error();
   if (options.progress) options.progress(0.98);
   auto state = kiosk.prepare(
       "INSERT INTO import_state (key_id, last_seq, imported_at) VALUES (?, ?, ?) "

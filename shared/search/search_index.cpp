@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include <sqlite3.h>
+
 #include "content/markdown.h"
 #include "search/tokenizer.h"
 #include "text/normalize.h"
@@ -13,6 +15,7 @@ namespace khlang::search {
 namespace {
 
 constexpr size_t kSnippetClusters = 48;  // about a line of text on each side of the match
+constexpr int kInsideTerms = 24;         // index words tried for a query word found inside them
 
 std::string plain_text(const std::string& markdown) {
   auto doc = content::parse_markdown(markdown);
@@ -56,9 +59,9 @@ struct Ranked {
 };
 
 // The first `limit` matches of `match`, in FTS5's order (it stops as soon as it has them).
-Status query_index(store::Database& db, const char* table, const std::string& match, int limit, bool whole_word,
-                   std::vector<Ranked>& out, std::unordered_set<int64_t>& seen) {
-  auto stmt = db.prepare(std::string("SELECT rowid FROM ") + table + " WHERE " + table + " MATCH ? LIMIT ?");
+Status query_index(store::Database& db, const std::string& match, int limit, bool whole_word, std::vector<Ranked>& out,
+                   std::unordered_set<int64_t>& seen) {
+  auto stmt = db.prepare("SELECT rowid FROM search_words WHERE search_words MATCH ? LIMIT ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, std::string_view(match)).bind(2, static_cast<int64_t>(limit));
   return stmt->for_each_row([&](const store::Statement& row) {
@@ -119,67 +122,203 @@ void make_snippet(const std::string& body, const std::vector<Token>& tokens, Sea
 
 }  // namespace
 
+namespace {
+
+// One row per indexed document; its number is the index's rowid, ref the content row's id.
+constexpr const char* kSearchDocColumns =
+    "(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, route TEXT NOT NULL, title TEXT NOT NULL)";
+// The word index, and its vocabulary with how many documents hold each word (for words found
+// inside others and for suggestions). No prefix index: it would triple the index, which travels
+// in every bundle, and prefix queries stay within their target without it.
+std::string words_table_sql(const char* schema) {
+  return std::string("CREATE VIRTUAL TABLE ") + schema +
+         ".search_words USING fts5(title, body, content='', tokenize='khlang_words');";
+}
+constexpr const char* kTermTableSql =
+    "CREATE TABLE search_term (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;";
+// A bundle holds no virtual table (its schema may only have plain tables), so the index travels
+// as copies of FTS5's own tables (contentless: no _content), in FTS5's documented layout.
+struct PackedTable {
+  const char* fts5;    // search_words_<part> on the kiosk
+  const char* packed;  // its copy in a bundle
+  const char* columns;
+};
+constexpr PackedTable kPackedTables[] = {
+    {"search_words_data", "packed_words_data", "(id INTEGER PRIMARY KEY, block BLOB)"},
+    {"search_words_idx", "packed_words_idx", "(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID"},
+    {"search_words_docsize", "packed_words_docsize", "(id INTEGER PRIMARY KEY, sz BLOB)"},
+    {"search_words_config", "packed_words_config", "(k PRIMARY KEY, v) WITHOUT ROWID"},
+};
+
+// Each kind of content: a SELECT whose first column is the row's id (ORDER BY id or WHERE id = ?
+// is appended), where the kiosk shows a row and its title, and the text the index takes from it
+// (apart, since a kiosk taking a packed index needs no text).
+struct Source {
+  const char* kind;
+  const char* select;
+  std::string (*route)(const store::Statement&);
+  std::string (*title)(const store::Statement&);
+  std::string (*body)(const store::Statement&);
+};
+using Row = const store::Statement&;
+const Source kSources[] = {
+    {"article", "SELECT id, title, summary, body_md, tags FROM article",
+     [](Row r) { return "article:" + r.column_text(0); }, [](Row r) { return r.column_text(1); },
+     [](Row r) { return join({r.column_text(2), plain_text(r.column_text(3)), r.column_text(4)}); }},
+    {"announcement", "SELECT id, title, body_md FROM announcement",
+     [](Row r) { return "announcement:" + r.column_text(0); }, [](Row r) { return r.column_text(1); },
+     [](Row r) { return plain_text(r.column_text(2)); }},
+    {"person", "SELECT id, name_th, name_en, position, department, expertise, km_duty FROM person",
+     [](Row) { return std::string("people"); },
+     [](Row r) { return r.column_text(2).empty() ? r.column_text(1) : r.column_text(1) + " / " + r.column_text(2); },
+     [](Row r) { return join({r.column_text(3), r.column_text(4), r.column_text(5), r.column_text(6)}); }},
+    {"activity", "SELECT id, plan_id, activity, method, indicator, target, responsible FROM plan_activity",
+     [](Row r) { return "plan:" + r.column_text(1); }, [](Row r) { return r.column_text(2); },
+     [](Row r) { return join({r.column_text(3), r.column_text(4), r.column_text(5), r.column_text(6)}); }},
+    {"community", "SELECT id, name, topic, description, meeting_schedule FROM community",
+     [](Row) { return std::string("people"); }, [](Row r) { return r.column_text(1); },
+     [](Row r) { return join({r.column_text(2), r.column_text(3), r.column_text(4)}); }},
+};
+
+// Numbers the documents 1..N in a fixed order into search_doc: an index packed into a bundle
+// refers to them by that number, and the kiosk numbers its own the same way. With `text`, their
+// text also goes to temp.search_text for index_search_text.
+Status fill_search_doc(store::Database& db, bool text) {
+  if (auto s = db.exec("DELETE FROM search_doc"); !s) return s;
+  if (text) {
+    if (auto s = db.exec("CREATE TEMP TABLE IF NOT EXISTS search_text (id INTEGER PRIMARY KEY, title TEXT, body TEXT);"
+                         "DELETE FROM temp.search_text");
+        !s) {
+      return s;
+    }
+  }
+  auto add_doc = db.prepare("INSERT INTO search_doc (kind, ref, route, title) VALUES (?, ?, ?, ?)");
+  auto add_text = db.prepare(text ? "INSERT INTO temp.search_text (id, title, body) VALUES (?, ?, ?)" : "SELECT 1");
+  if (!add_doc) return add_doc.error();
+  if (!add_text) return add_text.error();
+  for (const Source& source : kSources) {
+    auto rows = db.prepare(std::string(source.select) + " ORDER BY id");
+    if (!rows) return rows.error();
+    Status added = Ok{};
+    auto read = rows->for_each_row([&](const store::Statement& r) {
+      if (!added) return;
+      const std::string title = source.title(r);
+      add_doc->bind_all(std::string_view(source.kind), r.column_text(0), source.route(r), std::string_view(title));
+      added = add_doc->run();
+      if (added && text) {
+        add_text->bind_all(db.last_insert_rowid(), std::string_view(title), source.body(r));
+        added = add_text->run();
+      }
+    });
+    if (!read) return read;
+    if (!added) return added;
+  }
+  return Ok{};
+}
+
+// The text of one document, for its snippet (the index keeps no text of its own).
+Expected<std::string> document_body(store::Database& db, const std::string& kind, const std::string& ref) {
+  for (const Source& source : kSources) {
+    if (kind != source.kind) continue;
+    auto row = db.prepare(std::string(source.select) + " WHERE id = ?");
+    if (!row) return row.error();
+    row->bind(1, std::string_view(ref));
+    auto found = row->step();
+    if (!found) return found.error();
+    return found.value() ? source.body(row.value()) : std::string();
+  }
+  return std::string();
+}
+
+// Tokenizes temp.search_text into `schema`.search_words (the costly part: libthai on every
+// word), then lists its vocabulary in search_term.
+Status index_search_text(store::Database& db, const std::string& schema) {
+  return db.exec("INSERT INTO " + schema + ".search_words(search_words) VALUES('delete-all');"
+                 "INSERT INTO " + schema + ".search_words (rowid, title, body) SELECT id, title, body FROM temp.search_text;"
+                 "DROP TABLE temp.search_text;"
+                 "CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(" + schema + ", search_words, row);"
+                 "DELETE FROM search_term;"
+                 "INSERT INTO search_term (term, docs) SELECT term, doc FROM temp.search_vocab;"
+                 "DROP TABLE temp.search_vocab;");
+}
+
+// Copies the index of `from` into `to`: table by table, "from".fts5 -> "to".packed when packing,
+// the other way when a kiosk takes a packed index. Writing FTS5's tables is what SQLite's defensive
+// mode forbids, so it is lifted for these statements only.
+Status copy_index_tables(store::Database& db, bool packing, const std::string& bundle_schema) {
+  sqlite3* h = db.handle();
+  int defensive = 0;
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+  Status s = Ok{};
+  for (const PackedTable& t : kPackedTables) {
+    const std::string from = packing ? std::string("temp.") + t.fts5 : bundle_schema + "." + t.packed;
+    const std::string to = packing ? std::string("main.") + t.packed : std::string("main.") + t.fts5;
+    if (s) s = db.exec("DELETE FROM " + to);
+    if (s) s = db.exec("INSERT INTO " + to + " SELECT * FROM " + from);
+  }
+  if (s && !packing) s = db.exec("DELETE FROM main.search_term; INSERT INTO main.search_term SELECT * FROM " + bundle_schema + ".search_term");
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
+  return s;
+}
+
+}  // namespace
+
 const char* search_schema_sql() {
-  return "CREATE TABLE search_doc (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, route TEXT NOT NULL, "
-         "title TEXT NOT NULL, body TEXT NOT NULL);"
-         "CREATE VIRTUAL TABLE search_words USING fts5(title, body, content='', tokenize='khlang_words', "
-         "prefix='2 3');"
-         "CREATE VIRTUAL TABLE search_grams USING fts5(title, body, content='', tokenize='khlang_grams');"
-         "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_words, row);";
+  static const std::string sql =
+      std::string("CREATE TABLE search_doc ") + kSearchDocColumns + ";" + words_table_sql("main") + kTermTableSql;
+  return sql.c_str();
+}
+
+const char* packed_index_schema_sql() {
+  static const std::string sql = [] {
+    std::string out = kTermTableSql;
+    for (const PackedTable& t : kPackedTables) out += std::string("CREATE TABLE ") + t.packed + " " + t.columns + ";";
+    return out + "CREATE TABLE search_info (id INTEGER PRIMARY KEY CHECK (id = 1), tokenizer TEXT NOT NULL);";
+  }();
+  return sql.c_str();
 }
 
 Status rebuild_search_index(store::Database& db) {
-  if (auto s = db.exec("DELETE FROM search_doc; INSERT INTO search_words(search_words) VALUES('delete-all');"
-                       "INSERT INTO search_grams(search_grams) VALUES('delete-all');");
-      !s) {
-    return s;
+  if (auto s = fill_search_doc(db, true); !s) return s;
+  return index_search_text(db, "main");
+}
+
+Status pack_search_index(store::Database& bundle) {
+  // Built in temporary tables (the bundle keeps no document table and no virtual table), then
+  // copied into the bundle's plain tables.
+  Status s = bundle.exec(std::string("CREATE TEMP TABLE search_doc ") + kSearchDocColumns + ";" + words_table_sql("temp"));
+  if (s) s = fill_search_doc(bundle, true);
+  if (s) s = index_search_text(bundle, "temp");
+  if (s) s = copy_index_tables(bundle, true, "");
+  if (s) {
+    auto info = bundle.prepare("INSERT INTO search_info (id, tokenizer) VALUES (1, ?)");
+    if (!info) return info.error();
+    info->bind(1, tokenizer_fingerprint());
+    s = info->run();
   }
-  auto insert = db.prepare("INSERT INTO search_doc (kind, route, title, body) VALUES (?, ?, ?, ?)");
-  if (!insert) return insert.error();
-  Status inserted = Ok{};
-  auto add = [&](const std::string& kind, const std::string& route, const std::string& title, const std::string& body) {
-    if (!inserted) return;
-    insert->bind_all(std::string_view(kind), std::string_view(route), std::string_view(title), std::string_view(body));
-    inserted = insert->run();
-  };
-  struct Source {
-    const char* sql;
-    void (*row)(const store::Statement&, decltype(add)&);
-  };
-  const Source sources[] = {
-      {"SELECT id, title, summary, body_md, tags FROM article",
-       [](const store::Statement& r, decltype(add)& a) {
-         a("article", "article:" + r.column_text(0), r.column_text(1),
-           join({r.column_text(2), plain_text(r.column_text(3)), r.column_text(4)}));
-       }},
-      {"SELECT id, title, body_md FROM announcement",
-       [](const store::Statement& r, decltype(add)& a) {
-         a("announcement", "announcement:" + r.column_text(0), r.column_text(1), plain_text(r.column_text(2)));
-       }},
-      {"SELECT name_th, name_en, position, department, expertise, km_duty FROM person",
-       [](const store::Statement& r, decltype(add)& a) {
-         a("person", "people", r.column_text(1).empty() ? r.column_text(0) : r.column_text(0) + " / " + r.column_text(1),
-           join({r.column_text(2), r.column_text(3), r.column_text(4), r.column_text(5)}));
-       }},
-      {"SELECT plan_id, activity, method, indicator, target, responsible FROM plan_activity",
-       [](const store::Statement& r, decltype(add)& a) {
-         a("activity", "plan:" + r.column_text(0), r.column_text(1),
-           join({r.column_text(2), r.column_text(3), r.column_text(4), r.column_text(5)}));
-       }},
-      {"SELECT name, topic, description, meeting_schedule FROM community",
-       [](const store::Statement& r, decltype(add)& a) {
-         a("community", "people", r.column_text(0), join({r.column_text(1), r.column_text(2), r.column_text(3)}));
-       }},
-  };
-  for (const Source& source : sources) {
-    auto stmt = db.prepare(source.sql);
-    if (!stmt) return stmt.error();
-    if (auto s = stmt->for_each_row([&](const store::Statement& r) { source.row(r, add); }); !s) return s;
-    if (!inserted) return inserted;
+  (void)bundle.exec("DROP TABLE IF EXISTS temp.search_words; DROP TABLE IF EXISTS temp.search_doc");
+  return s;
+}
+
+Expected<bool> take_search_index(store::Database& db, const std::string& bundle_schema) {
+  // Taken only if cut into the same words and stored in the FTS5 format this SQLite writes.
+  auto same = db.prepare("SELECT (SELECT tokenizer FROM " + bundle_schema + ".search_info) = ?1 AND ?1 != '' AND "
+                         "(SELECT v FROM " + bundle_schema + ".packed_words_config WHERE k = 'version') IS "
+                         "(SELECT v FROM main.search_words_config WHERE k = 'version')");
+  if (!same) return same.error();
+  same->bind(1, tokenizer_fingerprint());
+  auto row = same->step();
+  if (!row) return row.error();
+  const bool take = row.value() && same->column_int(0) == 1;
+  same->reset();
+  if (take) {
+    if (auto s = fill_search_doc(db, false); !s) return s.error();
+    if (auto s = copy_index_tables(db, false, bundle_schema); !s) return s.error();
+    return true;
   }
-  return db.exec(
-      "INSERT INTO search_words (rowid, title, body) SELECT id, title, body FROM search_doc;"
-      "INSERT INTO search_grams (rowid, title, body) SELECT id, title, body FROM search_doc;");
+  if (auto s = rebuild_search_index(db); !s) return s.error();
+  return false;
 }
 
 Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view query, int limit) {
@@ -187,7 +326,7 @@ Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view qu
   // tokens: ความรู้ is ความ+รู้ to libthai, and must not match ความ ... รู้ far apart.
   std::vector<std::string> qwords;
   std::vector<Token> needles;  // for the snippet: each query word, normalized
-  for (const Token& t : tokenize(query, TokenKind::Words)) {
+  for (const Token& t : tokenize(query)) {
     const std::string_view source = query.substr(static_cast<size_t>(t.begin), static_cast<size_t>(t.end - t.begin));
     const bool joins_previous = !qwords.empty() && t.begin > 0 && query[static_cast<size_t>(t.begin) - 1] != ' ';
     if (joins_previous) {
@@ -202,42 +341,57 @@ Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view qu
   size_t letters = 0;
   for (const Token& n : needles) letters += text::decode_utf8(n.text).size();
   if (qwords.empty() || letters < 2) return std::vector<SearchHit>{};
-  std::string exact, grams;
-  for (const std::string& w : qwords) {
-    exact += (exact.empty() ? "" : " ") + quoted(w);
-    if (!tokenize(w, TokenKind::ClusterPairs).empty()) grams += (grams.empty() ? "" : " ") + quoted(w);
+  std::string exact;
+  for (const std::string& w : qwords) exact += (exact.empty() ? "" : " ") + quoted(w);
+  // The last word may be unfinished: a prefix. Cut after one letter (การจัดก), it would expand to
+  // every word starting with that letter; until the next letter, what comes before it is the prefix.
+  std::string prefix = exact + "*";
+  const std::vector<Token> last_tokens = tokenize(qwords.back());
+  if (last_tokens.size() > 1 && text::decode_utf8(last_tokens.back().text).size() < 2) {
+    const Token& tail = last_tokens.back();
+    std::string head = exact.substr(0, exact.size() - quoted(qwords.back()).size());
+    prefix = head + quoted(qwords.back().substr(0, static_cast<size_t>(tail.begin))) + "*";
   }
-  const std::string prefix = exact + "*";  // the last word may be unfinished
+  // Words of the index that hold a query word inside them (ปราการ in สมุทรปราการ), most common first.
+  std::string inside;
+  bool any_inside = false;
+  auto holding = db.prepare("SELECT term FROM search_term WHERE instr(term, ?1) > 1 ORDER BY docs DESC LIMIT ?2");
+  if (!holding) return holding.error();
+  for (size_t i = 0; i < qwords.size(); ++i) {
+    std::string group = quoted(qwords[i]);
+    holding->bind(1, std::string_view(needles[i].text)).bind(2, static_cast<int64_t>(kInsideTerms));
+    auto read = holding->for_each_row([&](const store::Statement& r) {
+      group += " OR " + quoted(r.column_text(0));
+      any_inside = true;
+    });
+    if (!read) return read.error();
+    holding->reset();
+    inside += (inside.empty() ? "(" : " AND (") + group + ")";  // FTS5 wants AND between groups
+  }
   // Tiers, best first: whole words, then a word's beginning, then inside words (ความรู้ above
   // ความรู้สึก above a compound holding ความรู้); in each, title matches before body matches.
   // Within a tier FTS5's order is kept: bm25 would score every match, and a common Thai word
   // matches most of the index (measured: 20 ms a query instead of 1 ms).
   struct Tier {
-    const char* table;
     std::string match;
     bool whole_word;
   };
-  std::vector<Tier> tiers = {{"search_words", "{title} : (" + exact + ")", true}, {"search_words", exact, true}};
-  // A word cut after one letter (การจัดก) would expand to every word starting with it: the
-  // pairs tier finds such a beginning far cheaper.
-  const std::vector<Token> last_tokens = tokenize(qwords.back(), TokenKind::Words);
-  const bool short_tail = last_tokens.size() > 1 && text::decode_utf8(last_tokens.back().text).size() < 2;
-  if (!short_tail) {
-    tiers.push_back({"search_words", "{title} : (" + prefix + ")", true});
-    tiers.push_back({"search_words", prefix, true});
-  }
-  if (!grams.empty()) {
-    tiers.push_back({"search_grams", "{title} : (" + grams + ")", false});
-    tiers.push_back({"search_grams", grams, false});
+  std::vector<Tier> tiers = {{"{title} : (" + exact + ")", true},
+                             {exact, true},
+                             {"{title} : (" + prefix + ")", true},
+                             {prefix, true}};
+  if (any_inside) {
+    tiers.push_back({"{title} : (" + inside + ")", false});
+    tiers.push_back({inside, false});
   }
   std::vector<Ranked> ranked;
   std::unordered_set<int64_t> seen;
   for (const Tier& tier : tiers) {
     if (static_cast<int>(ranked.size()) >= limit) break;
-    if (auto s = query_index(db, tier.table, tier.match, limit, tier.whole_word, ranked, seen); !s) return s.error();
+    if (auto s = query_index(db, tier.match, limit, tier.whole_word, ranked, seen); !s) return s.error();
   }
   std::vector<SearchHit> hits;
-  auto doc = db.prepare("SELECT kind, route, title, body FROM search_doc WHERE id = ?");
+  auto doc = db.prepare("SELECT kind, route, title, ref FROM search_doc WHERE id = ?");
   if (!doc) return doc.error();
   for (const Ranked& r : ranked) {
     if (static_cast<int>(hits.size()) >= limit) break;
@@ -246,7 +400,9 @@ Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view qu
     if (!row) return row.error();
     if (row.value()) {
       SearchHit hit{doc->column_text(0), doc->column_text(1), doc->column_text(2), {}, {}, r.score, r.whole_word};
-      make_snippet(doc->column_text(3), needles, hit);
+      auto body = document_body(db, hit.kind, doc->column_text(3));
+      if (!body) return body.error();
+      make_snippet(body.value(), needles, hit);
       hits.push_back(std::move(hit));
     }
     doc->reset();
@@ -255,10 +411,10 @@ Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view qu
 }
 
 Expected<std::vector<std::string>> suggest_words(store::Database& db, std::string_view query, int limit) {
-  const std::vector<Token> words = tokenize(query, TokenKind::Words);
+  const std::vector<Token> words = tokenize(query);
   if (words.empty()) return std::vector<std::string>{};
   const std::string& last = words.back().text;
-  auto stmt = db.prepare("SELECT term FROM search_vocab WHERE term >= ? AND term < ? AND term != ? ORDER BY doc DESC LIMIT ?");
+  auto stmt = db.prepare("SELECT term FROM search_term WHERE term >= ? AND term < ? AND term != ? ORDER BY docs DESC LIMIT ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, std::string_view(last)).bind(2, last + "\xF4\x8F\xBF\xBF").bind(3, std::string_view(last));
   stmt->bind(4, static_cast<int64_t>(limit));

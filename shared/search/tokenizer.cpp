@@ -1,6 +1,11 @@
 #include "search/tokenizer.h"
 
+#include <sodium.h>
 #include <sqlite3.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 
 #include "text/normalize.h"
 #include "text/segment.h"
@@ -20,12 +25,31 @@ bool is_word_char(char32_t c) {
 // (folded to ASCII already) or punctuation.
 bool is_thai_letter(char32_t c) { return is_thai(c) && c != 0x0E46 && c != 0x0E2F && c != 0x0E5A && c != 0x0E5B && c != 0x0E4F; }
 
+// Raised whenever the tokens this file makes change.
+constexpr const char* kTokenizerVersion = "khlang-search-1";
+
 }  // namespace
+
+const std::string& tokenizer_fingerprint() {
+  static const std::string fingerprint = [] {
+    // libthai's own rule for finding its dictionary (th_brk_new with no path).
+    const char* dir = std::getenv("LIBTHAI_DICTDIR");
+    std::ifstream in(std::string(dir && *dir ? dir : "/usr/share/libthai") + "/thbrk.tri", std::ios::binary);
+    const std::string dict((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (dict.empty()) return std::string();  // unknown: no packed index is trusted to match
+    unsigned char hash[16];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(dict.data()), dict.size(), nullptr, 0);
+    char hex[sizeof hash * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return std::string(kTokenizerVersion) + " dict=" + hex;
+  }();
+  return fingerprint;
+}
 
 // Calls fn(token, begin, end) for each token, reusing one buffer: the index tokenizes every
 // article, and a string and a vector per token were most of its cost.
 template <typename Fn>
-void for_each_token(std::string_view utf8, TokenKind kind, Fn&& fn) {
+void for_each_token(std::string_view utf8, Fn&& fn) {
   const text::NormalizedText n = text::normalize(utf8, text::NormalizeMode::Search);
   const std::u32string& t = n.text;
   std::string buffer;
@@ -40,36 +64,20 @@ void for_each_token(std::string_view utf8, TokenKind kind, Fn&& fn) {
     if (is_thai_letter(t[i])) {
       size_t j = i;
       while (j < t.size() && is_thai_letter(t[j])) ++j;
-      if (kind == TokenKind::Words) {
-        const std::u32string_view run(t.data() + i, j - i);
-        const std::vector<uint8_t> flags = text::find_boundaries(run);
-        size_t start = 0;
-        for (size_t k = 1; k <= run.size(); ++k) {
-          if (k == run.size() || (flags[k] & text::kBreakBefore)) {
-            emit(i + start, i + k);
-            start = k;
-          }
-        }
-      } else {
-        // Pairs of clusters: a cluster starts at every code point that does not extend one.
-        auto next_cluster = [&](size_t k) {
-          ++k;
-          while (k < j && text::extends_cluster(t[k])) ++k;
-          return k;
-        };
-        size_t a = i, b = next_cluster(i);
-        while (b < j) {
-          const size_t c = next_cluster(b);
-          emit(a, c);
-          a = b;
-          b = c;
+      const std::u32string_view run(t.data() + i, j - i);
+      const std::vector<uint8_t> flags = text::find_boundaries(run);
+      size_t start = 0;
+      for (size_t k = 1; k <= run.size(); ++k) {
+        if (k == run.size() || (flags[k] & text::kBreakBefore)) {
+          emit(i + start, i + k);
+          start = k;
         }
       }
       i = j;
     } else if (is_word_char(t[i])) {
       size_t j = i;
       while (j < t.size() && is_word_char(t[j])) ++j;
-      if (kind == TokenKind::Words) emit(i, j);
+      emit(i, j);
       i = j;
     } else {
       ++i;
@@ -77,37 +85,28 @@ void for_each_token(std::string_view utf8, TokenKind kind, Fn&& fn) {
   }
 }
 
-std::vector<Token> tokenize(std::string_view utf8, TokenKind kind) {
+std::vector<Token> tokenize(std::string_view utf8) {
   std::vector<Token> out;
-  for_each_token(utf8, kind, [&](const std::string& text, int begin, int end) { out.push_back({text, begin, end}); });
+  for_each_token(utf8, [&](const std::string& text, int begin, int end) { out.push_back({text, begin, end}); });
   return out;
 }
 
 namespace {
 
-// FTS5's C interface: the tokenizer object only remembers which kind it makes.
-struct KhlangTokenizer {
-  TokenKind kind;
-};
-
-int create_words(void*, const char**, int, Fts5Tokenizer** out) {
-  *out = reinterpret_cast<Fts5Tokenizer*>(new KhlangTokenizer{TokenKind::Words});
+// FTS5's C interface. The tokenizer has no state: FTS5 gets a non-null handle that is never used.
+int create(void*, const char**, int, Fts5Tokenizer** out) {
+  static int no_state;
+  *out = reinterpret_cast<Fts5Tokenizer*>(&no_state);
   return SQLITE_OK;
 }
-int create_grams(void*, const char**, int, Fts5Tokenizer** out) {
-  *out = reinterpret_cast<Fts5Tokenizer*>(new KhlangTokenizer{TokenKind::ClusterPairs});
-  return SQLITE_OK;
-}
-void destroy(Fts5Tokenizer* t) { delete reinterpret_cast<KhlangTokenizer*>(t); }
+void destroy(Fts5Tokenizer*) {}
 
-int run_tokenizer(Fts5Tokenizer* t, void* ctx, int, const char* text, int size,
+int run_tokenizer(Fts5Tokenizer*, void* ctx, int, const char* text, int size,
                   int (*token)(void*, int, const char*, int, int, int)) {
-  const auto* self = reinterpret_cast<KhlangTokenizer*>(t);
   int rc = SQLITE_OK;
-  for_each_token(std::string_view(text, static_cast<size_t>(size)), self->kind,
-                 [&](const std::string& tok, int begin, int end) {
-                   if (rc == SQLITE_OK) rc = token(ctx, 0, tok.data(), static_cast<int>(tok.size()), begin, end);
-                 });
+  for_each_token(std::string_view(text, static_cast<size_t>(size)), [&](const std::string& tok, int begin, int end) {
+    if (rc == SQLITE_OK) rc = token(ctx, 0, tok.data(), static_cast<int>(tok.size()), begin, end);
+  });
   return rc;
 }
 
@@ -126,11 +125,9 @@ fts5_api* fts5_api_of(sqlite3* db) {
 Status register_tokenizers(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);
   if (!api) return Error{"this SQLite has no FTS5: search needs it (Debian's libsqlite3 has it)"};
-  fts5_tokenizer words{create_words, destroy, run_tokenizer};
-  fts5_tokenizer grams{create_grams, destroy, run_tokenizer};
-  if (api->xCreateTokenizer(api, "khlang_words", nullptr, &words, nullptr) != SQLITE_OK ||
-      api->xCreateTokenizer(api, "khlang_grams", nullptr, &grams, nullptr) != SQLITE_OK) {
-    return Error{"cannot register the search tokenizers"};
+  fts5_tokenizer words{create, destroy, run_tokenizer};
+  if (api->xCreateTokenizer(api, "khlang_words", nullptr, &words, nullptr) != SQLITE_OK) {
+    return Error{"cannot register the search tokenizer"};
   }
   return Ok{};
 }

@@ -174,7 +174,9 @@ Status create_bundle_schema(Database& db) {
   std::string sql = "PRAGMA journal_mode=DELETE; PRAGMA application_id=" + std::to_string(kBundleApplicationId) +
                     "; PRAGMA user_version=" + std::to_string(kBundleSchemaVersion) + "; BEGIN;";
   for (const TableSpec& t : content_tables()) sql += create_table_sql(t) + ";";
+  sql += search::packed_index_schema_sql();
   sql += "COMMIT;";
+  if (auto s = search::register_tokenizers(db.handle()); !s) return s;
   return db.exec(sql);
 }
 
@@ -193,8 +195,10 @@ Expected<std::vector<SchemaObject>> read_schema(Database& db, std::string_view s
 Expected<std::vector<SchemaObject>> expected_bundle_schema() {
   auto db = Database::open(":memory:", Database::Mode::ReadWriteCreate);
   if (!db) return db.error();
+  if (auto s = search::register_tokenizers(db->handle()); !s) return s.error();
   std::string sql;
   for (const TableSpec& t : content_tables()) sql += create_table_sql(t) + ";";
+  sql += search::packed_index_schema_sql();
   if (auto s = db->exec(sql); !s) return s.error();
   return read_schema(db.value());
 }
@@ -220,7 +224,7 @@ std::vector<std::string> kiosk_migrations() {
       "CREATE TABLE usage_event (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL, "
       "target TEXT NOT NULL DEFAULT '', value REAL, detail TEXT NOT NULL DEFAULT '');"
       "PRAGMA user_version=1; COMMIT;";
-  // 2: the search index (filled by rebuild_search_index, in the import's transaction).
+  // 2: the search index (filled in the import's transaction).
   const std::string v2 = std::string("BEGIN;") + search::search_schema_sql() + "PRAGMA user_version=2; COMMIT;";
   return {v1, v2};
 }

@@ -32,7 +32,7 @@ const TableSpec* find_content_table(std::string_view name);
 
 // Bundle files: our application_id and schema version.
 inline constexpr int32_t kBundleApplicationId = 0x4B484C42;  // "KHLB"
-inline constexpr int kBundleSchemaVersion = 1;
+inline constexpr int kBundleSchemaVersion = 2;  // 2: the packed search index
 // The kiosk's database.
 inline constexpr int32_t kKioskApplicationId = 0x4B484C4B;  // "KHLK"
 inline constexpr int kKioskSchemaVersion = 2;
@@ -42,7 +42,7 @@ std::string create_table_sql(const TableSpec& table, std::string_view prefix = "
 // "a, b, c" — explicit column lists for INSERT ... SELECT.
 std::string column_list(const TableSpec& table);
 
-// Creates the content tables and bundle_info in an empty bundle file, with our application_id
+// Creates the content tables, bundle_info and the packed search index in an empty bundle file, with our application_id
 // and user_version, in rollback-journal mode.
 Status create_bundle_schema(Database& db);
 

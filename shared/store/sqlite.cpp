@@ -81,6 +81,7 @@ Expected<std::string> Database::query_text(std::string_view sql) {
 }
 
 int64_t Database::changes() const { return sqlite3_changes64(db_); }
+int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
 Statement::~Statement() {
   if (stmt_) sqlite3_finalize(stmt_);

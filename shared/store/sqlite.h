@@ -39,6 +39,7 @@ class Database {
   Expected<std::string> query_text(std::string_view sql);
 
   int64_t changes() const;
+  int64_t last_insert_rowid() const;
   const std::string& path() const { return path_; }
   sqlite3* handle() const { return db_; }
   // Keeps `object` alive as long as the connection (state a callback of the connection uses).

@@ -35,12 +35,18 @@ struct SearchFixture : BundleFixture {
                        std::string("---\ntitle: บทความ ") + id + "\ncategory_id: km\npublished_on: 2025-01-01\n"
                        "updated_on: 2025-01-01\n---\n\n" + body + "\n");
     }
-    auto set = content::load_content_folder(folder.string());
-    REQUIRE(set.ok());
-    const std::string b = (dir / "search.khb").string();
-    REQUIRE(bundle::pack_bundle(set.value(), {"เทศบาลทดสอบ", "main", 1, bundle::now_utc_iso()}, key.secret, b).ok());
-    REQUIRE(bundle::import_bundle(db, b).ok());
+    content_folder = folder.string();
+    REQUIRE(bundle::import_bundle(db, pack_search_content(1)).ok());
   }
+  std::string pack_search_content(int64_t seq) {
+    auto set = content::load_content_folder(content_folder);
+    REQUIRE(set.ok());
+    const std::string b = (dir / ("search-" + std::to_string(seq) + ".khb")).string();
+    const bundle::BundleLabel label{"เทศบาลทดสอบ", "main", seq, bundle::now_utc_iso()};
+    REQUIRE(bundle::pack_bundle(set.value(), label, key.secret, b).ok());
+    return b;
+  }
+  std::string content_folder;
   std::vector<search::SearchHit> find(const std::string& query) {
     auto kiosk = store::open_kiosk_db(db);
     auto hits = search::search(kiosk.value(), query, 20);
@@ -95,7 +101,7 @@ TEST_CASE("search: the last word is a prefix while the visitor types; nonsense f
   CHECK(SearchFixture::rank_of(f.find("ประชา"), "article:feeling") >= 0);
   CHECK(f.find("กขฃคฅฆงจฉ").empty());
   CHECK(f.find("   ").empty());
-  CHECK(f.find("\"*) OR (").empty());  // FTS5 syntax in a query is only text
+  CHECK(f.find("\"*) OR NEAR( ฃฅฃ").empty());  // FTS5 syntax in a query is only text: all three words must match
 }
 
 TEST_CASE("search: snippets mark the match and never cut a cluster") {
@@ -134,17 +140,96 @@ TEST_CASE("search: the index follows imports and rollbacks") {
   CHECK(SearchFixture::rank_of(f.find("ปราการ"), "article:province") >= 0);
 }
 
-TEST_CASE("search tokens: words from libthai, pairs of clusters, offsets into the source") {
-  const auto words = search::tokenize("ความรู้ KM 2569", search::TokenKind::Words);
+TEST_CASE("search tokens: words from libthai, offsets into the source") {
+  const auto words = search::tokenize("ความรู้ KM 2569");
   REQUIRE(words.size() >= 3);
   CHECK(words.back().text == "2569");
   CHECK(words[words.size() - 2].text == "km");
   CHECK(words.front().begin == 0);
-  const auto pairs = search::tokenize("ปราการ", search::TokenKind::ClusterPairs);
-  REQUIRE(pairs.size() == 5);  // clusters ป ร า ก า ร: ปร รา าก กา าร
-  CHECK(pairs[0].text == "ปร");
-  CHECK(pairs[4].end == static_cast<int>(std::string("ปราการ").size()));
-  const auto marks = search::tokenize("ที่นี่", search::TokenKind::ClusterPairs);  // a base and its marks stay one
-  REQUIRE(marks.size() == 1);
-  CHECK(marks[0].text == "ที่นี่");
+  const auto marks = search::tokenize("ที่นี่ น้ํา");  // marks stay with their base; ํา is folded to ำ
+  REQUIRE(marks.size() >= 2);
+  CHECK(marks.back().text == "น้ำ");
+  CHECK(marks.back().end == static_cast<int>(std::string("ที่นี่ น้ํา").size()));
+}
+
+namespace {
+
+// Every hit of a few queries, as one string: routes, order, snippets and marks.
+std::string results_of(store::Database& kiosk) {
+  std::string out;
+  for (const char* query : {"ความรู้", "ปราการ", "ความ", "2569", "แก้ไข", "น้ำ", "บทความ"}) {
+    auto hits = search::search(kiosk, query, 20);
+    REQUIRE(hits.ok());
+    out += std::string(query) + ":";
+    for (const auto& h : hits.value()) {
+      out += " " + h.route + (h.whole_word ? "" : "~") + "[" + h.snippet + "]";
+      for (const auto& [b, e] : h.marks) out += std::to_string(b) + "-" + std::to_string(e) + ",";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("search: the index packed in the bundle answers exactly as one built on the kiosk") {
+  SearchFixture f;
+  auto kiosk = store::open_kiosk_db(f.db);
+  REQUIRE(kiosk.ok());
+  const std::string packed = results_of(kiosk.value());
+  CHECK(packed.find("article:province~") != std::string::npos);
+  REQUIRE(kiosk->exec("BEGIN").ok());
+  REQUIRE(search::rebuild_search_index(kiosk.value()).ok());
+  REQUIRE(kiosk->exec("COMMIT").ok());
+  CHECK(results_of(kiosk.value()) == packed);
+  // It travels as plain tables: a bundle's schema holds no virtual table (DESIGN.md, import step 6).
+  auto bundle_db = store::Database::open(f.pack_search_content(2), store::Database::Mode::ReadOnly);
+  REQUIRE(bundle_db.ok());
+  CHECK(bundle_db->query_int("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%VIRTUAL%'").value() == 0);
+  CHECK(bundle_db->query_int("SELECT count(*) FROM packed_words_data").value() > 1);
+}
+
+// Packs the search content as `seq`, then empties its packed index and labels it as cut by
+// `tokenizer`, and signs it again.
+std::string pack_with_empty_index(SearchFixture& f, int64_t seq, const std::string& tokenizer) {
+  const std::string b = f.pack_search_content(seq);
+  {
+    auto bundle_db = store::Database::open(b, store::Database::Mode::ReadWrite);
+    REQUIRE(bundle_db.ok());
+    REQUIRE(search::register_tokenizers(bundle_db->handle()).ok());
+    auto label = bundle_db->prepare("UPDATE search_info SET tokenizer = ?");
+    REQUIRE(label.ok());
+    label->bind(1, std::string_view(tokenizer));
+    REQUIRE(label->run().ok());
+    // The packed tables of an empty index, made by FTS5 itself.
+    REQUIRE(bundle_db->exec("CREATE VIRTUAL TABLE temp.e USING fts5(title, body, content='', tokenize='khlang_words');"
+                            "DELETE FROM search_term;"
+                            "DELETE FROM packed_words_data; INSERT INTO packed_words_data SELECT * FROM temp.e_data;"
+                            "DELETE FROM packed_words_idx; INSERT INTO packed_words_idx SELECT * FROM temp.e_idx;"
+                            "DELETE FROM packed_words_docsize; INSERT INTO packed_words_docsize SELECT * FROM temp.e_docsize;"
+                            "DELETE FROM packed_words_config; INSERT INTO packed_words_config SELECT * FROM temp.e_config;")
+                .ok());
+  }
+  auto facts = bundle::read_bundle_facts(b, nullptr);
+  REQUIRE(facts.ok());
+  f.resign(b, facts->trusted_comment);
+  return b;
+}
+
+TEST_CASE("search: the kiosk takes the bundle's index only when its own tokenizer would cut the same words") {
+  SearchFixture f;
+  auto found = [&] {
+    auto kiosk = store::open_kiosk_db(f.db);
+    REQUIRE(kiosk.ok());
+    return SearchFixture::rank_of(search::search(kiosk.value(), "ปราการ", 20).value(), "article:province") >= 0;
+  };
+  REQUIRE(found());
+  // Labelled as ours: taken as it is (so an emptied index finds nothing).
+  REQUIRE(bundle::import_bundle(f.db, pack_with_empty_index(f, 2, search::tokenizer_fingerprint())).ok());
+  CHECK_FALSE(found());
+  // Cut with another libthai dictionary, or by an older tokenizer: indexed again on the kiosk.
+  REQUIRE(bundle::import_bundle(f.db, pack_with_empty_index(f, 3, "khlang-search-1 dict=0123456789abcdef")).ok());
+  CHECK(found());
+  REQUIRE(bundle::import_bundle(f.db, pack_with_empty_index(f, 4, "")).ok());
+  CHECK(found());
 }
