@@ -14,7 +14,8 @@ const std::vector<Command>& all_commands() {
       {kKeygenSpec, run_keygen},       {kPackSpec, run_pack},         {kVerifySpec, run_verify},
       {kInspectSpec, run_inspect},     {kTrustSpec, run_trust},       {kImportSpec, run_import},
       {kDiffSpec, run_diff},           {kRollbackSpec, run_rollback}, {kExportSpec, run_export},
-      {kGenSyntheticSpec, run_gen_synthetic}, {kSearchSpec, run_search},     {kRenderTextSpec, run_render_text},
+      {kGenSyntheticSpec, run_gen_synthetic}, {kSearchSpec, run_search},     {kStatsSpec, run_stats},
+      {kReportSpec, run_report},       {kRenderTextSpec, run_render_text},
   };
   return commands;
 }
