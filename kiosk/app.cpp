@@ -89,7 +89,7 @@ Expected<std::unique_ptr<App>> App::create(const KioskOptions& options) {
 App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db, const std::string& db_path,
          const KioskOptions& options)
     : window_(std::move(window)), engine_(std::move(engine)), db_(std::move(db)), nav_(make_screen, db_),
-      default_lang_(options.lang == "en" ? Lang::En : Lang::Th) {
+      forced_lang_(options.lang) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -100,10 +100,19 @@ App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Databas
   ImGui_ImplOpenGL3_Init("#version 330");
   text_ = std::make_unique<TextRenderer>(*engine_);
   images_ = std::make_unique<ImageCache>(db_path, [] { glfwPostEmptyEvent(); });
-  ui_.lang = default_lang_;
   scripted_ = !options.script.empty();
-  idle_timeout_ = std::stod(store::get_setting(db_, "idle_timeout_seconds", "90"));
-  set_screen_settings({std::stod(store::get_setting(db_, "meeting_interval_seconds", "20"))});
+  usage_ = std::make_unique<stats::UsageRecorder>(db_path);
+  std::vector<std::string> inbox = options.inbox_folders;
+  const std::string configured = store::get_setting(db_, "inbox_folders", "");
+  for (size_t a = 0; a < configured.size();) {
+    const size_t b = std::min(configured.find(':', a), configured.size());
+    if (b > a) inbox.push_back(configured.substr(a, b - a));
+    a = b + 1;
+  }
+  admin_ = std::make_unique<AdminSession>(db_, db_path, std::move(inbox), monotonic());
+  admin_screens_open_ = !options.screenshot.empty();
+  apply_settings();
+  ui_.lang = default_lang_;
   if (auto summary = store::load_summary(db_); summary) content_created_ = store::content_created_utc(summary.value());
   touch_.set_slop(UiScale::for_window(size_.x, size_.y).px(14));
 
@@ -131,6 +140,8 @@ App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Databas
 }
 
 App::~App() {
+  admin_.reset();  // waits for a running job
+  usage_.reset();  // writes what is queued
   target_.reset();
   images_.reset();
   text_.reset();
@@ -164,21 +175,93 @@ void App::on_text(char32_t c) {
   last_input_ = monotonic();
 }
 
+void App::apply_settings() {
+  auto number = [&](const char* key, double fallback) {
+    try {
+      return std::stod(store::get_setting(db_, key, std::to_string(fallback)));
+    } catch (...) {
+      return fallback;
+    }
+  };
+  idle_timeout_ = number("idle_timeout_seconds", 90);
+  set_screen_settings({number("meeting_interval_seconds", 20)});
+  const std::string lang = forced_lang_.empty() ? store::get_setting(db_, "default_language", "th") : forced_lang_;
+  default_lang_ = lang == "en" ? Lang::En : Lang::Th;
+  settings_generation_ = admin_->settings_generation();
+}
+
+bool App::in_admin() const { return nav_.route().rfind("admin", 0) == 0; }
+
+// Unlocked admin mode locks itself after its own timeout; everywhere else the idle reset applies.
+double App::idle_limit() const {
+  return in_admin() && admin_->unlocked() ? AdminSession::kAutoLockSeconds : idle_timeout_;
+}
+
 void App::check_idle() {
   const double now = monotonic();
   if (touch_.had_input() || touch_.down()) last_input_ = now;
   const bool attract = nav_.route() == "attract";
+  if (!attract && !in_admin() && touch_.had_input()) {
+    if (session_start_ < 0) session_start_ = now;  // a visit begins with its first touch
+    session_last_input_ = now;
+  }
   if (attract && touch_.had_input()) {
     // The touch that wakes the kiosk starts a visit; it does not also press a button.
     (void)nav_.reset("home");
     touch_.end_frame();
     touch_.cancel();
-    last_input_ = now;
+    last_input_ = session_start_ = session_last_input_ = now;
     return;
   }
-  if (!attract && now - last_input_ >= idle_timeout_) {
+  if (!attract && now - last_input_ >= idle_limit()) {
+    if (in_admin() && admin_->unlocked()) {
+      admin_->lock();  // the admin walked away: lock, then the usual idle reset later
+      (void)nav_.reset("home");
+      last_input_ = now;
+      return;
+    }
+    if (session_start_ >= 0) {
+      usage_->record({wall_utc(), stats::kSession, "", session_last_input_ - session_start_, ""});
+      session_start_ = -1;
+    }
     ui_ = UiState{default_lang_, 1};  // the next visitor starts afresh
     (void)nav_.reset("attract");
+  }
+}
+
+void App::on_route_change(const std::string& from) {
+  const double now = monotonic();
+  const auto visitor_screen = [](const std::string& r) { return r != "attract" && r.rfind("admin", 0) != 0; };
+  if (visitor_screen(from) && !viewed_route_.empty()) {
+    usage_->record({wall_utc(), stats::kView, viewed_route_, now - viewed_since_, ""});
+  }
+  if (from == "meeting" && meeting_since_ >= 0) {
+    usage_->record({wall_utc(), stats::kMeeting, "", now - meeting_since_, ""});
+    meeting_since_ = -1;
+  }
+  const std::string& to = nav_.route();
+  viewed_route_ = visitor_screen(to) ? to : "";
+  viewed_since_ = now;
+  if (to == "meeting") meeting_since_ = now;
+  // Admin screens only behind the PIN (a screenshot of them is the developer's, with a shell anyway).
+  if (to.rfind("admin-", 0) == 0 && to != "admin-change-pin" && !admin_->unlocked() && !admin_screens_open_) {
+    (void)nav_.reset("admin");
+  }
+  if (!in_admin() && admin_->unlocked() && to != "admin-change-pin") admin_->lock();
+}
+
+void App::after_admin_jobs() {
+  if (admin_->settings_generation() != settings_generation_) apply_settings();
+  if (admin_->content_generation() != content_generation_) {
+    content_generation_ = admin_->content_generation();
+    content_stale_ = true;
+  }
+  if (content_stale_ && !in_admin()) {
+    // New content: the visitor screens on the stack hold the old; start again from home.
+    content_stale_ = false;
+    if (auto summary = store::load_summary(db_); summary) content_created_ = store::content_created_utc(summary.value());
+    images_->clear();
+    (void)nav_.reset("home");
   }
 }
 
@@ -218,7 +301,7 @@ bool App::build_frame(ImVec2 size) {
   ImGui::NewFrame();
   const UiScale window_scale = UiScale::for_window(size.x, size.y);
   UiScale scale{window_scale.factor * UiState::kTextScales[ui_.text_size]};
-  FrameContext f{ImGui::GetBackgroundDrawList(), size, scale, *text_, touch_, nav_, db_, *images_, ui_, ui_.lang, now,
+  FrameContext f{ImGui::GetBackgroundDrawList(), size, scale, *text_, touch_, nav_, db_, *images_, *admin_, *usage_, ui_, ui_.lang, now,
                  dt, wall_utc(), size.y > size.x};
   f.draw_list->AddRectFilled(ImVec2(0, 0), size, theme::kBackground);
   for (Key key : keys_) {
@@ -243,7 +326,11 @@ bool App::build_frame(ImVec2 size) {
   }
   ImGui::Render();
   touch_.end_frame();
-  const bool changed = nav_.apply();
+  const std::string before = nav_.route();
+  bool changed = nav_.apply();
+  if (changed) on_route_change(before);
+  after_admin_jobs();
+  changed |= nav_.route() != before;
   // The frame's CPU time: building it and its draw lists; the texture upload and the GPU's
   // work are not the frame's CPU cost.
   frame_ms_.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpu0).count());
@@ -271,7 +358,7 @@ void App::render_frame(ImVec2 size) {
 
 double App::seconds_until_next_event() const {
   const double now = monotonic();
-  double wait = std::max(0.0, idle_timeout_ - (now - last_input_));
+  double wait = std::max(0.0, idle_limit() - (now - last_input_));
   if (nav_.route() == "attract") wait = 3600;
   const double timer = nav_.current().next_timer(now, wall_utc());
   if (timer >= 0) wait = std::min(wait, timer);
@@ -283,7 +370,7 @@ int App::run() {
   std::signal(SIGINT, on_signal);
   GLFWwindow* w = window_.handle();
   bool redraw = true;
-  while (!stop_requested) {
+  while (!stop_requested && !admin_->quit_requested()) {
     if (!redraw) glfwWaitEventsTimeout(std::max(0.001, seconds_until_next_event()));
     else glfwPollEvents();
     int fb_w = 0, fb_h = 0;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "admin/admin_session.h"
 #include "kiosk_options.h"
 #include "navigator.h"
 #include "platform/window.h"
@@ -15,6 +16,7 @@
 #include "render/offscreen_target.h"
 #include "render/text_renderer.h"
 #include "screens/screen.h"
+#include "stats/usage_recorder.h"
 #include "store/sqlite.h"
 #include "text/text_engine.h"
 #include "ui/touch_input.h"
@@ -54,6 +56,13 @@ class App {
   void render_frame(ImVec2 size);
   void draw_chrome(FrameContext& f, const ImRect& bar);
   void check_idle();
+  // Settings the admin can change (idle timeout, default language, meeting interval).
+  void apply_settings();
+  // Usage statistics and admin mode's rules when the route changes; content reload after an import.
+  void on_route_change(const std::string& from);
+  void after_admin_jobs();
+  double idle_limit() const;
+  bool in_admin() const;
   double monotonic() const;
   int64_t wall_utc() const;
   double seconds_until_next_event() const;
@@ -67,7 +76,8 @@ class App {
   TouchInput touch_;
   Navigator nav_;
   UiState ui_;
-  Lang default_lang_;
+  Lang default_lang_ = Lang::Th;
+  std::string forced_lang_;  // --lang: wins over the setting
   std::vector<Key> keys_;  // keys of this frame
   std::u32string text_input_;  // characters typed this frame
   ImVec2 size_{1920, 1080};
@@ -79,6 +89,14 @@ class App {
   double last_frame_ = 0, last_input_ = 0;
   double idle_timeout_ = 90;
   int64_t content_created_ = 0;  // the bundle's time: announcement windows never go before it
+  std::unique_ptr<stats::UsageRecorder> usage_;
+  std::unique_ptr<AdminSession> admin_;
+  bool admin_screens_open_ = false;  // --screenshot of an admin screen: shown without the PIN
+  int settings_generation_ = 0, content_generation_ = 0;
+  bool content_stale_ = false;       // an import or rollback happened: visitor screens reload
+  // What the visitor is looking at, since when (dwell time), and the session and meeting spans.
+  std::string viewed_route_;
+  double viewed_since_ = 0, session_start_ = -1, session_last_input_ = 0, meeting_since_ = -1;
   std::vector<double> frame_ms_;  // CPU time of each built frame (--bench)
   bool animating_ = false;        // the last frame asked for another
 };

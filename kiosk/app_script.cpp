@@ -1,9 +1,14 @@
 // App::run_script: replays input from a file, off-screen, so tests and benchmarks drive the real
 // app. One command a line:
-//   tap X Y | drag X1 Y1 X2 Y2 MS | key NAME | type TEXT | wait MS | screenshot FILE |
-//   advance-clock SECONDS | expect-screen ROUTE | expect-scrolled | expect-top | expect-page N |
-//   expect-lang th|en | bench-start | # comment
+//   tap X Y | tap-text TEXT | hold X Y SECONDS | drag X1 Y1 X2 Y2 MS | key NAME | type TEXT |
+//   wait MS | wait-job | screenshot FILE | advance-clock SECONDS | expect-screen ROUTE | expect-text TEXT |
+//   expect-scrolled | expect-top | expect-page N | expect-lang th|en | bench-start | # comment
+// tap-text and expect-text look at the text blocks the last frame drew.
 #include <sys/resource.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <thread>
 
 #include <algorithm>
 #include <cstdio>
@@ -31,7 +36,40 @@ std::optional<Key> key_named(const std::string& name) {
   return std::nullopt;
 }
 
+// The rest of the line after the command, without its first space.
+std::string rest_of(std::istringstream& words) {
+  std::string rest;
+  std::getline(words, rest);
+  if (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+  return rest;
+}
+
+// A drawn text block: where it is and what it says (a line of --dump-text's format).
+struct DrawnText {
+  float x = 0, y = 0, wrap = 0, size = 0;
+  std::string text;
+};
+
 }  // namespace
+
+// The text blocks of one more frame (the text renderer's dump, into memory).
+static std::vector<DrawnText> parse_dump(const std::string& dump) {
+  std::vector<DrawnText> out;
+  std::istringstream lines(dump);
+  std::string line;
+  while (std::getline(lines, line)) {
+    DrawnText t;
+    std::istringstream fields(line);
+    std::string field;
+    std::vector<std::string> parts;
+    while (std::getline(fields, field, '\t')) parts.push_back(field);
+    if (parts.size() < 12) continue;
+    t.x = std::stof(parts[0]), t.y = std::stof(parts[1]), t.wrap = std::stof(parts[2]), t.size = std::stof(parts[3]);
+    t.text = parts[11];
+    out.push_back(std::move(t));
+  }
+  return out;
+}
 
 Status App::run_script(const std::string& path, bool bench) {
   std::ifstream in(path);
@@ -61,10 +99,22 @@ Status App::run_script(const std::string& path, bool bench) {
     frame();
     frame();  // the frame after shows what the tap changed (a keyboard's other layer)
   };
+  auto drawn_texts = [&] {
+    char* buffer = nullptr;
+    size_t size = 0;
+    std::FILE* dump = open_memstream(&buffer, &size);
+    text_->set_dump(dump);
+    frame();
+    text_->set_dump(nullptr);
+    std::fclose(dump);
+    const std::string text(buffer, size);
+    std::free(buffer);
+    return parse_dump(text);
+  };
   frame();
   std::string line;
   int number = 0;
-  while (std::getline(in, line)) {
+  while (!admin_->quit_requested() && std::getline(in, line)) {
     ++number;
     std::istringstream words(line);
     std::string command;
@@ -76,6 +126,43 @@ Status App::run_script(const std::string& path, bool bench) {
       on_press(x, y);
       frame();
       script_time_ += 0.05;
+      on_release(x, y);
+      frame();
+      settle(0.2);
+    } else if (command == "tap-text") {
+      // Taps the first drawn block holding TEXT, in the middle of its line (a button's label).
+      const std::string wanted = rest_of(words);
+      bool tapped = false;
+      for (const DrawnText& t : drawn_texts()) {
+        if (t.text.find(wanted) == std::string::npos) continue;
+        tap_at(ImVec2(t.x + (t.wrap > 0 ? t.wrap * 0.5f : t.size), t.y + t.size * 0.7f));
+        settle(0.2);
+        tapped = true;
+        break;
+      }
+      if (!tapped) return Error{where + "no text '" + wanted + "' on the screen " + nav_.route()};
+    } else if (command == "expect-text" || command == "expect-no-text") {
+      const std::string wanted = rest_of(words);
+      bool found = false;
+      for (const DrawnText& t : drawn_texts()) found |= t.text.find(wanted) != std::string::npos;
+      if (found != (command == "expect-text")) {
+        return Error{where + (found ? "unexpected" : "expected") + " text '" + wanted + "' on the screen " + nav_.route()};
+      }
+    } else if (command == "wait-job") {
+      // Admin mode's job runs on a real thread: wait for it in real time (at most a minute).
+      for (int i = 0; i < 6000 && admin_->job().running; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        frame();
+      }
+      if (admin_->job().running) return Error{where + "the admin job still runs after a minute"};
+      settle(0.2);
+    } else if (command == "hold") {
+      float x = 0, y = 0;
+      double seconds = 0;
+      if (!(words >> x >> y >> seconds)) return Error{where + "hold X Y SECONDS"};
+      on_press(x, y);
+      const double until = script_time_ + seconds;
+      while (script_time_ < until) frame();
       on_release(x, y);
       frame();
       settle(0.2);
@@ -103,10 +190,7 @@ Status App::run_script(const std::string& path, bool bench) {
     } else if (command == "type") {
       // Types TEXT on the on-screen keyboard by tapping its keys (the language key when the
       // other layer has the character); a character no key has is typed as from a keyboard.
-      std::string rest;
-      std::getline(words, rest);
-      if (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
-      for (char32_t c : text::decode_utf8(rest)) {
+      for (char32_t c : text::decode_utf8(rest_of(words))) {
         ImVec2 at = nav_.current().key_center(c);
         for (int attempt = 0; attempt < 4 && at.x < 0; ++attempt) {
           // Try the shift layer and the other language: tap shift, then the language key.

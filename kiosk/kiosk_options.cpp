@@ -36,10 +36,13 @@ const char* kiosk_usage() {
          "  --size WxH            screenshot and script size (default 1920x1080)\n"
          "  --screen NAME         home, knowledge, category:<id>, article:<id>, announcements,\n"
          "                        announcement:<id>, plan, plan:<id>, meeting, people, about, attract\n"
-         "  --lang th|en          the interface language (default th)\n"
-         "  --script FILE         replay input off-screen: tap X Y, drag X1 Y1 X2 Y2 MS, key NAME,\n"
-         "                        type TEXT, wait MS, screenshot FILE, advance-clock SECONDS,\n"
-         "                        expect-screen ROUTE\n"
+         "                        search, admin (the PIN pad), admin-menu, admin-import, ...\n"
+         "  --lang th|en          the interface language (default: the setting, else th)\n"
+         "  --inbox DIR           a folder watched like a USB stick for bundles and keys\n"
+         "                        (repeatable; also the setting inbox_folders, ':'-separated)\n"
+         "  --script FILE         replay input off-screen: tap X Y, tap-text TEXT, hold X Y S,\n"
+         "                        drag X1 Y1 X2 Y2 MS, key NAME, type TEXT, wait MS, screenshot FILE,\n"
+         "                        advance-clock SECONDS, expect-screen ROUTE, expect-text TEXT\n"
          "  --bench               with --script: print frame CPU time (p50, p99, max)\n"
          "  --dump-text FILE      with --screenshot: write where each text block was drawn\n"
          "  --help                show this help\n";
@@ -67,7 +70,7 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
         o.screenshot_size = s.value();
       }
     } else if (a == "--screenshot" || a == "--dump-text" || a == "--db" || a == "--screen" || a == "--lang" ||
-               a == "--script") {
+               a == "--script" || a == "--inbox") {
       auto v = value();
       if (!v) return v.error();
       if (a == "--screenshot") o.screenshot = v.value();
@@ -75,6 +78,7 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
       else if (a == "--db") o.db = v.value();
       else if (a == "--screen") o.screen = v.value();
       else if (a == "--script") o.script = v.value();
+      else if (a == "--inbox") o.inbox_folders.push_back(v.value());
       else o.lang = v.value();
     } else if (a == "--bench") {
       o.bench = true;
@@ -83,7 +87,7 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
     }
   }
   if (!o.text_dump.empty() && o.screenshot.empty()) return Error{"--dump-text goes with --screenshot"};
-  if (o.lang != "th" && o.lang != "en") return Error{"--lang takes th or en, not '" + o.lang + "'"};
+  if (!o.lang.empty() && o.lang != "th" && o.lang != "en") return Error{"--lang takes th or en, not '" + o.lang + "'"};
   if (o.bench && o.script.empty()) return Error{"--bench goes with --script"};
   return o;
 }

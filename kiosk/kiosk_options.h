@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "util/error.h"
 
@@ -19,7 +20,8 @@ struct KioskOptions {
   std::string text_dump;     // --dump-text FILE: where each text block was drawn (for tests)
   std::string db;            // --db FILE: the content database (default: XDG data directory)
   std::string screen = "home";  // --screen NAME: the route shown at start (screenshots)
-  std::string lang = "th";      // --lang th|en
+  std::string lang;             // --lang th|en (empty: the default_language setting)
+  std::vector<std::string> inbox_folders;  // --inbox DIR: watched like a USB stick
   std::string script;           // --script FILE: replay input, then exit
   bool bench = false;           // --bench: frame CPU times of the script's frames
   bool help = false;

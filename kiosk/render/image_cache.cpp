@@ -119,6 +119,15 @@ bool ImageCache::upload_ready() {
   return !ready.empty();
 }
 
+void ImageCache::clear() {
+  for (auto& [key, entry] : entries_) {
+    if (entry.texture.id) glDeleteTextures(1, &entry.texture.id);
+  }
+  entries_.clear();
+  lru_.clear();
+  bytes_ = 0;
+}
+
 void ImageCache::evict() {
   while (bytes_ > max_bytes_ && lru_.size() > 1) {
     const std::string key = lru_.back();

@@ -36,6 +36,8 @@ class ImageCache {
   std::optional<Texture> get(const std::string& media_id, bool thumbnail);
   // Uploads decoded images; call on the GL thread before building a frame. True if any arrived.
   bool upload_ready();
+  // Forgets every image (new content may reuse a media id); on the GL thread.
+  void clear();
   // Images asked for and not uploaded yet.
   bool pending() const;
 

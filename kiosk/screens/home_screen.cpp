@@ -6,6 +6,9 @@
 #include "screens/screen_helpers.h"
 
 namespace khlang::kiosk {
+namespace {
+constexpr double kAdminHoldSeconds = 3.0;
+}  // namespace
 
 HomeScreen::HomeScreen(store::Database& db) {
   if (auto o = store::load_organization(db); o) organization_ = o.value();
@@ -39,8 +42,18 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
                                                                                               : organization_->name_th)
                                         : std::string(f.t(Str::AppName));
   const float title_w = f.portrait ? w : w - right_w;
-  y += draw_text(f, ImVec2(area.Min.x + margin, y), f.t(Str::AppName), f.style(62, text::Weight::Bold, 1.25f), title_w,
-                 theme::kHeaderText);
+  const float name_h = draw_text(f, ImVec2(area.Min.x + margin, y), f.t(Str::AppName), f.style(62, text::Weight::Bold, 1.25f),
+                                 title_w, theme::kHeaderText);
+  // Holding the name (the kiosk's logo) for 3 s opens admin mode; nothing shows it to visitors.
+  const ImRect logo(area.Min.x, area.Min.y, area.Min.x + margin + title_w * 0.5f, y + name_h);
+  if (const double held = f.touch.held_in(logo, f.now); held > 0) {
+    f.animating = true;  // frames while the finger stays, to notice the 3 s
+    if (held >= kAdminHoldSeconds) {
+      f.touch.cancel();
+      f.nav.go("admin");
+    }
+  }
+  y += name_h;
   draw_text(f, ImVec2(area.Min.x + margin, y), org, f.style(34, text::Weight::Regular, 1.35f), title_w,
             theme::kHeaderSubtle);
   const ImVec2 clock_pos = f.portrait ? ImVec2(area.Min.x + margin, area.Min.y + f.px(190))

@@ -13,10 +13,15 @@
 #include "ui/touch_input.h"
 #include "ui_scale.h"
 
+namespace khlang::stats {
+class UsageRecorder;
+}
+
 namespace khlang::kiosk {
 
 class Navigator;
 class ImageCache;
+class AdminSession;
 
 // What the visitor chose, kept until the idle reset.
 struct UiState {
@@ -37,6 +42,8 @@ struct FrameContext {
   Navigator& nav;
   store::Database& db;     // the UI's read connection
   ImageCache& images;
+  AdminSession& admin;
+  stats::UsageRecorder& usage;
   UiState& ui;
   Lang lang;
   double now;              // monotonic seconds

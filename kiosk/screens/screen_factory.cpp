@@ -1,6 +1,11 @@
 #include "screens/screen_factory.h"
 
 #include "screens/about_screen.h"
+#include "screens/admin_import_screen.h"
+#include "screens/admin_keys_screen.h"
+#include "screens/admin_menu_screen.h"
+#include "screens/admin_pin_screen.h"
+#include "screens/admin_settings_screen.h"
 #include "screens/announcement_screen.h"
 #include "screens/announcements_screen.h"
 #include "screens/article_screen.h"
@@ -44,6 +49,13 @@ std::unique_ptr<Screen> make_screen(const std::string& route, store::Database& d
     if (name == "about") return std::make_unique<AboutScreen>(db);
     if (name == "attract") return std::make_unique<AttractScreen>(db);
     if (name == "search") return std::make_unique<SearchScreen>(db);
+    // Admin mode: the PIN pad, and behind it (App only shows them while unlocked) the rest.
+    if (name == "admin") return std::make_unique<AdminPinScreen>(false);
+    if (name == "admin-change-pin") return std::make_unique<AdminPinScreen>(true);
+    if (name == "admin-menu") return std::make_unique<AdminMenuScreen>(db);
+    if (name == "admin-import") return std::make_unique<AdminImportScreen>(db);
+    if (name == "admin-keys") return std::make_unique<AdminKeysScreen>(db);
+    if (name == "admin-settings") return std::make_unique<AdminSettingsScreen>(db);
   } else {
     if (name == "category") return record_screen<CategoryScreen>(db, id, error);
     if (name == "article") return record_screen<ArticleScreen>(db, id, error);
@@ -52,7 +64,8 @@ std::unique_ptr<Screen> make_screen(const std::string& route, store::Database& d
   }
   *error = "unknown screen '" + route +
            "' (home, knowledge, category:<id>, article:<id>, announcements, announcement:<id>, plan, plan:<id>, "
-           "meeting, people, about, attract, search)";
+           "meeting, people, about, attract, search, admin, admin-menu, admin-import, admin-keys, admin-settings, "
+           "admin-change-pin)";
   return nullptr;
 }
 

@@ -1,6 +1,7 @@
 #include "screens/search_screen.h"
 
 #include "navigator.h"
+#include "stats/usage_recorder.h"
 #include "screens/screen_helpers.h"
 #include "text/thai_input.h"
 
@@ -25,14 +26,13 @@ void SearchScreen::set_query(std::string q) {
   results_scroll_.reset();
 }
 
-void SearchScreen::record_no_result() {
-  if (!hits_.empty() || query_.empty() || query_ == recorded_) return;
+// A search counts when the visitor acts on it (Enter, a result, browsing instead), once per query:
+// the keystrokes on the way are not searches.
+void SearchScreen::record_search(FrameContext& f) {
+  if (query_.empty() || query_ == recorded_) return;
   recorded_ = query_;
-  auto stmt = db_.prepare("INSERT INTO usage_event (at, kind, target, detail) VALUES (datetime('now'), 'search_no_result', '', ?)");
-  if (stmt) {
-    stmt->bind(1, std::string_view(query_));
-    (void)stmt->run();  // statistics must never stop a visitor's search
-  }
+  f.usage.record({f.wall_utc, stats::kSearch, "", static_cast<double>(hits_.size()), query_});
+  if (hits_.empty()) f.usage.record({f.wall_utc, stats::kSearchNoResult, "", 0, query_});
 }
 
 void SearchScreen::on_text(char32_t c, FrameContext&) {
@@ -41,7 +41,7 @@ void SearchScreen::on_text(char32_t c, FrameContext&) {
 
 void SearchScreen::on_key(Key key, FrameContext& f) {
   if (key == Key::Backspace) set_query(text::erase_last(query_));
-  else if (key == Key::Enter) record_no_result();
+  else if (key == Key::Enter) record_search(f);
   else if (key == Key::Escape) f.nav.back();
 }
 
@@ -99,7 +99,7 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
     ry += draw_text(f, ImVec2(area.Min.x + margin, ry), f.t(Str::NoResults), f.style(36, text::Weight::Bold), w, theme::kText);
     ry += draw_text(f, ImVec2(area.Min.x + margin, ry), f.t(Str::TryBrowsing), f.style(30), w, theme::kTextMuted) + f.px(16);
     if (button(f, ImRect(area.Min.x + margin, ry, area.Min.x + margin + f.px(420), ry + f.px(96)), f.t(Str::Knowledge))) {
-      record_no_result();
+      record_search(f);
       f.nav.go("knowledge");
     }
     ry += f.px(110);
@@ -118,7 +118,10 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
     const float ch = h_title + snippet->height + f.px(40);
     const ImRect r(area.Min.x + margin, ry, area.Max.x - margin, ry + ch);
     if (r.Max.y >= results.Min.y && r.Min.y <= results.Max.y) {
-      if (card(f, r)) f.nav.go(h.route);
+      if (card(f, r)) {
+        record_search(f);
+        f.nav.go(h.route);
+      }
       draw_text(f, ImVec2(r.Min.x + f.px(28), ry + f.px(18)), h.title, f.style(34, text::Weight::Bold, 1.3f), inner, theme::kHeading);
       f.text.draw_layout(dl, ImVec2(r.Min.x + f.px(28), ry + f.px(18) + h_title), *snippet, theme::kText, theme::kLink);
     }

@@ -22,12 +22,12 @@ class SearchScreen final : public Screen {
 
  private:
   void set_query(std::string q);
-  void record_no_result();
+  void record_search(FrameContext& f);
   store::Database& db_;
   std::string query_;
   std::vector<search::SearchHit> hits_;
   std::vector<std::string> suggestions_;
-  std::string recorded_;  // the last query recorded as finding nothing
+  std::string recorded_;  // the last query recorded
   OnscreenKeyboard keyboard_;
   ScrollView results_scroll_;
   float results_height_ = 0;

@@ -12,6 +12,7 @@ void TouchInput::press(ImVec2 p, double t) {
   cancelled_ = false;
   dragging_ = false;
   press_pos_ = pos_ = p;
+  press_time_ = t;
   samples_.clear();
   samples_.push_back({t, p.y});
   had_input_ = true;

@@ -35,6 +35,10 @@ class TouchInput {
   float release_velocity_y() const { return release_velocity_; }  // px/s at the end of the drag
   float wheel_steps() const { return wheel_; }
   bool had_input() const { return had_input_; }  // anything happened this frame (idle timer)
+  // Seconds the current press has been held still inside r (0 if none): a long press.
+  double held_in(const ImRect& r, double now) const {
+    return down_ && !dragging_ && !cancelled_ && r.Contains(press_pos_) ? now - press_time_ : 0;
+  }
   ImVec2 position() const { return pos_; }
 
  private:
@@ -46,6 +50,7 @@ class TouchInput {
   bool down_ = false, dragging_ = false, tap_ = false, drag_released_ = false, had_input_ = false, cancelled_ = false;
   ImVec2 press_pos_{}, pos_{}, release_pos_{};
   float frame_dy_ = 0, release_velocity_ = 0, wheel_ = 0;
+  double press_time_ = 0;
   std::deque<Sample> samples_;  // recent positions, for the release velocity
 };
 

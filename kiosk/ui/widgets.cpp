@@ -24,10 +24,12 @@ bool button(FrameContext& f, const ImRect& r, std::string_view label, const Butt
   const ImRect hit = touchable(f, r);
   const bool pressed = f.touch.pressing_in(hit);
   f.draw_list->AddRectFilled(r.Min, r.Max, pressed ? style.fill_pressed : style.fill, f.px(16));
-  auto layout = f.text.engine().layout(label, f.style(style.font_px, style.bold ? text::Weight::Bold : text::Weight::Regular, 1.3f),
-                                       r.GetWidth() - f.px(16), text::Align::Center);
-  const float y = r.Min.y + (r.GetHeight() - layout->height) * 0.5f;
-  f.text.draw_layout(f.draw_list, ImVec2(r.Min.x + f.px(8), y), *layout, style.text);
+  const auto text_style = f.style(style.font_px, style.bold ? text::Weight::Bold : text::Weight::Regular, 1.3f);
+  const float wrap = r.GetWidth() - f.px(16);
+  const float height = f.text.engine().layout(label, text_style, wrap, text::Align::Center)->height;
+  // Drawn as a text block (not a bare layout) so scripts and screenshot checks see the label.
+  f.text.draw(f.draw_list, ImVec2(r.Min.x + f.px(8), r.Min.y + (r.GetHeight() - height) * 0.5f), label, text_style, wrap,
+              style.text, text::Align::Center);
   if (pressed) f.animating = true;
   return f.touch.tapped_in(hit);
 }

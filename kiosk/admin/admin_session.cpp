@@ -1,0 +1,58 @@
+#include "admin/admin_session.h"
+
+#include <GLFW/glfw3.h>
+
+#include "platform/removable_media.h"
+
+namespace khlang::kiosk {
+
+AdminSession::AdminSession(store::Database& ui_db, std::string db_path, std::vector<std::string> inbox_folders,
+                           double started_at)
+    : db_(ui_db), pin_(ui_db), db_path_(std::move(db_path)), inbox_folders_(std::move(inbox_folders)),
+      started_at_(started_at) {}
+
+AdminSession::~AdminSession() {
+  if (worker_.joinable()) worker_.join();
+}
+
+bool AdminSession::start(std::string title, Job job, bool changes_content) {
+  {
+    std::lock_guard lock(mutex_);
+    if (state_.running) return false;
+    state_ = JobState{true, false, false, 0, std::move(title), {}};
+  }
+  if (worker_.joinable()) worker_.join();
+  progress_ = 0;
+  worker_ = std::thread([this, job = std::move(job), changes_content] {
+    auto result = job([this](double p) {
+      progress_ = p;
+      glfwPostEmptyEvent();  // the event loop draws the new progress
+    });
+    {
+      std::lock_guard lock(mutex_);
+      state_.running = false;
+      state_.finished = true;
+      state_.ok = result.ok();
+      state_.message = result ? result.value() : result.error().message;
+    }
+    if (result && changes_content) ++content_generation_;
+    glfwPostEmptyEvent();
+  });
+  return true;
+}
+
+AdminSession::JobState AdminSession::job() const {
+  std::lock_guard lock(mutex_);
+  JobState s = state_;
+  s.progress = progress_;
+  return s;
+}
+
+void AdminSession::clear_job() {
+  std::lock_guard lock(mutex_);
+  if (!state_.running) state_ = JobState{};
+}
+
+std::vector<std::string> AdminSession::media_roots() const { return current_media_roots(inbox_folders_); }
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,53 @@
+#include "admin/admin_widgets.h"
+
+#include "admin/admin_session.h"
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+
+float draw_job(FrameContext& f, ImVec2 pos, float width) {
+  const AdminSession::JobState job = f.admin.job();
+  if (!job.running && !job.finished) return 0;
+  float y = pos.y;
+  y += draw_text(f, ImVec2(pos.x, y), job.title, f.style(28, text::Weight::Bold, 1.35f), width, theme::kHeading);
+  if (job.running) {
+    const float h = f.px(28);
+    f.draw_list->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width, y + h), theme::kTrack, h * 0.5f);
+    f.draw_list->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width * static_cast<float>(job.progress), y + h),
+                               theme::kHeading, h * 0.5f);
+    y += h + f.px(10);
+    y += draw_text(f, ImVec2(pos.x, y), "กำลังทำงาน " + percent(job.progress) + " · Working",
+                   f.style(24, text::Weight::Regular, 1.35f), width, theme::kTextMuted);
+    f.animating = true;
+  } else {
+    const std::string head = job.ok ? "สำเร็จ · Done: " : "ไม่สำเร็จ เนื้อหาเดิมยังอยู่ครบ · Failed, nothing was changed: ";
+    y += draw_text(f, ImVec2(pos.x, y), head + job.message, f.style(26, text::Weight::Regular, 1.35f), width,
+                   job.ok ? theme::kDone : theme::kBehind);
+  }
+  return y - pos.y + f.px(12);
+}
+
+float status_row(FrameContext& f, ImVec2 pos, float width, const std::string& label, const std::string& value,
+                 bool warning) {
+  const float label_w = width * 0.38f;
+  const auto style = f.style(24, text::Weight::Regular, 1.35f);
+  const float a = draw_text(f, pos, label, style, label_w - f.px(12), theme::kTextMuted);
+  const float b = draw_text(f, ImVec2(pos.x + label_w, pos.y), value.empty() ? "-" : value, style, width - label_w,
+                            warning ? theme::kBehind : theme::kText);
+  return std::max(a, b) + f.px(6);
+}
+
+bool confirm_button(FrameContext& f, const ImRect& r, const std::string& label, std::string& armed) {
+  const bool is_armed = armed == label;
+  ButtonStyle style = quiet_button();
+  if (is_armed) style = primary_button(), style.fill = theme::kBehind;
+  if (!button(f, r, is_armed ? "แตะอีกครั้งเพื่อยืนยัน · Tap again to confirm" : label, style)) return false;
+  if (is_armed) {
+    armed.clear();
+    return true;
+  }
+  armed = label;
+  return false;
+}
+
+}  // namespace khlang::kiosk

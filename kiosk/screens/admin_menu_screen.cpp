@@ -1,0 +1,154 @@
+#include "screens/admin_menu_screen.h"
+
+#include <sys/statvfs.h>
+
+#include <ctime>
+#include <filesystem>
+
+#include "admin/admin_session.h"
+#include "admin/admin_widgets.h"
+#include "bundle/importer.h"
+#include "navigator.h"
+#include "screens/screen_helpers.h"
+#include "stats/stats_file.h"
+#include "stats/usage_recorder.h"
+#include "store/schema.h"
+
+namespace khlang::kiosk {
+namespace {
+
+std::string megabytes(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return buf;
+}
+
+std::string duration(double seconds) {
+  const auto s = static_cast<int64_t>(seconds);
+  return std::to_string(s / 86400) + " วัน " + std::to_string(s % 86400 / 3600) + " ชม. " +
+         std::to_string(s % 3600 / 60) + " นาที · " + std::to_string(s / 86400) + " d " +
+         std::to_string(s % 86400 / 3600) + " h " + std::to_string(s % 3600 / 60) + " min";
+}
+
+}  // namespace
+
+AdminMenuScreen::AdminMenuScreen(store::Database& db) { load(db); }
+
+void AdminMenuScreen::load(store::Database& db) {
+  status_.clear();
+  auto org = store::load_organization(db);
+  auto summary = store::load_summary(db);
+  status_.push_back({"หน่วยงาน · Organization", org && org.value() ? org.value()->name_th : ""});
+  if (summary) {
+    const store::ContentSummary& s = summary.value();
+    content_created_ = store::content_created_utc(s);
+    status_.push_back({"ลำดับชุดเนื้อหา · Content sequence", std::to_string(s.bundle_seq)});
+    status_.push_back({"วันที่ของชุดเนื้อหา · Bundle date", s.bundle_created_at});
+    status_.push_back({"จำนวน · Counts", std::to_string(s.articles) + " บทความ/articles, " + std::to_string(s.announcements) +
+                                             " ประกาศ/notices, " + std::to_string(s.plans) + " แผน/plans, " +
+                                             std::to_string(s.people) + " คน/people, " + std::to_string(s.media) +
+                                             " ภาพ/images"});
+  }
+  auto signer = db.query_text(
+      "SELECT c.key_id || coalesce(' (' || nullif(k.comment, '') || ')', '') FROM content_state c LEFT JOIN trusted_key "
+      "k ON k.key_id = c.key_id WHERE c.id = 1");
+  status_.push_back({"ผู้ลงนาม · Signer", signer ? signer.value() : ""});
+  auto last = db.query_text("SELECT at || '  ' || result || coalesce(': ' || nullif(message, ''), '') FROM import_log "
+                            "ORDER BY id DESC LIMIT 1");
+  status_.push_back({"นำเข้าครั้งล่าสุด · Last import", last ? last.value() : ""});
+  std::error_code ec;
+  const std::string path = db.path();
+  uint64_t size = std::filesystem::file_size(path, ec);
+  if (ec) size = 0;
+  if (auto wal = std::filesystem::file_size(path + "-wal", ec); !ec) size += wal;
+  status_.push_back({"ขนาดฐานข้อมูล · Database size", megabytes(size)});
+  struct statvfs fs{};
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  if (statvfs(dir.empty() ? "." : dir.c_str(), &fs) == 0) {
+    const uint64_t free_bytes = static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
+    status_.push_back({"พื้นที่ว่าง · Free disk", megabytes(free_bytes), free_bytes < (200ull << 20)});
+  }
+}
+
+void AdminMenuScreen::export_statistics(FrameContext& f) {
+  const std::vector<std::string> roots = f.admin.media_roots();
+  if (roots.empty()) {
+    f.admin.start("ส่งออกสถิติ · Export statistics",
+                  [](const auto&) -> Expected<std::string> {
+                    return Error{"ไม่พบแฟลชไดรฟ์ · No USB stick or inbox folder found: plug one in and try again"};
+                  },
+                  false);
+    return;
+  }
+  const std::string root = roots.front(), db_path = f.admin.db_path();
+  f.admin.start("ส่งออกสถิติ · Export statistics to " + root,
+                [root, db_path](const auto& progress) -> Expected<std::string> {
+                  auto db = store::open_kiosk_db(db_path);
+                  if (!db) return db.error();
+                  auto id = stats::kiosk_id(db.value());
+                  if (!id) return id.error();
+                  progress(0.3);
+                  const std::string out = (std::filesystem::path(root) / ("khlang-stats-" + id.value() + ".sqlite")).string();
+                  auto result = stats::export_stats(db.value(), out);
+                  if (!result) return result.error();
+                  return out + ": " + std::to_string(result->added) + " new events, " + std::to_string(result->total) +
+                         " in the file (+ CSV)";
+                },
+                false);
+}
+
+void AdminMenuScreen::draw(FrameContext& f, const ImRect& area) {
+  if (generation_ != f.admin.content_generation()) {
+    generation_ = f.admin.content_generation();
+    load(f.db);
+  }
+  const float margin = f.px(f.portrait ? 32 : 56);
+  const bool two_columns = !f.portrait;
+  const float col_w = two_columns ? (area.GetWidth() - 3 * margin) * 0.55f : area.GetWidth() - 2 * margin;
+  float y = area.Min.y + f.px(24);
+  const float x = area.Min.x + margin;
+  y += section_heading(f, ImVec2(x, y), "สถานะ · Status", col_w);
+  for (const Row& r : status_) y += status_row(f, ImVec2(x, y), col_w, r.label, r.value, r.warning);
+  // The clock: a kiosk with a flat battery wakes in 1970 (or behind its content).
+  const int64_t wall = static_cast<int64_t>(std::time(nullptr));
+  const bool clock_wrong = wall < content_created_ || wall < 1'700'000'000;
+  y += status_row(f, ImVec2(x, y), col_w, "นาฬิกา · Clock", clock_wrong ? "นาฬิกาของเครื่องช้ากว่าวันที่ของเนื้อหา ตั้งเวลาใหม่ · The clock is behind the content's date: set it"
+                                                                       : stats::iso_utc(wall),
+                  clock_wrong);
+  y += status_row(f, ImVec2(x, y), col_w, "เปิดเครื่องมาแล้ว · Uptime", duration(f.now - f.admin.started_at()));
+  y += f.px(16);
+  if (!two_columns) y += draw_job(f, ImVec2(x, y), col_w);
+
+  // Actions.
+  const float ax = two_columns ? x + col_w + margin : x;
+  const float aw = two_columns ? area.Max.x - margin - ax : col_w;
+  float ay = two_columns ? area.Min.y + f.px(24) : y + f.px(8);
+  const float bh = f.px(84), gap = f.px(14);
+  const bool busy = f.admin.job().running;
+  auto next = [&] {
+    const ImRect r(ax, ay, ax + aw, ay + bh);
+    ay += bh + gap;
+    return r;
+  };
+  if (button(f, next(), "นำเข้าเนื้อหาจาก USB · Import from USB")) f.nav.go("admin-import");
+  if (button(f, next(), "กุญแจที่เชื่อถือ · Trusted keys", quiet_button())) f.nav.go("admin-keys");
+  if (button(f, next(), "ตั้งค่า · Settings", quiet_button())) f.nav.go("admin-settings");
+  if (button(f, next(), "ส่งออกสถิติไปยัง USB · Export statistics", quiet_button()) && !busy) export_statistics(f);
+  if (confirm_button(f, next(), "ย้อนกลับเนื้อหาก่อนหน้า · Roll back content", armed_) && !busy) {
+    const std::string db_path = f.admin.db_path();
+    f.admin.start("ย้อนกลับเนื้อหา · Roll back",
+                  [db_path](const auto&) -> Expected<std::string> {
+                    if (auto s = bundle::rollback_import(db_path); !s) return s.error();
+                    return std::string("the previous content is back");
+                  },
+                  true);
+  }
+  if (button(f, next(), "ล็อก · Lock", quiet_button())) {
+    f.admin.lock();
+    f.nav.home();
+  }
+  if (confirm_button(f, next(), "ออกจากตู้เพื่อซ่อมบำรุง · Leave the kiosk", armed_)) f.admin.request_quit();
+  if (two_columns) draw_job(f, ImVec2(ax, ay + f.px(8)), aw);
+}
+
+}  // namespace khlang::kiosk

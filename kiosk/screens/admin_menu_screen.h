@@ -1,0 +1,34 @@
+// [SECTION] Admin mode's main screen (route "admin-menu"): the kiosk's status (content, last
+// import, disk, clock, uptime) and what the admin can do: import from USB, trusted keys, roll
+// back, settings, export statistics to the stick, lock, leave the kiosk for maintenance.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "screens/screen.h"
+
+namespace khlang::kiosk {
+
+class AdminMenuScreen : public Screen {
+ public:
+  explicit AdminMenuScreen(store::Database& db);
+  std::string title(const FrameContext&) const override { return "ผู้ดูแลระบบ · Admin"; }
+  void draw(FrameContext& f, const ImRect& area) override;
+
+ private:
+  void load(store::Database& db);
+  void export_statistics(FrameContext& f);
+
+  struct Row {
+    std::string label, value;
+    bool warning = false;
+  };
+  std::vector<Row> status_;
+  int64_t content_created_ = 0;
+  int generation_ = -1;
+  std::string armed_;  // the confirm button waiting for its second tap
+};
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,141 @@
+#include "screens/admin_pin_screen.h"
+
+#include "admin/admin_session.h"
+#include "navigator.h"
+#include "screens/screen_helpers.h"
+
+namespace khlang::kiosk {
+namespace {
+
+constexpr size_t kMaxDigits = 12;
+constexpr const char* kKeyLabels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "ลบ", "0", "OK"};
+
+std::string lock_message(int64_t seconds) {
+  return "ล็อกอยู่ อีก " + std::to_string(seconds) + " วินาที · Locked for " + std::to_string(seconds) + " s";
+}
+
+}  // namespace
+
+AdminPinScreen::Step AdminPinScreen::step(FrameContext& f) {
+  if (!choosing_ && (change_ || !f.admin.pin().has_pin())) choosing_ = true;
+  if (!choosing_) return Step::Enter;
+  return first_choice_.empty() ? Step::Choose : Step::Confirm;
+}
+
+double AdminPinScreen::next_timer(double, int64_t wall_utc) const {
+  return locked_until_ > wall_utc ? 1.0 : -1;  // the countdown ticks
+}
+
+void AdminPinScreen::on_text(char32_t c, FrameContext&) {
+  if (c >= U'0' && c <= U'9' && digits_.size() < kMaxDigits) digits_ += static_cast<char>(c);
+}
+
+void AdminPinScreen::on_key(Key key, FrameContext& f) {
+  if (key == Key::Backspace && !digits_.empty()) digits_.pop_back();
+  else if (key == Key::Enter) submit(f);
+  else if (key == Key::Escape) f.nav.home();
+}
+
+void AdminPinScreen::submit(FrameContext& f) {
+  const std::string pin = std::exchange(digits_, "");
+  message_is_error_ = true;
+  switch (step(f)) {
+    case Step::Choose:
+      if (const std::string problem = security::pin_problem(pin); !problem.empty()) {
+        message_ = "PIN ต้องเป็นตัวเลขอย่างน้อย 6 หลัก · The PIN needs " + problem;
+        return;
+      }
+      first_choice_ = pin;
+      message_ = "พิมพ์ PIN เดิมอีกครั้ง · Type the same PIN again";
+      message_is_error_ = false;
+      return;
+    case Step::Confirm:
+      if (pin != first_choice_) {
+        first_choice_.clear();
+        message_ = "PIN สองครั้งไม่ตรงกัน เริ่มใหม่ · The two PINs differ; start again";
+        return;
+      }
+      if (auto s = f.admin.pin().set_pin(pin); !s) {
+        message_ = "บันทึก PIN ไม่ได้ · Cannot save the PIN: " + s.error().message;
+        return;
+      }
+      f.admin.unlock();
+      f.nav.go("admin-menu");
+      return;
+    case Step::Enter: {
+      const auto check = f.admin.pin().check(pin, f.wall_utc);
+      if (check.outcome == security::PinLock::Outcome::Accepted) {
+        f.admin.unlock();
+        f.nav.go("admin-menu");
+        return;
+      }
+      if (check.locked_seconds > 0) {
+        locked_until_ = f.wall_utc + check.locked_seconds;
+        message_ = lock_message(check.locked_seconds);
+      } else {
+        const int left = security::kFreeFailures - check.failures;
+        message_ = "PIN ไม่ถูกต้อง (เหลือ " + std::to_string(left) + " ครั้งก่อนล็อก) · Wrong PIN (" +
+                   std::to_string(left) + " tries before a lock)";
+      }
+      return;
+    }
+  }
+}
+
+void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
+  const Step now_step = step(f);
+  if (now_step == Step::Enter && locked_until_ == 0) {
+    // Opened while a lock from before (even before a restart) still runs.
+    if (const int64_t left = f.admin.pin().locked_for(f.wall_utc); left > 0) locked_until_ = f.wall_utc + left;
+  }
+  const bool locked = locked_until_ > f.wall_utc;
+  if (locked) message_ = lock_message(locked_until_ - f.wall_utc), message_is_error_ = true;
+  else if (locked_until_ != 0) locked_until_ = 0, message_.clear();
+
+  const float w = std::min(area.GetWidth() - f.px(64), f.px(620));
+  const float x0 = area.GetCenter().x - w * 0.5f;
+  float y = area.Min.y + f.px(28);
+  const char* prompt = now_step == Step::Enter    ? "ใส่ PIN ผู้ดูแลระบบ · Enter the admin PIN"
+                       : now_step == Step::Choose ? "ตั้ง PIN ใหม่ อย่างน้อย 6 หลัก · Choose a PIN of at least 6 digits"
+                                                  : "ยืนยัน PIN · Confirm the PIN";
+  y += draw_text(f, ImVec2(x0, y), prompt, f.style(34, text::Weight::Bold, 1.35f), w, theme::kHeading, text::Align::Center);
+  // The digits as dots: a PIN is never shown.
+  const float dot = f.px(14), gap = f.px(40);
+  const float dots_w = static_cast<float>(std::max<size_t>(digits_.size(), 1)) * gap;
+  for (size_t i = 0; i < digits_.size(); ++i) {
+    f.draw_list->AddCircleFilled(ImVec2(area.GetCenter().x - dots_w * 0.5f + gap * (static_cast<float>(i) + 0.5f), y + f.px(34)),
+                                 dot, theme::kText);
+  }
+  f.draw_list->AddLine(ImVec2(x0, y + f.px(64)), ImVec2(x0 + w, y + f.px(64)), theme::kCardBorder, f.px(3));
+  y += f.px(80);
+  const float message_h = f.px(90);
+  if (!message_.empty()) {
+    draw_text(f, ImVec2(x0, y), message_, f.style(26, text::Weight::Regular, 1.35f), w,
+              message_is_error_ ? theme::kBehind : theme::kText, text::Align::Center);
+  }
+  y += message_h;
+  // The pad: large keys, 3 x 4.
+  const float key_gap = f.px(18);
+  const float key_h = std::min(f.px(120), (area.Max.y - y - f.px(24) - 3 * key_gap) / 4);
+  const float key_w = (w - 2 * key_gap) / 3;
+  for (int i = 0; i < 12; ++i) {
+    const float kx = x0 + static_cast<float>(i % 3) * (key_w + key_gap);
+    const float ky = y + static_cast<float>(i / 3) * (key_h + key_gap);
+    const ImRect r(kx, ky, kx + key_w, ky + key_h);
+    keys_[i] = r.GetCenter();
+    const bool is_ok = i == 11;
+    if (!button(f, r, kKeyLabels[i], is_ok ? primary_button() : quiet_button()) || locked) continue;
+    if (i == 9) on_key(Key::Backspace, f);
+    else if (is_ok) submit(f);
+    else on_text(static_cast<char32_t>(kKeyLabels[i][0]), f);
+  }
+}
+
+ImVec2 AdminPinScreen::key_center(char32_t c) const {
+  if (c >= U'1' && c <= U'9') return keys_[c - U'1'];
+  if (c == U'0') return keys_[10];
+  if (c == U'\n') return keys_[11];
+  return ImVec2(-1, -1);
+}
+
+}  // namespace khlang::kiosk

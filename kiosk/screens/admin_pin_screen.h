@@ -1,0 +1,37 @@
+// [SECTION] Admin mode's PIN pad (route "admin", reached by holding the title on home for 3 s).
+// On first use the admin chooses a PIN (at least 6 digits, typed twice); afterwards the PIN
+// unlocks admin mode, with the lockout of security::PinLock. Route "admin-change-pin" chooses a
+// new PIN from the settings.
+#pragma once
+
+#include <string>
+
+#include "screens/screen.h"
+
+namespace khlang::kiosk {
+
+class AdminPinScreen : public Screen {
+ public:
+  explicit AdminPinScreen(bool change) : change_(change) {}
+  std::string title(const FrameContext&) const override { return "ผู้ดูแลระบบ · Admin"; }
+  void draw(FrameContext& f, const ImRect& area) override;
+  void on_key(Key key, FrameContext& f) override;
+  void on_text(char32_t c, FrameContext& f) override;
+  ImVec2 key_center(char32_t c) const override;
+  double next_timer(double now, int64_t wall_utc) const override;
+
+ private:
+  enum class Step { Enter, Choose, Confirm };
+  void submit(FrameContext& f);
+  Step step(FrameContext& f);
+
+  bool change_;
+  bool choosing_ = false;  // set once: a new PIN is being chosen (first use or change)
+  std::string digits_, first_choice_;
+  std::string message_;
+  bool message_is_error_ = false;
+  int64_t locked_until_ = 0;
+  ImVec2 keys_[12]{};  // centres of 1..9, back, 0, OK (for scripts)
+};
+
+}  // namespace khlang::kiosk
