@@ -39,12 +39,18 @@ std::vector<std::string> media_roots(std::string_view mountinfo, const std::vect
   std::istringstream in{std::string(mountinfo)};
   std::string line;
   while (std::getline(in, line)) {
-    // id parent major:minor root mount-point options ...
+    // id parent major:minor root mount-point options [optional fields] - fstype source super-options
     std::istringstream fields(line);
     std::string id, parent, dev, root, mount_point;
     if (!(fields >> id >> parent >> dev >> root >> mount_point)) continue;
+    const size_t dash = line.find(" - ");
+    if (dash == std::string::npos) continue;
+    std::istringstream tail(line.substr(dash + 3));
+    std::string fstype, source;
+    tail >> fstype >> source;
     mount_point = unescape(mount_point);
-    if (removable_mount_point(mount_point) &&
+    // A stick is a block device (/dev/sdb1, /dev/mmcblk0p1); tmpfs, overlays and binds are not.
+    if (source.rfind("/dev/", 0) == 0 && removable_mount_point(mount_point) &&
         std::find(roots.begin(), roots.end(), mount_point) == roots.end()) {
       roots.push_back(mount_point);
     }

@@ -1,6 +1,7 @@
 #include "screens/admin_menu_screen.h"
 
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 #include <ctime>
 #include <filesystem>
@@ -71,11 +72,13 @@ void AdminMenuScreen::load(store::Database& db) {
 }
 
 void AdminMenuScreen::export_statistics(FrameContext& f) {
-  const std::vector<std::string> roots = f.admin.media_roots();
+  std::vector<std::string> roots = f.admin.media_roots();
+  // Onto the first stick or inbox the kiosk can write to (a stick may be write-protected).
+  std::erase_if(roots, [](const std::string& r) { return ::access(r.c_str(), W_OK) != 0; });
   if (roots.empty()) {
     f.admin.start("ส่งออกสถิติ · Export statistics",
                   [](const auto&) -> Expected<std::string> {
-                    return Error{"ไม่พบแฟลชไดรฟ์ · No USB stick or inbox folder found: plug one in and try again"};
+                    return Error{"ไม่พบแฟลชไดรฟ์ที่เขียนได้ · No writable USB stick or inbox folder: plug one in and try again"};
                   },
                   false);
     return;

@@ -10,7 +10,7 @@ db="$out/kiosk-$size-$lang.db"
 rm -f "$db"*
 screens=(home search knowledge category:km-basics category:km-process article:km-process-seven-steps article:what-is-km
          announcements announcement:call-for-knowledge-articles plan plan:km-process plan:change-management
-         meeting people about attract)
+         meeting people about attract admin admin-menu admin-import admin-keys admin-settings)
 failed=0
 for screen in "${screens[@]}"; do
   name="$out/${screen//:/_}-$size-$lang"
