@@ -23,7 +23,7 @@ float stepper(FrameContext& f, ImVec2 pos, float width, const std::string& label
   draw_text(f, ImVec2(pos.x, pos.y + f.px(18)), label, f.style(28), width * 0.5f, theme::kText);
   const float vx = pos.x + width * 0.5f;
   int next = value;
-  if (button(f, ImRect(vx, pos.y, vx + bw, pos.y + bh), "−", quiet_button())) next = std::max(low, value - step);
+  if (button(f, ImRect(vx, pos.y, vx + bw, pos.y + bh), "-", quiet_button())) next = std::max(low, value - step);
   draw_text(f, ImVec2(vx + bw, pos.y + f.px(18)), std::to_string(value) + " " + unit, f.style(30, text::Weight::Bold),
             f.px(240), theme::kHeading, text::Align::Center);
   if (button(f, ImRect(vx + bw + f.px(240), pos.y, vx + 2 * bw + f.px(240), pos.y + bh), "+", quiet_button())) {
