@@ -9,6 +9,7 @@
 
 #include "bundle/bundle_file.h"
 #include "commands.h"
+#include "content/csv.h"
 #include "stats/report_data.h"
 #include "stats/stats_file.h"
 #include "store/schema.h"
@@ -233,43 +234,39 @@ svg.chart { max-width: 100%; height: auto; font-family: inherit; }
   return o.str();
 }
 
-std::string csv(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-Status write_csv(const std::string& dir, const ReportData& r) {
+Status write_csv_tables(const std::string& dir, const ReportData& r) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  auto write = [&](const std::string& name, const std::string& text) -> Status {
-    std::ofstream out(std::filesystem::path(dir) / name, std::ios::trunc);
-    out << text;
-    if (!out.flush()) return Error{"cannot write " + (std::filesystem::path(dir) / name).string()};
-    return Ok{};
+  using content::CsvTable;
+  auto fixed = [](double v, int decimals) {  // no thousands separators in CSV
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return std::string(buf);
   };
-  std::string months = "month,month_th,article_views\n";
-  for (const auto& m : r.views_per_month) months += m.label + "," + csv(thai_month_label(m.label)) + "," + std::to_string(m.count) + "\n";
-  std::string cats = "category,article_views\n";
-  for (const auto& c : r.views_per_category) cats += csv(c.label) + "," + std::to_string(c.count) + "\n";
-  std::string top = "rank,article,title,category,views,average_seconds\n";
-  int rank = 0;
+  CsvTable months{{"month", "month_th", "article_views"}, {}, {}};
+  for (const auto& m : r.views_per_month) months.rows.push_back({m.label, thai_month_label(m.label), std::to_string(m.count)});
+  CsvTable cats{{"category", "article_views"}, {}, {}};
+  for (const auto& c : r.views_per_category) cats.rows.push_back({c.label, std::to_string(c.count)});
+  CsvTable top{{"rank", "article", "title", "category", "views", "average_seconds"}, {}, {}};
   for (const auto& a : r.top_articles) {
-    top += std::to_string(++rank) + "," + csv(a.route) + "," + csv(a.title) + "," + csv(a.category) + "," +
-           std::to_string(a.views) + "," + number(a.average_seconds, 1) + "\n";
+    top.rows.push_back({std::to_string(top.rows.size() + 1), a.route, a.title, a.category, std::to_string(a.views),
+                        fixed(a.average_seconds, 1)});
   }
-  std::string queries = "query,searches\n";
-  for (const auto& q : r.no_result_queries) queries += csv(q.label) + "," + std::to_string(q.count) + "\n";
-  std::string plan = "plan,seq,activity,indicator,target,fiscal_year,value,target_value,status\n";
+  CsvTable queries{{"query", "searches"}, {}, {}};
+  for (const auto& q : r.no_result_queries) queries.rows.push_back({q.label, std::to_string(q.count)});
+  CsvTable plan{{"plan", "seq", "activity", "indicator", "target", "fiscal_year", "value", "target_value", "status"}, {}, {}};
   for (const auto& a : r.activities) {
-    plan += csv(a.plan_title) + "," + std::to_string(a.seq) + "," + csv(a.activity) + "," + csv(a.indicator) + "," +
-            csv(a.target) + "," + (a.fiscal_year ? std::to_string(*a.fiscal_year) : "") + "," +
-            (a.value ? number(*a.value, 2) : "") + "," + (a.target_value ? number(*a.target_value, 2) : "") + "," + a.status + "\n";
+    plan.rows.push_back({a.plan_title, std::to_string(a.seq), a.activity, a.indicator, a.target,
+                         a.fiscal_year ? std::to_string(*a.fiscal_year) : "", a.value ? fixed(*a.value, 2) : "",
+                         a.target_value ? fixed(*a.target_value, 2) : "", a.status});
   }
-  for (auto& [name, text] : {std::pair<std::string, std::string>{"views_per_month.csv", months}, {"views_per_category.csv", cats},
-                             {"top_articles.csv", top}, {"searches_no_result.csv", queries}, {"plan_progress.csv", plan}}) {
-    if (auto s = write(name, text); !s) return s;
+  for (const auto& [name, table] : {std::pair<std::string, const CsvTable*>{"views_per_month.csv", &months},
+                                    {"views_per_category.csv", &cats}, {"top_articles.csv", &top},
+                                    {"searches_no_result.csv", &queries}, {"plan_progress.csv", &plan}}) {
+    const auto path = std::filesystem::path(dir) / name;
+    std::ofstream out(path, std::ios::trunc);
+    out << content::write_csv(*table);
+    if (!out.flush()) return Error{"cannot write " + path.string()};
   }
   return Ok{};
 }
@@ -312,7 +309,7 @@ int run_report(const Args& args) {
   file << render_html(data.value());
   if (!file.flush()) return fail("report", "cannot write " + *out);
   if (const auto dir = args.get("--csv")) {
-    if (auto s = write_csv(*dir, data.value()); !s) return fail("report", s.error().message);
+    if (auto s = write_csv_tables(*dir, data.value()); !s) return fail("report", s.error().message);
   }
   std::printf("%s: %lld accesses to the knowledge base, %lld sessions, %lld searches (%lld found nothing), %zu activities\n",
               out->c_str(), static_cast<long long>(data->article_views), static_cast<long long>(data->sessions),

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "bundle/bundle_file.h"
+#include "content/csv.h"
 #include "store/content_queries.h"
 #include "store/settings.h"
 
@@ -46,28 +47,19 @@ Expected<store::Database> open_or_create(const std::string& path) {
   return db;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 Status write_events_csv(store::Database& db, const std::string& kiosk, const std::string& path) {
-  std::ofstream out(path, std::ios::trunc);
-  out << "kiosk_id,event_id,at,kind,target,value,detail\n";
+  content::CsvTable table{{"kiosk_id", "event_id", "at", "kind", "target", "value", "detail"}, {}, {}};
   auto rows = db.prepare("SELECT event_id, at, kind, target, coalesce(value, ''), detail FROM event WHERE kiosk_id = ? "
                          "ORDER BY event_id");
   if (!rows) return rows.error();
   rows->bind(1, std::string_view(kiosk));
   auto read = rows->for_each_row([&](const store::Statement& r) {
-    out << csv_field(kiosk) << ',' << r.column_int(0) << ',' << r.column_text(1) << ',' << csv_field(r.column_text(2))
-        << ',' << csv_field(r.column_text(3)) << ',' << r.column_text(4) << ',' << csv_field(r.column_text(5)) << '\n';
+    table.rows.push_back({kiosk, r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
+                          r.column_text(5)});
   });
   if (!read) return read;
+  std::ofstream out(path, std::ios::trunc);
+  out << content::write_csv(table);
   if (!out.flush()) return Error{"cannot write " + path};
   return Ok{};
 }
