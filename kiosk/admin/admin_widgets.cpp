@@ -37,16 +37,18 @@ float status_row(FrameContext& f, ImVec2 pos, float width, const std::string& la
   return std::max(a, b) + f.px(6);
 }
 
-bool confirm_button(FrameContext& f, const ImRect& r, const std::string& label, std::string& armed) {
-  const bool is_armed = armed == label;
+bool confirm_button(FrameContext& f, const ImRect& r, const std::string& label, std::string& armed,
+                    const std::string& id) {
+  const std::string& key = id.empty() ? label : id;
+  const bool is_armed = armed == key;
   ButtonStyle style = quiet_button();
   if (is_armed) style = primary_button(), style.fill = theme::kBehind;
-  if (!button(f, r, is_armed ? "แตะอีกครั้งเพื่อยืนยัน · Tap again to confirm" : label, style)) return false;
+  if (!button(f, r, is_armed ? "แตะอีกครั้งเพื่อยืนยัน · Tap again" : label, style)) return false;
   if (is_armed) {
     armed.clear();
     return true;
   }
-  armed = label;
+  armed = key;
   return false;
 }
 

@@ -14,7 +14,9 @@ float draw_job(FrameContext& f, ImVec2 pos, float width);
 float status_row(FrameContext& f, ImVec2 pos, float width, const std::string& label, const std::string& value,
                  bool warning = false);
 // A button for something that cannot be undone: the first tap arms it (its label asks to confirm),
-// the second acts. `armed` is the screen's memory of which one is armed.
-bool confirm_button(FrameContext& f, const ImRect& r, const std::string& label, std::string& armed);
+// the second acts. `armed` is the screen's memory of which one is armed; `id` tells apart buttons
+// with the same label (empty: the label).
+bool confirm_button(FrameContext& f, const ImRect& r, const std::string& label, std::string& armed,
+                    const std::string& id = "");
 
 }  // namespace khlang::kiosk

@@ -18,7 +18,7 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
   }
   const float margin = f.px(f.portrait ? 32 : 56);
   const float w = area.GetWidth() - 2 * margin, x = area.Min.x + margin;
-  const float bw = f.px(300), bh = f.px(80);
+  const float bw = f.px(520), bh = f.px(80);
   float y = area.Min.y + f.px(24);
   if (!message_.empty()) {
     y += draw_text(f, ImVec2(x, y), message_, f.style(26), w, message_is_error_ ? theme::kBehind : theme::kDone) + f.px(12);
@@ -29,7 +29,7 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
     const std::string line = k.key_id + (k.comment.empty() ? "" : "  " + k.comment) + "  (" + k.added_at + ")";
     const float h = std::max(bh, text_height(f, line, f.style(26), w - bw - f.px(24)));
     draw_text(f, ImVec2(x, y + f.px(16)), line, f.style(26), w - bw - f.px(24), theme::kText);
-    if (confirm_button(f, ImRect(x + w - bw, y, x + w, y + bh), "ลบ · Remove " + k.key_id, armed_)) removed = k.key_id;
+    if (confirm_button(f, ImRect(x + w - bw, y, x + w, y + bh), "ลบ · Remove", armed_, k.key_id)) removed = k.key_id;
     y += h + f.px(12);
   }
   if (keys_.empty()) y += draw_text(f, ImVec2(x, y), "ไม่มี · None: no bundle can be imported", f.style(26), w, theme::kBehind);
