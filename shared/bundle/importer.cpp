@@ -198,9 +198,7 @@ void log_import(store::Database& kiosk, const std::string& bundle, const std::st
   auto stmt = kiosk.prepare("INSERT INTO import_log (at, bundle, key_id, seq, result, message) VALUES (?, ?, ?, ?, ?, ?)");
   if (!stmt) return;
   stmt->bind_all(now_utc_iso(), std::string_view(bundle), std::string_view(key_id));
-  if (seq) stmt->bind(4, *seq);
-  else stmt->bind_null(4);
-  stmt->bind(5, std::string_view(result)).bind(6, std::string_view(message));
+  stmt->bind(4, seq).bind(5, std::string_view(result)).bind(6, std::string_view(message));
   (void)stmt->run();  // the log is best effort: a full disk must not hide the real error
 }
 

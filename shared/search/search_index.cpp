@@ -1,6 +1,7 @@
 #include "search/search_index.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include <sqlite3.h>
@@ -69,6 +70,28 @@ Status query_index(store::Database& db, const std::string& match, int limit, boo
     // The score falls with the tier and the place in it: higher is better.
     if (seen.insert(id).second) out.push_back({id, 1000.0 - static_cast<double>(out.size()), whole_word});
   });
+}
+
+// An FTS5 query matching the query words or index words holding them: (w1 OR t1 OR ...) AND
+// (w2 OR ...); empty when no index word holds any of them.
+Expected<std::string> inside_word_match(store::Database& db, const std::vector<std::string>& qwords,
+                                        const std::vector<Token>& needles) {
+  std::string inside;
+  bool any_inside = false;
+  auto holding = db.prepare("SELECT term FROM search_term WHERE instr(term, ?1) > 1 ORDER BY docs DESC LIMIT ?2");
+  if (!holding) return holding.error();
+  for (size_t i = 0; i < qwords.size(); ++i) {
+    std::string group = quoted(qwords[i]);
+    holding->bind(1, std::string_view(needles[i].text)).bind(2, static_cast<int64_t>(kInsideTerms));
+    auto read = holding->for_each_row([&](const store::Statement& r) {
+      group += " OR " + quoted(r.column_text(0));
+      any_inside = true;
+    });
+    if (!read) return read.error();
+    holding->reset();
+    inside += (inside.empty() ? "(" : " AND (") + group + ")";  // FTS5 wants AND between groups
+  }
+  return any_inside ? inside : std::string();
 }
 
 // A snippet of `body` around the first match of any token, cut at cluster boundaries, with every
@@ -193,9 +216,13 @@ Status fill_search_doc(store::Database& db, bool text) {
     }
   }
   auto add_doc = db.prepare("INSERT INTO search_doc (kind, ref, route, title) VALUES (?, ?, ?, ?)");
-  auto add_text = db.prepare(text ? "INSERT INTO temp.search_text (id, title, body) VALUES (?, ?, ?)" : "SELECT 1");
   if (!add_doc) return add_doc.error();
-  if (!add_text) return add_text.error();
+  std::optional<store::Statement> add_text;
+  if (text) {
+    auto stmt = db.prepare("INSERT INTO temp.search_text (id, title, body) VALUES (?, ?, ?)");
+    if (!stmt) return stmt.error();
+    add_text.emplace(std::move(stmt.value()));
+  }
   for (const Source& source : kSources) {
     auto rows = db.prepare(std::string(source.select) + " ORDER BY id");
     if (!rows) return rows.error();
@@ -205,7 +232,7 @@ Status fill_search_doc(store::Database& db, bool text) {
       const std::string title = source.title(r);
       add_doc->bind_all(std::string_view(source.kind), r.column_text(0), source.route(r), std::string_view(title));
       added = add_doc->run();
-      if (added && text) {
+      if (added && add_text) {
         add_text->bind_all(db.last_insert_rowid(), std::string_view(title), source.body(r));
         added = add_text->run();
       }
@@ -242,24 +269,10 @@ Status index_search_text(store::Database& db, const std::string& schema) {
                  "DROP TABLE temp.search_vocab;");
 }
 
-// Copies the index of `from` into `to`: table by table, "from".fts5 -> "to".packed when packing,
-// the other way when a kiosk takes a packed index. Writing FTS5's tables is what SQLite's defensive
-// mode forbids, so it is lifted for these statements only.
-Status copy_index_tables(store::Database& db, bool packing, const std::string& bundle_schema) {
-  sqlite3* h = db.handle();
-  int defensive = 0;
-  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
-  Status s = Ok{};
-  for (const PackedTable& t : kPackedTables) {
-    const std::string from = packing ? std::string("temp.") + t.fts5 : bundle_schema + "." + t.packed;
-    const std::string to = packing ? std::string("main.") + t.packed : std::string("main.") + t.fts5;
-    if (s) s = db.exec("DELETE FROM " + to);
-    if (s) s = db.exec("INSERT INTO " + to + " SELECT * FROM " + from);
-  }
-  if (s && !packing) s = db.exec("DELETE FROM main.search_term; INSERT INTO main.search_term SELECT * FROM " + bundle_schema + ".search_term");
-  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
-  return s;
+// Replaces the rows of table `to` by those of `from` (same columns).
+Status replace_rows(store::Database& db, const std::string& from, const std::string& to) {
+  if (auto s = db.exec("DELETE FROM " + to); !s) return s;
+  return db.exec("INSERT INTO " + to + " SELECT * FROM " + from);
 }
 
 }  // namespace
@@ -287,10 +300,13 @@ Status rebuild_search_index(store::Database& db) {
 Status pack_search_index(store::Database& bundle) {
   // Built in temporary tables (the bundle keeps no document table and no virtual table), then
   // copied into the bundle's plain tables.
+  if (auto s = register_tokenizers(bundle.handle()); !s) return s;
   Status s = bundle.exec(std::string("CREATE TEMP TABLE search_doc ") + kSearchDocColumns + ";" + words_table_sql("temp"));
   if (s) s = fill_search_doc(bundle, true);
   if (s) s = index_search_text(bundle, "temp");
-  if (s) s = copy_index_tables(bundle, true, "");
+  for (const PackedTable& t : kPackedTables) {
+    if (s) s = replace_rows(bundle, std::string("temp.") + t.fts5, std::string("main.") + t.packed);
+  }
   if (s) {
     auto info = bundle.prepare("INSERT INTO search_info (id, tokenizer) VALUES (1, ?)");
     if (!info) return info.error();
@@ -313,8 +329,18 @@ Expected<bool> take_search_index(store::Database& db, const std::string& bundle_
   const bool take = row.value() && same->column_int(0) == 1;
   same->reset();
   if (take) {
-    if (auto s = fill_search_doc(db, false); !s) return s.error();
-    if (auto s = copy_index_tables(db, false, bundle_schema); !s) return s.error();
+    Status s = fill_search_doc(db, false);
+    // Writing FTS5's own tables is what SQLite's defensive mode forbids: lifted for these only.
+    sqlite3* h = db.handle();
+    int defensive = 0;
+    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+    for (const PackedTable& t : kPackedTables) {
+      if (s) s = replace_rows(db, bundle_schema + "." + t.packed, std::string("main.") + t.fts5);
+    }
+    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
+    if (s) s = replace_rows(db, bundle_schema + ".search_term", "main.search_term");
+    if (!s) return s.error();
     return true;
   }
   if (auto s = rebuild_search_index(db); !s) return s.error();
@@ -352,43 +378,28 @@ Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view qu
     std::string head = exact.substr(0, exact.size() - quoted(qwords.back()).size());
     prefix = head + quoted(qwords.back().substr(0, static_cast<size_t>(tail.begin))) + "*";
   }
-  // Words of the index that hold a query word inside them (ปราการ in สมุทรปราการ), most common first.
-  std::string inside;
-  bool any_inside = false;
-  auto holding = db.prepare("SELECT term FROM search_term WHERE instr(term, ?1) > 1 ORDER BY docs DESC LIMIT ?2");
-  if (!holding) return holding.error();
-  for (size_t i = 0; i < qwords.size(); ++i) {
-    std::string group = quoted(qwords[i]);
-    holding->bind(1, std::string_view(needles[i].text)).bind(2, static_cast<int64_t>(kInsideTerms));
-    auto read = holding->for_each_row([&](const store::Statement& r) {
-      group += " OR " + quoted(r.column_text(0));
-      any_inside = true;
-    });
-    if (!read) return read.error();
-    holding->reset();
-    inside += (inside.empty() ? "(" : " AND (") + group + ")";  // FTS5 wants AND between groups
-  }
   // Tiers, best first: whole words, then a word's beginning, then inside words (ความรู้ above
   // ความรู้สึก above a compound holding ความรู้); in each, title matches before body matches.
   // Within a tier FTS5's order is kept: bm25 would score every match, and a common Thai word
   // matches most of the index (measured: 20 ms a query instead of 1 ms).
-  struct Tier {
-    std::string match;
-    bool whole_word;
-  };
-  std::vector<Tier> tiers = {{"{title} : (" + exact + ")", true},
-                             {exact, true},
-                             {"{title} : (" + prefix + ")", true},
-                             {prefix, true}};
-  if (any_inside) {
-    tiers.push_back({"{title} : (" + inside + ")", false});
-    tiers.push_back({inside, false});
-  }
   std::vector<Ranked> ranked;
   std::unordered_set<int64_t> seen;
-  for (const Tier& tier : tiers) {
-    if (static_cast<int>(ranked.size()) >= limit) break;
-    if (auto s = query_index(db, tier.match, limit, tier.whole_word, ranked, seen); !s) return s.error();
+  auto run_tier = [&](const std::string& match, bool whole_word) -> Status {
+    if (static_cast<int>(ranked.size()) >= limit) return Ok{};
+    return query_index(db, match, limit, whole_word, ranked, seen);
+  };
+  for (const std::string& match : {"{title} : (" + exact + ")", exact, "{title} : (" + prefix + ")", prefix}) {
+    if (auto s = run_tier(match, true); !s) return s.error();
+  }
+  if (static_cast<int>(ranked.size()) < limit) {
+    // Words of the index that hold a query word inside them (ปราการ in สมุทรปราการ), most common
+    // first: a scan of the vocabulary, only when the tiers above left room.
+    auto inside = inside_word_match(db, qwords, needles);
+    if (!inside) return inside.error();
+    if (!inside->empty()) {
+      if (auto s = run_tier("{title} : (" + inside.value() + ")", false); !s) return s.error();
+      if (auto s = run_tier(inside.value(), false); !s) return s.error();
+    }
   }
   std::vector<SearchHit> hits;
   auto doc = db.prepare("SELECT kind, route, title, ref FROM search_doc WHERE id = ?");

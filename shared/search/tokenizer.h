@@ -1,4 +1,4 @@
-// [SECTION] Search tokens for Thai and English, and their FTS5 tokenizers.
+// [SECTION] Search tokens for Thai and English, and their FTS5 tokenizer.
 // SQLite's own tokenizers fail at Thai (unicode61 cuts words at every mark; trigram finds ความรู้
 // inside ความรู้สึก and nothing for two-letter words). Ours cuts the search-normalized text into
 // words: libthai for Thai, letters and digits for the rest. (A word inside a compound, ปราการ in
@@ -28,8 +28,8 @@ std::vector<Token> tokenize(std::string_view utf8);
 // a program whose fingerprint is the same. Empty when the dictionary cannot be found.
 const std::string& tokenizer_fingerprint();
 
-// Registers "khlang_words" with FTS5 on this connection (every connection that
-// creates, fills or queries the index needs them).
+// Registers "khlang_words" with FTS5 on this connection (every connection that creates, fills or
+// queries the index needs it).
 Status register_tokenizers(sqlite3* db);
 
 }  // namespace khlang::search

@@ -52,9 +52,13 @@ Expected<ReportData> build_report(store::Database& stats, const std::string& fro
   const std::string view = period_view(from, to);
   if (auto s = stats.exec("DROP VIEW IF EXISTS temp.period; " + view); !s) return s.error();
 
-  Status s = each(stats, "SELECT coalesce(group_concat(organization, ', '), ''), count(*) FROM (SELECT DISTINCT organization FROM kiosk)",
-                  [&](const store::Statement& row) { r.organization = row.column_text(0); });
-  if (s) s = each(stats, "SELECT count(*) FROM kiosk", [&](const store::Statement& row) { r.kiosks = row.column_int(0); });
+  Status s = each(stats,
+                  "SELECT coalesce((SELECT group_concat(organization, ', ') FROM (SELECT DISTINCT organization FROM "
+                  "kiosk)), ''), (SELECT count(*) FROM kiosk)",
+                  [&](const store::Statement& row) {
+                    r.organization = row.column_text(0);
+                    r.kiosks = row.column_int(1);
+                  });
   if (s) {
     s = each(stats,
              "SELECT count(*) FILTER (WHERE kind = 'view' AND target LIKE 'article:%'), "

@@ -64,36 +64,23 @@ Status write_events_csv(store::Database& db, const std::string& kiosk, const std
   return Ok{};
 }
 
-// Names of routes and the plan's progress from the kiosk's content, replacing the file's.
+// Names of routes and the plan's progress from the kiosk's content (attached to `out` as
+// "kiosk"), replacing the file's.
 Status write_snapshot(store::Database& kiosk, store::Database& out, const std::string& taken_at) {
-  if (auto s = out.exec("DELETE FROM route_title; DELETE FROM activity_progress;"); !s) return s;
-  auto title = out.prepare("INSERT OR REPLACE INTO route_title (route, title, category) VALUES (?, ?, ?)");
-  if (!title) return title.error();
-  struct Names {
-    const char* sql;
-    const char* prefix;
-  };
-  for (const Names& n : {Names{"SELECT a.id, a.title, coalesce(c.title_th, '') FROM article a LEFT JOIN category c ON "
-                               "c.id = a.category_id",
-                               "article:"},
-                         Names{"SELECT id, title, '' FROM announcement", "announcement:"},
-                         Names{"SELECT id, title_th, '' FROM category", "category:"},
-                         Names{"SELECT id, title, '' FROM plan", "plan:"}}) {
-    auto rows = kiosk.prepare(n.sql);
-    if (!rows) return rows.error();
-    Status written = Ok{};
-    auto read = rows->for_each_row([&](const store::Statement& r) {
-      if (!written) return;
-      title->bind_all(n.prefix + r.column_text(0), r.column_text(1), r.column_text(2));
-      written = title->run();
-    });
-    if (!read) return read;
-    if (!written) return written;
-  }
+  Status s = out.exec(
+      "DELETE FROM main.route_title; DELETE FROM main.activity_progress;"
+      "INSERT INTO main.route_title (route, title, category) "
+      "SELECT 'article:' || a.id, a.title, coalesce(c.title_th, '') FROM kiosk.article a "
+      "LEFT JOIN kiosk.category c ON c.id = a.category_id "
+      "UNION ALL SELECT 'announcement:' || id, title, '' FROM kiosk.announcement "
+      "UNION ALL SELECT 'category:' || id, title_th, '' FROM kiosk.category "
+      "UNION ALL SELECT 'plan:' || id, title, '' FROM kiosk.plan");
+  if (!s) return s;
+  // The latest progress of each activity is the content queries' rule, not SQL's.
   auto plans = store::load_plans(kiosk);
   if (!plans) return plans.error();
   auto progress = out.prepare(
-      "INSERT OR REPLACE INTO activity_progress (activity_id, plan_title, seq, activity, indicator, target, fiscal_year, "
+      "INSERT INTO main.activity_progress (activity_id, plan_title, seq, activity, indicator, target, fiscal_year, "
       "value, target_value, status, recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!progress) return progress.error();
   for (const store::Plan& plan : plans.value()) {
@@ -101,20 +88,18 @@ Status write_snapshot(store::Database& kiosk, store::Database& out, const std::s
       const store::ProgressEntry* p = store::latest_progress(a);
       progress->bind_all(std::string_view(a.id), std::string_view(plan.title), a.seq, std::string_view(a.activity),
                          std::string_view(a.indicator), std::string_view(a.target));
-      if (p) {
-        progress->bind(7, p->fiscal_year);
-        if (p->value) progress->bind(8, *p->value);
-        else progress->bind_null(8);
-        if (p->target_value) progress->bind(9, *p->target_value);
-        else progress->bind_null(9);
-        progress->bind(10, std::string_view(p->status)).bind(11, std::string_view(p->recorded_on));
-      } else {
-        progress->bind_null(7).bind_null(8).bind_null(9).bind(10, "not_started").bind(11, "");
-      }
-      if (auto s = progress->run(); !s) return s;
+      progress->bind(7, p ? std::optional<int64_t>(p->fiscal_year) : std::nullopt)
+          .bind(8, p ? p->value : std::nullopt)
+          .bind(9, p ? p->target_value : std::nullopt)
+          .bind(10, p ? p->status : std::string("not_started"))
+          .bind(11, p ? p->recorded_on : std::string());
+      if (auto ran = progress->run(); !ran) return ran;
     }
   }
-  return out.exec("INSERT OR REPLACE INTO snapshot (id, taken_at) VALUES (1, '" + taken_at + "')");
+  auto snapshot = out.prepare("INSERT OR REPLACE INTO main.snapshot (id, taken_at) VALUES (1, ?)");
+  if (!snapshot) return snapshot.error();
+  snapshot->bind(1, std::string_view(taken_at));
+  return snapshot->run();
 }
 
 }  // namespace
@@ -148,37 +133,27 @@ Expected<ExportResult> export_stats(store::Database& kiosk, const std::string& o
   auto out = open_or_create(out_path);
   if (!out) return out.error();
   ExportResult result{id.value(), 0, 0, std::filesystem::path(out_path).replace_extension(".csv").string()};
-  auto org = store::load_organization(kiosk);
-  const std::string organization = org && org.value() ? org.value()->name_th : "";
-  const std::string now = bundle::now_utc_iso();
+  auto attach = out->prepare("ATTACH DATABASE ? AS kiosk");
+  if (!attach) return attach.error();
+  attach->bind(1, "file:" + bundle::uri_path(kiosk.path()) + "?mode=ro");
+  if (auto s = attach->run(); !s) return s.error();
   Status s = out->exec("BEGIN IMMEDIATE");
-  if (!s) return s.error();
-  auto events = kiosk.prepare("SELECT id, at, kind, target, value, detail FROM usage_event ORDER BY id");
-  auto insert = out->prepare("INSERT OR IGNORE INTO event (kiosk_id, event_id, at, kind, target, value, detail) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  if (!events) return events.error();
-  if (!insert) return insert.error();
-  auto read = events->for_each_row([&](const store::Statement& r) {
-    if (!s) return;
-    insert->bind_all(std::string_view(result.kiosk_id), r.column_int(0), r.column_text(1), r.column_text(2),
-                     r.column_text(3));
-    if (r.column_is_null(4)) insert->bind_null(6);
-    else insert->bind(6, r.column_double(4));
-    insert->bind(7, r.column_text(5));
-    s = insert->run();
-    if (s) result.added += out->changes();
-  });
-  if (s && !read) s = read;
-  auto kiosk_row = out->prepare("INSERT OR REPLACE INTO kiosk (kiosk_id, organization, exported_at) VALUES (?, ?, ?)");
-  if (!kiosk_row) return kiosk_row.error();
-  kiosk_row->bind_all(std::string_view(result.kiosk_id), std::string_view(organization), std::string_view(now));
-  if (s) s = kiosk_row->run();
+  auto events = out->prepare("INSERT OR IGNORE INTO main.event (kiosk_id, event_id, at, kind, target, value, detail) "
+                             "SELECT ?, id, at, kind, target, value, detail FROM kiosk.usage_event");
+  auto kiosk_row = out->prepare(
+      "INSERT OR REPLACE INTO main.kiosk (kiosk_id, organization, exported_at) "
+      "VALUES (?1, coalesce((SELECT name_th FROM kiosk.organization), ''), ?2)");
+  if (!events) s = events.error();
+  if (!kiosk_row) s = kiosk_row.error();
+  const std::string now = bundle::now_utc_iso();
+  if (s) s = events->bind(1, std::string_view(result.kiosk_id)).run();
+  if (s) result.added = out->changes();
+  if (s) s = kiosk_row->bind(1, std::string_view(result.kiosk_id)).bind(2, std::string_view(now)).run();
   if (s) s = write_snapshot(kiosk, out.value(), now);
   if (s) s = out->exec("COMMIT");
-  if (!s) {
-    (void)out->exec("ROLLBACK");
-    return Error{"export to " + out_path + " failed, the file is unchanged: " + s.error().message};
-  }
+  if (!s) (void)out->exec("ROLLBACK");
+  (void)out->exec("DETACH DATABASE kiosk");
+  if (!s) return Error{"export to " + out_path + " failed, the file is unchanged: " + s.error().message};
   auto total = out->prepare("SELECT count(*) FROM event WHERE kiosk_id = ?");
   if (!total) return total.error();
   total->bind(1, std::string_view(result.kiosk_id));

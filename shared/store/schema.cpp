@@ -176,7 +176,6 @@ Status create_bundle_schema(Database& db) {
   for (const TableSpec& t : content_tables()) sql += create_table_sql(t) + ";";
   sql += search::packed_index_schema_sql();
   sql += "COMMIT;";
-  if (auto s = search::register_tokenizers(db.handle()); !s) return s;
   return db.exec(sql);
 }
 
@@ -195,7 +194,6 @@ Expected<std::vector<SchemaObject>> read_schema(Database& db, std::string_view s
 Expected<std::vector<SchemaObject>> expected_bundle_schema() {
   auto db = Database::open(":memory:", Database::Mode::ReadWriteCreate);
   if (!db) return db.error();
-  if (auto s = search::register_tokenizers(db->handle()); !s) return s.error();
   std::string sql;
   for (const TableSpec& t : content_tables()) sql += create_table_sql(t) + ";";
   sql += search::packed_index_schema_sql();

@@ -66,7 +66,10 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  // An empty optional binds NULL.
   Statement& bind(int index, const std::optional<std::string>& text);
+  Statement& bind(int index, const std::optional<double>& value);
+  Statement& bind(int index, const std::optional<int64_t>& value);
   Statement& bind_blob(int index, const void* data, size_t size);
   Statement& bind_null(int index);
   template <typename... Args>
