@@ -83,6 +83,7 @@ Expected<std::unique_ptr<App>> App::create(const KioskOptions& options) {
     if (!app->target_->complete()) return Error{"the OpenGL driver cannot make an off-screen target of that size"};
   }
   if (auto s = app->nav_.reset(options.screen); !s) return s.error();
+  app->begin_view();
   return app;
 }
 
@@ -190,7 +191,11 @@ void App::apply_settings() {
   settings_generation_ = admin_->settings_generation();
 }
 
-bool App::in_admin() const { return nav_.route().rfind("admin", 0) == 0; }
+namespace {
+bool is_admin_route(const std::string& route) { return route.rfind("admin", 0) == 0; }
+}  // namespace
+
+bool App::in_admin() const { return is_admin_route(nav_.route()); }
 
 // Unlocked admin mode locks itself after its own timeout; everywhere else the idle reset applies.
 double App::idle_limit() const {
@@ -215,8 +220,7 @@ void App::check_idle() {
   }
   if (!attract && now - last_input_ >= idle_limit()) {
     if (in_admin() && admin_->unlocked()) {
-      admin_->lock();  // the admin walked away: lock, then the usual idle reset later
-      (void)nav_.reset("home");
+      (void)nav_.reset("home");  // the admin walked away: leaving admin mode locks it
       last_input_ = now;
       return;
     }
@@ -230,24 +234,26 @@ void App::check_idle() {
 }
 
 void App::on_route_change(const std::string& from) {
-  const double now = monotonic();
-  const auto visitor_screen = [](const std::string& r) { return r != "attract" && r.rfind("admin", 0) != 0; };
-  if (visitor_screen(from) && !viewed_route_.empty()) {
-    usage_->record({wall_utc(), stats::kView, viewed_route_, now - viewed_since_, ""});
+  // Admin screens only behind the PIN (a screenshot of them is the developer's, with a shell
+  // anyway); leaving admin mode locks it.
+  if (is_admin_route(nav_.route()) && nav_.route() != "admin" && !admin_->unlocked() && !admin_screens_open_) {
+    (void)nav_.reset("admin");
   }
+  if (!in_admin()) admin_->lock();
+  const double now = monotonic();
+  if (!viewed_route_.empty()) usage_->record({wall_utc(), stats::kView, viewed_route_, now - viewed_since_, ""});
   if (from == "meeting" && meeting_since_ >= 0) {
     usage_->record({wall_utc(), stats::kMeeting, "", now - meeting_since_, ""});
     meeting_since_ = -1;
   }
-  const std::string& to = nav_.route();
-  viewed_route_ = visitor_screen(to) ? to : "";
-  viewed_since_ = now;
-  if (to == "meeting") meeting_since_ = now;
-  // Admin screens only behind the PIN (a screenshot of them is the developer's, with a shell anyway).
-  if (to.rfind("admin-", 0) == 0 && to != "admin-change-pin" && !admin_->unlocked() && !admin_screens_open_) {
-    (void)nav_.reset("admin");
-  }
-  if (!in_admin() && admin_->unlocked() && to != "admin-change-pin") admin_->lock();
+  begin_view();
+}
+
+void App::begin_view() {
+  const std::string& route = nav_.route();
+  viewed_route_ = route != "attract" && !is_admin_route(route) ? route : "";
+  viewed_since_ = monotonic();
+  if (route == "meeting") meeting_since_ = viewed_since_;
 }
 
 void App::after_admin_jobs() {
@@ -290,6 +296,9 @@ bool App::build_frame(ImVec2 size) {
   const double now = monotonic();
   const double dt = std::clamp(now - last_frame_, 0.0, kMaxFrameDt);
   last_frame_ = now;
+  // Every way the route changes this frame (a tap, the idle reset, a lock, new content) goes
+  // through on_route_change once, at the end.
+  const std::string before = nav_.route();
   check_idle();
 
   images_->upload_ready();
@@ -326,11 +335,12 @@ bool App::build_frame(ImVec2 size) {
   }
   ImGui::Render();
   touch_.end_frame();
-  const std::string before = nav_.route();
   bool changed = nav_.apply();
-  if (changed) on_route_change(before);
   after_admin_jobs();
-  changed |= nav_.route() != before;
+  if (nav_.route() != before) {
+    on_route_change(before);
+    changed = true;
+  }
   // The frame's CPU time: building it and its draw lists; the texture upload and the GPU's
   // work are not the frame's CPU cost.
   frame_ms_.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpu0).count());

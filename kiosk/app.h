@@ -60,6 +60,7 @@ class App {
   void apply_settings();
   // Usage statistics and admin mode's rules when the route changes; content reload after an import.
   void on_route_change(const std::string& from);
+  void begin_view();  // the screen now shown starts its view (statistics)
   void after_admin_jobs();
   double idle_limit() const;
   bool in_admin() const;

@@ -50,10 +50,8 @@ struct DrawnText {
   std::string text;
 };
 
-}  // namespace
-
-// The text blocks of one more frame (the text renderer's dump, into memory).
-static std::vector<DrawnText> parse_dump(const std::string& dump) {
+// The text blocks of a --dump-text dump.
+std::vector<DrawnText> parse_dump(const std::string& dump) {
   std::vector<DrawnText> out;
   std::istringstream lines(dump);
   std::string line;
@@ -70,6 +68,8 @@ static std::vector<DrawnText> parse_dump(const std::string& dump) {
   }
   return out;
 }
+
+}  // namespace
 
 Status App::run_script(const std::string& path, bool bench) {
   std::ifstream in(path);

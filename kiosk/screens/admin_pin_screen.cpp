@@ -16,8 +16,13 @@ std::string lock_message(int64_t seconds) {
 
 }  // namespace
 
-AdminPinScreen::Step AdminPinScreen::step(FrameContext& f) {
-  if (!choosing_ && (change_ || !f.admin.pin().has_pin())) choosing_ = true;
+AdminPinScreen::AdminPinScreen(store::Database& db, bool change) {
+  const security::PinLock pin(db);
+  choosing_ = change || !pin.has_pin();
+  locked_until_ = pin.locked_until();
+}
+
+AdminPinScreen::Step AdminPinScreen::step() const {
   if (!choosing_) return Step::Enter;
   return first_choice_.empty() ? Step::Choose : Step::Confirm;
 }
@@ -39,7 +44,7 @@ void AdminPinScreen::on_key(Key key, FrameContext& f) {
 void AdminPinScreen::submit(FrameContext& f) {
   const std::string pin = std::exchange(digits_, "");
   message_is_error_ = true;
-  switch (step(f)) {
+  switch (step()) {
     case Step::Choose:
       if (const std::string problem = security::pin_problem(pin); !problem.empty()) {
         message_ = "PIN ต้องเป็นตัวเลขอย่างน้อย 6 หลัก · The PIN needs " + problem;
@@ -83,14 +88,10 @@ void AdminPinScreen::submit(FrameContext& f) {
 }
 
 void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
-  const Step now_step = step(f);
-  if (now_step == Step::Enter && locked_until_ == 0) {
-    // Opened while a lock from before (even before a restart) still runs.
-    if (const int64_t left = f.admin.pin().locked_for(f.wall_utc); left > 0) locked_until_ = f.wall_utc + left;
-  }
-  const bool locked = locked_until_ > f.wall_utc;
+  const Step now_step = step();
+  const bool locked = now_step == Step::Enter && locked_until_ > f.wall_utc;
   if (locked) message_ = lock_message(locked_until_ - f.wall_utc), message_is_error_ = true;
-  else if (locked_until_ != 0) locked_until_ = 0, message_.clear();
+  else if (locked_until_ != 0) locked_until_ = 0, message_.clear();  // the lock just ended
 
   const float w = std::min(area.GetWidth() - f.px(64), f.px(620));
   const float x0 = area.GetCenter().x - w * 0.5f;

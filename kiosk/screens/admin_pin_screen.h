@@ -12,7 +12,7 @@ namespace khlang::kiosk {
 
 class AdminPinScreen : public Screen {
  public:
-  explicit AdminPinScreen(bool change) : change_(change) {}
+  AdminPinScreen(store::Database& db, bool change);
   std::string title(const FrameContext&) const override { return "ผู้ดูแลระบบ · Admin"; }
   void draw(FrameContext& f, const ImRect& area) override;
   void on_key(Key key, FrameContext& f) override;
@@ -23,14 +23,13 @@ class AdminPinScreen : public Screen {
  private:
   enum class Step { Enter, Choose, Confirm };
   void submit(FrameContext& f);
-  Step step(FrameContext& f);
+  Step step() const;
 
-  bool change_;
-  bool choosing_ = false;  // set once: a new PIN is being chosen (first use or change)
+  bool choosing_;  // a new PIN is being chosen (first use, or a change from the settings)
   std::string digits_, first_choice_;
   std::string message_;
   bool message_is_error_ = false;
-  int64_t locked_until_ = 0;
+  int64_t locked_until_;  // wall-clock UTC seconds (a lock from before a restart counts)
   ImVec2 keys_[12]{};  // centres of 1..9, back, 0, OK (for scripts)
 };
 

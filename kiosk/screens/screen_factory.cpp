@@ -50,8 +50,8 @@ std::unique_ptr<Screen> make_screen(const std::string& route, store::Database& d
     if (name == "attract") return std::make_unique<AttractScreen>(db);
     if (name == "search") return std::make_unique<SearchScreen>(db);
     // Admin mode: the PIN pad, and behind it (App only shows them while unlocked) the rest.
-    if (name == "admin") return std::make_unique<AdminPinScreen>(false);
-    if (name == "admin-change-pin") return std::make_unique<AdminPinScreen>(true);
+    if (name == "admin") return std::make_unique<AdminPinScreen>(db, false);
+    if (name == "admin-change-pin") return std::make_unique<AdminPinScreen>(db, true);
     if (name == "admin-menu") return std::make_unique<AdminMenuScreen>(db);
     if (name == "admin-import") return std::make_unique<AdminImportScreen>(db);
     if (name == "admin-keys") return std::make_unique<AdminKeysScreen>(db);

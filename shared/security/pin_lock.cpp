@@ -44,9 +44,9 @@ Status PinLock::set_pin(const std::string& pin) {
   return s;
 }
 
-int64_t PinLock::locked_for(int64_t now_utc) const {
-  return std::max<int64_t>(0, setting_int(db_, "admin_locked_until") - now_utc);
-}
+int64_t PinLock::locked_until() const { return setting_int(db_, "admin_locked_until"); }
+
+int64_t PinLock::locked_for(int64_t now_utc) const { return std::max<int64_t>(0, locked_until() - now_utc); }
 
 PinLock::Check PinLock::check(const std::string& pin, int64_t now_utc) {
   const int failures = static_cast<int>(setting_int(db_, "admin_pin_failures"));

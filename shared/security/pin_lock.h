@@ -35,6 +35,8 @@ class PinLock {
     int failures = 0;            // failures in a row so far
   };
   Check check(const std::string& pin, int64_t now_utc);
+  // Until when (UTC seconds) the pad is locked; in the past when it is open.
+  int64_t locked_until() const;
   // Seconds the pad stays locked from `now_utc` (0: open).
   int64_t locked_for(int64_t now_utc) const;
 
