@@ -49,14 +49,12 @@ class AdminSession {
 
   std::vector<std::string> media_roots() const;
   const std::string& db_path() const { return db_path_; }
-  store::Database& db() { return db_; }
 
   double started_at() const { return started_at_; }  // the kiosk's start (monotonic seconds)
   bool quit_requested() const { return quit_; }
   void request_quit() { quit_ = true; }
 
  private:
-  store::Database& db_;
   security::PinLock pin_;
   std::string db_path_;
   std::vector<std::string> inbox_folders_;

@@ -50,6 +50,7 @@ void AdminImportScreen::scan(FrameContext& f) {
 
 void AdminImportScreen::check(FrameContext& f, const Found& b) {
   chosen_ = b.path;
+  checking_ = true;
   const std::string db_path = f.admin.db_path(), path = b.path;
   f.admin.clear_job();
   f.admin.start("ตรวจสอบ · Checking " + b.name,
@@ -95,10 +96,11 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
   y += f.px(8);
   y += draw_job(f, ImVec2(x, y), w);
   // After a good check, the import itself.
-  const bool checked = !chosen_.empty() && job.finished && job.ok && job.title.rfind("ตรวจสอบ", 0) == 0;
+  const bool checked = checking_ && job.finished && job.ok;
   if (checked && button(f, ImRect(x, y, x + std::min(w, f.px(560)), y + f.px(96)), "นำเข้าชุดนี้ · Import this bundle")) {
     const std::string db_path = f.admin.db_path(), path = chosen_;
     f.admin.clear_job();
+    checking_ = false;
     f.admin.start("นำเข้า · Importing " + std::filesystem::path(path).filename().string(),
                   [db_path, path](const auto& progress) -> Expected<std::string> {
                     bundle::ImportOptions options;

@@ -27,8 +27,8 @@ class AdminImportScreen : public Screen {
 
   std::vector<Found> bundles_;
   double scanned_at_ = -1e9;
-  std::string chosen_;      // the bundle checked last (its diff is the job's message)
-  bool diff_ok_ = false;
+  std::string chosen_;     // the bundle checked last (its diff is the job's message)
+  bool checking_ = false;  // the job is (or was) the check of chosen_, not its import
 };
 
 }  // namespace khlang::kiosk
