@@ -40,7 +40,7 @@ bundle::Hash hash_of(const std::string& data) {
 
 }  // namespace
 
-TEST_CASE("sign and verify; any change to the file or the trusted comment fails") {
+TEST_CASE("sign and verify, and any change to the file or the trusted comment fails") {
   const bundle::KeyPair kp = bundle::generate_keypair();
   const bundle::Signature sig = bundle::sign_hash(kp.secret, hash_of("hello"), "khlang seq=1 channel=main");
   CHECK(bundle::verify_hash(sig, kp.pub, hash_of("hello")).ok());

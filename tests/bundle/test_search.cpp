@@ -96,7 +96,7 @@ TEST_CASE("search: เเก้ไข (two sara e) matches แก้ไข") {
   CHECK(SearchFixture::rank_of(f.find("เเก้ไข"), "article:edit") >= 0);
 }
 
-TEST_CASE("search: the last word is a prefix while the visitor types; nonsense finds nothing") {
+TEST_CASE("search: the last word is a prefix while the visitor types, and nonsense finds nothing") {
   SearchFixture f;
   CHECK(SearchFixture::rank_of(f.find("ประชา"), "article:feeling") >= 0);
   CHECK(f.find("กขฃคฅฆงจฉ").empty());

@@ -28,7 +28,7 @@ TEST_CASE("Thai and English date text") {
   CHECK(thai_month(12, MonthStyle::Abbreviated) == "ธ.ค.");
 }
 
-TEST_CASE("ISO dates and times, with offsets; nonsense refused") {
+TEST_CASE("ISO dates and times, with offsets, and nonsense refused") {
   CHECK(parse_iso_date("2026-02-28").has_value());
   CHECK_FALSE(parse_iso_date("2026-02-30").has_value());
   CHECK_FALSE(parse_iso_date("26-2-3").has_value());
