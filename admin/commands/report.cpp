@@ -16,6 +16,7 @@
 #include "text/segment.h"
 #include "text/utf8.h"
 #include "thai/thai_date.h"
+#include "util/safe_file.h"
 
 namespace khlang::admin {
 
@@ -263,10 +264,9 @@ Status write_csv_tables(const std::string& dir, const ReportData& r) {
   for (const auto& [name, table] : {std::pair<std::string, const CsvTable*>{"views_per_month.csv", &months},
                                     {"views_per_category.csv", &cats}, {"top_articles.csv", &top},
                                     {"searches_no_result.csv", &queries}, {"plan_progress.csv", &plan}}) {
-    const auto path = std::filesystem::path(dir) / name;
-    std::ofstream out(path, std::ios::trunc);
-    out << content::write_csv(*table);
-    if (!out.flush()) return Error{"cannot write " + path.string()};
+    if (auto s = safe_file::write_into(dir, name, content::write_csv(*table, content::CsvCells::ForSpreadsheet)); !s) {
+      return s;
+    }
   }
   return Ok{};
 }

@@ -88,14 +88,14 @@ void AdminMenuScreen::export_statistics(FrameContext& f) {
                 [root, db_path](const auto& progress) -> Expected<std::string> {
                   auto db = store::open_kiosk_db(db_path);
                   if (!db) return db.error();
-                  auto id = stats::kiosk_id(db.value());
-                  if (!id) return id.error();
                   progress(0.3);
-                  const std::string out = (std::filesystem::path(root) / ("khlang-stats-" + id.value() + ".sqlite")).string();
-                  auto result = stats::export_stats(db.value(), out);
+                  // The file is kept beside the kiosk's database and copied onto the stick: nothing
+                  // on the stick is opened, and a link planted there is refused.
+                  const std::string private_dir = (std::filesystem::path(db_path).parent_path() / "statistics").string();
+                  auto result = stats::export_stats_to_folder(db.value(), private_dir, root);
                   if (!result) return result.error();
-                  return out + ": " + std::to_string(result->added) + " new events, " + std::to_string(result->total) +
-                         " in the file (+ CSV)";
+                  return result->path + ": " + std::to_string(result->added) + " new events, " +
+                         std::to_string(result->total) + " in the file (+ CSV)";
                 },
                 false);
 }

@@ -1,6 +1,49 @@
 #include "content/csv.h"
 
+#include "text/utf8.h"
+
 namespace khlang::content {
+namespace {
+
+bool is_plain_number(std::string_view s) {
+  if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+  const size_t dot = s.find('.');
+  const std::string_view whole = s.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+  auto digits = [](std::string_view d) {
+    return !d.empty() && d.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return digits(whole) && (dot == std::string_view::npos || digits(fraction));
+}
+
+bool starts_formula(char32_t c) {
+  return c == U'=' || c == U'+' || c == U'-' || c == U'@' || c == U'\uFF1D' || c == U'\uFF0B' || c == U'\uFF0D' ||
+         c == U'\uFF20';
+}
+
+}  // namespace
+
+std::string neutralize_cell(std::string_view cell) {
+  std::string out;
+  out.reserve(cell.size() + 1);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(cell.data());
+  if (const size_t first = cell.find_first_not_of(' '); first != std::string_view::npos) {
+    const char32_t c = text::decode_utf8_char(bytes + first, cell.size() - first).cp;
+    if (starts_formula(c) && !is_plain_number(cell)) out += '\'';
+  }
+  for (size_t i = 0; i < cell.size();) {
+    const text::DecodedChar d = text::decode_utf8_char(bytes + i, cell.size() - i);
+    i += d.length;
+    char32_t c = d.cp;
+    if (c < 0x20) c = 0x2400 + c;  // the control's visible symbol
+    else if (c == 0x7F) c = 0x2421;  // ␡
+    else if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+      c = text::kReplacementChar;
+    }
+    text::append_utf8(out, c);
+  }
+  return out;
+}
 
 Expected<CsvTable> parse_csv(std::string_view text, const std::string& name) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -68,11 +111,11 @@ Expected<CsvTable> parse_csv(std::string_view text, const std::string& name) {
   return table;
 }
 
-std::string write_csv(const CsvTable& table) {
-  auto write_row = [](std::string& out, const std::vector<std::string>& row) {
+std::string write_csv(const CsvTable& table, CsvCells cells) {
+  auto write_row = [cells](std::string& out, const std::vector<std::string>& row) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) out += ',';
-      const std::string& f = row[i];
+      const std::string f = cells == CsvCells::ForSpreadsheet ? neutralize_cell(row[i]) : row[i];
       if (f.find_first_of(",\"\r\n") == std::string::npos && (f.empty() || (f.front() != ' ' && f.back() != ' '))) {
         out += f;
         continue;

@@ -3,12 +3,12 @@
 #include <sodium.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "bundle/bundle_file.h"
 #include "content/csv.h"
 #include "store/content_queries.h"
 #include "store/settings.h"
+#include "util/safe_file.h"
 
 namespace khlang::stats {
 namespace {
@@ -47,7 +47,7 @@ Expected<store::Database> open_or_create(const std::string& path) {
   return db;
 }
 
-Status write_events_csv(store::Database& db, const std::string& kiosk, const std::string& path) {
+Expected<std::string> events_csv(store::Database& db, const std::string& kiosk) {
   content::CsvTable table{{"kiosk_id", "event_id", "at", "kind", "target", "value", "detail"}, {}, {}};
   auto rows = db.prepare("SELECT event_id, at, kind, target, coalesce(value, ''), detail FROM event WHERE kiosk_id = ? "
                          "ORDER BY event_id");
@@ -57,11 +57,15 @@ Status write_events_csv(store::Database& db, const std::string& kiosk, const std
     table.rows.push_back({kiosk, r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
                           r.column_text(5)});
   });
-  if (!read) return read;
-  std::ofstream out(path, std::ios::trunc);
-  out << content::write_csv(table);
-  if (!out.flush()) return Error{"cannot write " + path};
-  return Ok{};
+  if (!read) return read.error();
+  return content::write_csv(table, content::CsvCells::ForSpreadsheet);
+}
+
+// A path's folder and file name, for safe_file ("x.sqlite" is in ".").
+std::pair<std::string, std::string> split_path(const std::string& path) {
+  const std::filesystem::path p(path);
+  const std::string dir = p.parent_path().string();
+  return {dir.empty() ? "." : dir, p.filename().string()};
 }
 
 // Names of routes and the plan's progress from the kiosk's content (attached to `out` as
@@ -127,12 +131,15 @@ Expected<store::Database> open_stats(const std::string& path) {
   return db;
 }
 
-Expected<ExportResult> export_stats(store::Database& kiosk, const std::string& out_path) {
+namespace {
+
+// Brings the statistics file at `out_path` (a path we trust) up to date with the kiosk's events.
+Expected<ExportResult> update_stats_file(store::Database& kiosk, const std::string& out_path) {
   auto id = kiosk_id(kiosk);
   if (!id) return id.error();
   auto out = open_or_create(out_path);
   if (!out) return out.error();
-  ExportResult result{id.value(), 0, 0, std::filesystem::path(out_path).replace_extension(".csv").string()};
+  ExportResult result{id.value(), 0, 0, out_path, std::filesystem::path(out_path).replace_extension(".csv").string()};
   auto attach = out->prepare("ATTACH DATABASE ? AS kiosk");
   if (!attach) return attach.error();
   attach->bind(1, "file:" + bundle::uri_path(kiosk.path()) + "?mode=ro");
@@ -159,7 +166,54 @@ Expected<ExportResult> export_stats(store::Database& kiosk, const std::string& o
   total->bind(1, std::string_view(result.kiosk_id));
   if (auto row = total->step(); row && row.value()) result.total = total->column_int(0);
   total->reset();
-  if (auto w = write_events_csv(out.value(), result.kiosk_id, result.csv_path); !w) return w.error();
+  return result;
+}
+
+// The CSV of `kiosk_id`'s events in the statistics file at `path`.
+Expected<std::string> events_csv_of(const std::string& path, const std::string& kiosk_id) {
+  auto db = open_stats(path);
+  if (!db) return db.error();
+  return events_csv(db.value(), kiosk_id);
+}
+
+}  // namespace
+
+std::string stats_file_name(const std::string& kiosk_id) { return "khlang-stats-" + kiosk_id + ".sqlite"; }
+std::string stats_csv_name(const std::string& kiosk_id) { return "khlang-stats-" + kiosk_id + ".csv"; }
+
+Expected<ExportResult> export_stats(store::Database& kiosk, const std::string& out_path) {
+  const auto [dir, name] = split_path(out_path);
+  const auto [csv_dir, csv_name] = split_path(std::filesystem::path(out_path).replace_extension(".csv").string());
+  if (auto s = safe_file::check_replaceable(dir, name); !s) return s.error();
+  if (auto s = safe_file::check_replaceable(csv_dir, csv_name); !s) return s.error();
+  auto result = update_stats_file(kiosk, out_path);
+  if (!result) return result.error();
+  auto csv = events_csv_of(out_path, result->kiosk_id);
+  if (!csv) return csv.error();
+  if (auto s = safe_file::write_into(csv_dir, csv_name, csv.value()); !s) return s.error();
+  return result;
+}
+
+Expected<ExportResult> export_stats_to_folder(store::Database& kiosk, const std::string& private_dir,
+                                              const std::string& folder) {
+  auto id = kiosk_id(kiosk);
+  if (!id) return id.error();
+  const std::string name = stats_file_name(id.value()), csv_name = stats_csv_name(id.value());
+  // Both names are checked before either is written: an export is all there or not there.
+  if (auto s = safe_file::check_replaceable(folder, name); !s) return s.error();
+  if (auto s = safe_file::check_replaceable(folder, csv_name); !s) return s.error();
+  std::error_code ec;
+  std::filesystem::create_directories(private_dir, ec);
+  if (ec) return Error{"cannot make the folder " + private_dir + " for statistics: " + ec.message()};
+  const std::string private_path = (std::filesystem::path(private_dir) / name).string();
+  auto result = update_stats_file(kiosk, private_path);
+  if (!result) return result.error();
+  auto csv = events_csv_of(private_path, result->kiosk_id);
+  if (!csv) return csv.error();
+  if (auto s = safe_file::copy_into(folder, name, private_path); !s) return s.error();
+  if (auto s = safe_file::write_into(folder, csv_name, csv.value()); !s) return s.error();
+  result->path = (std::filesystem::path(folder) / name).string();
+  result->csv_path = (std::filesystem::path(folder) / csv_name).string();
   return result;
 }
 

@@ -2,7 +2,7 @@
 // stick, to the office). One SQLite file, the events keyed by (kiosk id, event id) so exporting
 // again adds only what is new and merging the same export twice counts it once; with the names
 // of what was viewed and the plan's progress as of the export, so a report needs nothing else.
-// Each export also writes its events as CSV beside it.
+// Each export also writes its events as CSV beside it (cells neutralised for a spreadsheet).
 #pragma once
 
 #include <cstdint>
@@ -18,14 +18,28 @@ struct ExportResult {
   std::string kiosk_id;
   int64_t added = 0;   // events new to the file
   int64_t total = 0;   // events of this kiosk in the file
+  std::string path;    // the statistics file written
   std::string csv_path;
 };
+
+// What a kiosk's statistics files are called: khlang-stats-<kiosk id>.sqlite and .csv.
+std::string stats_file_name(const std::string& kiosk_id);
+std::string stats_csv_name(const std::string& kiosk_id);
 
 // The kiosk's id (made once, at random, and kept in its settings).
 Expected<std::string> kiosk_id(store::Database& kiosk);
 
-// Exports the kiosk database's events (and names and progress) into `out` (made or added to).
+// Exports the kiosk database's events (and names and progress) into `out` (made or added to), a
+// file the caller chose (the office CLI); a link, FIFO or directory at `out` or at its CSV is
+// refused.
 Expected<ExportResult> export_stats(store::Database& kiosk, const std::string& out);
+
+// Exports into `folder`, a USB stick or a sync tool's outbox, which is not trusted: nothing there
+// is opened. The kiosk's statistics file lives in `private_dir` (its own storage, made if
+// missing), is brought up to date there, and it and its CSV are copied into `folder` through
+// safe_file. A link, FIFO or directory at either name in `folder` refuses the whole export.
+Expected<ExportResult> export_stats_to_folder(store::Database& kiosk, const std::string& private_dir,
+                                              const std::string& folder);
 
 // Merges statistics files into `out` (made or added to); returns the number of events added.
 Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out);

@@ -31,6 +31,34 @@ TEST_CASE("CSV: quotes, doubled quotes, line breaks in fields, CRLF, BOM") {
   CHECK(again->rows == t->rows);
 }
 
+TEST_CASE("CSV for a spreadsheet: formulas and control characters made inert, and the content folder's CSV as it is") {
+  CHECK(content::neutralize_cell("=1+1") == "'=1+1");
+  CHECK(content::neutralize_cell("  +cmd") == "'  +cmd");
+  CHECK(content::neutralize_cell("@x") == "'@x");
+  CHECK(content::neutralize_cell("-x") == "'-x");
+  CHECK(content::neutralize_cell("\uFF1D1+1") == "'\uFF1D1+1");  // full-width '='
+  CHECK(content::neutralize_cell("-3") == "-3");              // numbers stay numbers
+  CHECK(content::neutralize_cell("-12.5") == "-12.5");
+  CHECK(content::neutralize_cell("12") == "12");
+  CHECK(content::neutralize_cell("-1-") == "'-1-");
+  CHECK(content::neutralize_cell("a=b, c-d") == "a=b, c-d");  // only the start starts a formula
+  CHECK(content::neutralize_cell("ความรู้ & touch x #") == "ความรู้ & touch x #");
+  CHECK(content::neutralize_cell(std::string("a\tb\rc\nd\0e\x1b\x7f", 11)) ==
+        "a\u2409b\u240Dc\u240Ad\u2400e\u241B\u2421");
+  CHECK(content::neutralize_cell("\tcmd") == "\u2409cmd");
+  CHECK(content::neutralize_cell("abc\u202Efdp.exe") == "abc\uFFFDfdp.exe");  // right-to-left override
+  CHECK(content::neutralize_cell("\xC2\x85x\xFF") == "\uFFFDx\uFFFD");     // C1 control, invalid byte
+  CHECK(content::neutralize_cell("") == "");
+
+  content::CsvTable t{{"name", "contact"}, {{"=ผู้ใหญ่บ้าน", "+66 53 000 000"}, {"-", "a\nb"}}, {}};
+  // The authoring format round-trips exactly.
+  auto back = content::parse_csv(content::write_csv(t), "people.csv");
+  REQUIRE(back.ok());
+  CHECK(back->rows == t.rows);
+  CHECK(content::write_csv(t, content::CsvCells::ForSpreadsheet) ==
+        "name,contact\n'=ผู้ใหญ่บ้าน,'+66 53 000 000\n'-,a\u240Ab\n");
+}
+
 TEST_CASE("CSV errors name the file and line") {
   auto wrong = content::parse_csv("a,b\n1,2\n3\n", "people.csv");
   REQUIRE_FALSE(wrong.ok());
@@ -41,7 +69,7 @@ TEST_CASE("CSV errors name the file and line") {
   CHECK_FALSE(content::parse_csv("", "empty.csv").ok());
 }
 
-TEST_CASE("front matter: fields, quoted values, body; errors with line numbers") {
+TEST_CASE("front matter: fields, quoted values, body, and errors with line numbers") {
   auto doc = content::parse_front_matter("---\ntitle: \"ก: ข\"\ntags: a, b\n---\n\n# หัวข้อ\n", "a.md");
   REQUIRE(doc.ok());
   CHECK(*doc->find("title") == "ก: ข");

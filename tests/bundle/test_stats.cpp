@@ -1,6 +1,9 @@
 // Usage statistics, their export and merge, the report's figures, and the admin PIN's lockout.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <filesystem>
 
 #include "bundle/importer.h"
@@ -113,7 +116,7 @@ TEST_CASE("stats: a known set of events gives exactly the expected report") {
   REQUIRE(nov.views_per_month.size() == 1);
 }
 
-TEST_CASE("stats: exporting again adds only what is new; merging the same export twice counts it once") {
+TEST_CASE("stats: exporting again adds only what is new, and merging the same export twice counts it once") {
   StatsFixture f;
   auto kiosk = store::open_kiosk_db(f.db);
   REQUIRE(kiosk.ok());
@@ -154,6 +157,82 @@ TEST_CASE("stats: exporting again adds only what is new; merging the same export
 
   CHECK_FALSE(stats::merge_stats({f.db}, f.out("all.sqlite")).ok());  // a kiosk database is no statistics file
   CHECK_FALSE(stats::open_stats(f.out("missing.sqlite")).ok());
+}
+
+TEST_CASE("stats export into a stick or inbox: kept privately, copied out, and a link, FIFO or directory at either name refuses it") {
+  StatsFixture f;
+  auto kiosk = store::open_kiosk_db(f.db);
+  REQUIRE(kiosk.ok());
+  const std::string id = stats::kiosk_id(kiosk.value()).value();
+  const std::string private_dir = f.out("private"), victim = f.out("victim.sh");
+  for (const char* folder_name : {"stick", "inbox"}) {
+    const std::string folder = f.out(folder_name);
+    std::filesystem::create_directories(folder);
+    for (const std::string& name : {stats::stats_file_name(id), stats::stats_csv_name(id)}) {
+      for (const char* kind : {"a symbolic link", "a FIFO", "a directory"}) {
+        INFO(folder_name << " " << name << " " << kind);
+        test::write_file(victim, "#!/bin/sh\necho office\n");
+        const std::string target = folder + "/" + name;
+        if (kind[2] == 's') std::filesystem::create_symlink(victim, target);
+        else if (kind[2] == 'F') REQUIRE(mkfifo(target.c_str(), 0644) == 0);
+        else std::filesystem::create_directory(target);
+        auto refused = stats::export_stats_to_folder(kiosk.value(), private_dir, folder);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().message.find(kind) != std::string::npos);
+        CHECK(refused.error().message.find(name) != std::string::npos);
+        CHECK(test::read_file(victim) == "#!/bin/sh\necho office\n");
+        // Nothing else was written: only the planted thing is in the folder.
+        std::vector<std::string> present;
+        for (const auto& e : std::filesystem::directory_iterator(folder)) present.push_back(e.path().filename().string());
+        CHECK(present == std::vector<std::string>{name});
+        std::filesystem::remove(target);
+      }
+    }
+    auto exported = stats::export_stats_to_folder(kiosk.value(), private_dir, folder);
+    REQUIRE(exported.ok());
+    CHECK(exported->total == 17);
+    CHECK(exported->path == folder + "/" + stats::stats_file_name(id));
+    // The stick gets a copy of the kiosk's own file, which SQLite never opened on the stick.
+    CHECK(test::read_file(exported->path) == test::read_file(private_dir + "/" + stats::stats_file_name(id)));
+    CHECK(report_of(exported->path).article_views == 5);
+    CHECK(std::filesystem::exists(exported->csv_path));
+  }
+  // The second folder's export added nothing new: the private file keeps what was exported.
+  auto again = stats::export_stats_to_folder(kiosk.value(), private_dir, f.out("stick"));
+  REQUIRE(again.ok());
+  CHECK(again->added == 0);
+  CHECK(again->total == 17);
+  // A folder that is itself a link is refused too.
+  std::filesystem::create_directory_symlink(f.out("stick"), f.out("stick-link"));
+  CHECK_FALSE(stats::export_stats_to_folder(kiosk.value(), private_dir, f.out("stick-link")).ok());
+}
+
+TEST_CASE("stats CSV: a visitor's search starting a formula or holding control characters is neutralised, readably") {
+  StatsFixture f;
+  {
+    stats::UsageRecorder recorder(f.db, 0.05);
+    recorder.record({utc("2026-12-03T03:00:00Z"), stats::kSearchNoResult, "", 0, "=HYPERLINK(\"http://x\",\"ok\")"});
+    recorder.record({utc("2026-12-03T03:01:00Z"), stats::kSearchNoResult, "", 0, "@SUM(1+1)*cmd|' /C calc'!A0"});
+    recorder.record({utc("2026-12-03T03:02:00Z"), stats::kSearchNoResult, "", 0, "x\n& touch FILE #\r\tน้ำ\x1b[2J"});
+    recorder.record({utc("2026-12-03T03:03:00Z"), stats::kSearchNoResult, "", 0, "-2+3"});
+  }
+  auto kiosk = store::open_kiosk_db(f.db);
+  REQUIRE(kiosk.ok());
+  auto exported = stats::export_stats_to_folder(kiosk.value(), f.out("private"), f.dir.string());
+  REQUIRE(exported.ok());
+  const std::string csv = test::read_file(exported->csv_path);
+  CHECK(csv.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"ok\"\")\"\n") != std::string::npos);
+  CHECK(csv.find(",'@SUM(1+1)*cmd|' /C calc'!A0\n") != std::string::npos);
+  CHECK(csv.find(",x\u240A& touch FILE #\u240D\u2409น้ำ\u241B[2J\n") != std::string::npos);
+  CHECK(csv.find(",'-2+3\n") != std::string::npos);
+  // Every event is one line: no visitor text starts a record of its own.
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 17 + 4 + 1);
+  CHECK(csv.find('\r') == std::string::npos);
+  CHECK(csv.find('\t') == std::string::npos);
+  // The statistics file itself keeps what the visitor typed: the report shows it as text.
+  bool found = false;
+  for (const auto& q : report_of(exported->path).no_result_queries) found |= q.label == "-2+3";
+  CHECK(found);
 }
 
 TEST_CASE("admin PIN: at least 6 digits, Argon2id, 5 free failures, then a lock that doubles to an hour and outlives a restart") {

@@ -1,0 +1,152 @@
+#include "util/safe_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+#include <vector>
+
+namespace khlang::safe_file {
+namespace {
+
+// Closes a descriptor when it goes out of scope.
+struct Fd {
+  int fd = -1;
+  explicit Fd(int f) : fd(f) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+std::string errno_text(int err) {
+  if (err == ENOSPC || err == EDQUOT) return "the disk is full";
+  if (err == EROFS) return "the disk is read-only (write-protected?)";
+  if (err == EACCES || err == EPERM) return "no permission to write there";
+  if (err == EIO) return "an I/O error (was the stick pulled out?)";
+  return std::strerror(err);
+}
+
+Status check_name(const std::string& name) {
+  if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos ||
+      name.find('\0') != std::string::npos) {
+    return Error{"'" + name + "' is not a plain file name"};
+  }
+  return Ok{};
+}
+
+Expected<int> open_folder(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0) return fd;
+  const int err = errno;
+  struct stat st{};
+  if (::lstat(dir.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    return Error{"folder " + dir + " is a symbolic link: not written to (give the folder's real path)"};
+  }
+  if (err == ENOENT) return Error{"folder " + dir + " not found"};
+  if (err == ENOTDIR) return Error{dir + " is not a folder"};
+  return Error{"cannot open folder " + dir + ": " + errno_text(err)};
+}
+
+// What stands at the name may be replaced only if it is a regular file (or nothing).
+Status check_target(int dirfd, const std::string& dir, const std::string& name) {
+  struct stat st{};
+  if (::fstatat(dirfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+    if (errno == ENOENT) return Ok{};
+    return Error{"cannot look at " + dir + "/" + name + ": " + errno_text(errno)};
+  }
+  if (S_ISREG(st.st_mode)) return Ok{};
+  const char* kind = S_ISLNK(st.st_mode)    ? "a symbolic link"
+                     : S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)"
+                     : S_ISDIR(st.st_mode)  ? "a directory"
+                     : S_ISSOCK(st.st_mode) ? "a socket"
+                                            : "a device";
+  return Error{dir + "/" + name + " is " + kind + ", not a regular file: nothing was written (remove it from " +
+               dir + " and try again)"};
+}
+
+// Writes all of `size` bytes, through short writes and signals.
+bool write_all(int fd, const char* data, size_t size) {
+  while (size > 0) {
+    const ssize_t n = ::write(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// Makes the temporary file, lets `fill` write it, then renames it over `name`.
+template <typename Fill>
+Status replace_atomically(const std::string& dir, const std::string& name, Fill&& fill) {
+  if (auto s = check_name(name); !s) return s;
+  auto opened = open_folder(dir);
+  if (!opened) return opened.error();
+  const Fd folder(opened.value());
+  if (auto s = check_target(folder.fd, dir, name); !s) return s;
+
+  std::random_device random;
+  std::string tmp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+    tmp = "." + name + ".tmp-" + std::to_string(random());
+    fd = ::openat(folder.fd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0644);
+    if (fd < 0 && errno != EEXIST) return Error{"cannot write into " + dir + ": " + errno_text(errno)};
+  }
+  if (fd < 0) return Error{"cannot make a temporary file in " + dir + " (too many left over?)"};
+  const Fd file(fd);
+  Status s = fill(file.fd);
+  if (s && ::fsync(file.fd) != 0) s = Error{"cannot write " + dir + "/" + name + ": " + errno_text(errno)};
+  if (s && ::renameat(folder.fd, tmp.c_str(), folder.fd, name.c_str()) != 0) {
+    s = Error{"cannot replace " + dir + "/" + name + ": " + errno_text(errno)};
+  }
+  if (!s) {
+    (void)::unlinkat(folder.fd, tmp.c_str(), 0);
+    return s;
+  }
+  (void)::fsync(folder.fd);  // the rename itself on disk (a FAT stick may not support it: best effort)
+  return Ok{};
+}
+
+}  // namespace
+
+Status check_replaceable(const std::string& dir, const std::string& name) {
+  if (auto s = check_name(name); !s) return s;
+  auto opened = open_folder(dir);
+  if (!opened) return opened.error();
+  const Fd folder(opened.value());
+  return check_target(folder.fd, dir, name);
+}
+
+Status write_into(const std::string& dir, const std::string& name, std::string_view data) {
+  return replace_atomically(dir, name, [&](int fd) -> Status {
+    if (!write_all(fd, data.data(), data.size())) return Error{"cannot write " + dir + "/" + name + ": " + errno_text(errno)};
+    return Ok{};
+  });
+}
+
+Status copy_into(const std::string& dir, const std::string& name, const std::string& source) {
+  const Fd in(::open(source.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY));
+  if (in.fd < 0) return Error{"cannot open " + source + ": " + errno_text(errno)};
+  struct stat st{};
+  if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) return Error{source + " is not a regular file"};
+  return replace_atomically(dir, name, [&](int fd) -> Status {
+    std::vector<char> buffer(1 << 16);
+    for (;;) {
+      const ssize_t n = ::read(in.fd, buffer.data(), buffer.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return Error{"cannot read " + source + ": " + errno_text(errno)};
+      if (n == 0) return Ok{};
+      if (!write_all(fd, buffer.data(), static_cast<size_t>(n))) {
+        return Error{"cannot write " + dir + "/" + name + ": " + errno_text(errno)};
+      }
+    }
+  });
+}
+
+}  // namespace khlang::safe_file

@@ -1,0 +1,32 @@
+// [SECTION] Writing into a folder we do not trust: a USB stick, an inbox or outbox a sync tool
+// fills. Whoever had the stick may have left a symbolic link, a FIFO or a directory where our
+// file goes; opening the name with open(O_TRUNC) or SQLite would follow the link and rewrite
+// whatever it points to. So a file is never opened by its final name:
+//   1. the folder is opened O_DIRECTORY|O_NOFOLLOW (a folder that is itself a link is refused);
+//   2. what stands at the name is looked at without following it: a link, FIFO, directory or
+//      device there is refused with a message a person can act on (and left alone);
+//   3. the bytes go into a new temporary file beside it (openat O_CREAT|O_EXCL|O_NOFOLLOW), are
+//      fsynced, and the temporary file is renamed over the name (rename replaces a link that
+//      appears meanwhile, never follows it); the folder is fsynced;
+//   4. on any failure the temporary file is removed and the name keeps what it had.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "util/error.h"
+
+namespace khlang::safe_file {
+
+// Whether write_into/copy_into may put `name` in `dir` (the folder opens, nothing but a regular
+// file stands at the name): lets a caller writing several files refuse before writing any.
+Status check_replaceable(const std::string& dir, const std::string& name);
+
+// Writes `data` as the file `name` (a plain file name, no '/') in the folder `dir`.
+Status write_into(const std::string& dir, const std::string& name, std::string_view data);
+
+// Copies the regular file `source` (a private file of ours; not followed if a link) as `name`
+// in `dir`, streamed, so a file of any size costs a fixed buffer.
+Status copy_into(const std::string& dir, const std::string& name, const std::string& source);
+
+}  // namespace khlang::safe_file
