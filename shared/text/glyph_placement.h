@@ -38,6 +38,15 @@ void for_each_placed_glyph(GlyphAtlas& atlas, const TextLayout& layout, float or
       const int y = static_cast<int>(std::lround(oy + layout.glyph_y(line, g)));
       fn(PlacedGlyph{bitmap, static_cast<int>(fx) + bitmap.left, y - bitmap.top, oy + line.baseline, g.flags});
     }
+    if (line.hyphen) {  // a line broken at a soft hyphen shows one after its last glyph
+      const float x = origin_x + line.x + fixed_to_px(static_cast<int64_t>(s.pen_x[line.cp_end]) - line.pen_origin);
+      const float fx = std::floor(x);
+      const int phase = std::min(kSubpixelSteps - 1, static_cast<int>((x - fx) * kSubpixelSteps));
+      const AtlasGlyph bitmap = atlas.get(line.hyphen->font, line.hyphen->glyph, s.size_px, phase);
+      const uint8_t flags = line.glyph_end > line.glyph_begin ? s.glyphs[line.glyph_end - 1].flags : 0;
+      const int y = static_cast<int>(std::lround(oy + line.baseline));
+      if (bitmap.width > 0) fn(PlacedGlyph{bitmap, static_cast<int>(fx) + bitmap.left, y - bitmap.top, oy + line.baseline, flags});
+    }
   }
 }
 

@@ -20,6 +20,7 @@ class LineBreaker {
   void break_paragraph(const ShapedParagraph& p) {
     glyph_cursor_ = p.glyph_begin;
     glyph_end_ = p.glyph_end;
+    paragraph_end_ = p.cp_end;
     if (p.cp_begin == p.cp_end) {  // an empty paragraph is an empty line
       add_line(p.cp_begin, p.cp_end);
       return;
@@ -48,23 +49,32 @@ class LineBreaker {
   }
 
  private:
-  // Width of [start, end) with the white space that hangs at its end left out.
+  // Width of [start, end) with the white space that hangs at its end left out, and the hyphen
+  // it ends with when it breaks after a soft hyphen.
   Fixed visible_width(uint32_t start, uint32_t end) const {
-    return s_.pen_x[trimmed_end(start, end)] - s_.pen_x[start];
+    const SoftHyphen* h = hyphen_at_end(start, end);
+    return s_.pen_x[trimmed_end(start, end)] - s_.pen_x[start] + (h ? h->advance : 0);
+  }
+  const SoftHyphen* hyphen_at_end(uint32_t start, uint32_t end) const {
+    if (end <= start || end >= paragraph_end_ || text_[end - 1] != kSoftHyphen) return nullptr;
+    return s_.soft_hyphen_at(end - 1);
   }
   uint32_t trimmed_end(uint32_t start, uint32_t end) const {
     while (end > start && hangs_at_line_end(text_[end - 1])) --end;
     return end;
   }
 
-  // No opportunity fits: take as many whole clusters as fit (at least one).
+  // No opportunity fits: take as many whole clusters as fit (at least one), ending where
+  // is_emergency_break_ok allows if such a place fits.
   uint32_t split_inside_word(uint32_t start, uint32_t limit_cp) const {
-    uint32_t best = 0;
+    uint32_t best = 0, best_allowed = 0;
     for (uint32_t k = start + 1; k <= limit_cp; ++k) {
       if (!(s_.flags[k] & kClusterStart)) continue;
       if (s_.pen_x[k] - s_.pen_x[start] > limit_) break;
       best = k;
+      if (k == limit_cp || is_emergency_break_ok(text_, k)) best_allowed = k;
     }
+    if (best_allowed > start) return best_allowed;
     if (best > start) return best;
     uint32_t k = start + 1;
     while (k < limit_cp && !(s_.flags[k] & kClusterStart)) ++k;
@@ -80,6 +90,7 @@ class LineBreaker {
     line.glyph_end = glyph_cursor_;
     line.width = fixed_to_px(visible_width(start, end));
     line.pen_origin = s_.pen_x[start];
+    line.hyphen = hyphen_at_end(start, end);
     out_.lines.push_back(line);
   }
 
@@ -90,6 +101,7 @@ class LineBreaker {
   std::vector<uint32_t> opportunities_;
   uint32_t glyph_cursor_ = 0;
   uint32_t glyph_end_ = 0;
+  uint32_t paragraph_end_ = 0;
 };
 
 }  // namespace

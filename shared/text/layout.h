@@ -1,6 +1,7 @@
 // [SECTION] Layout: shaped text broken into lines at a width, aligned, ready to draw and to hit.
 // Line breaking is greedy over the break opportunities (segment.h); a run with no opportunity
-// that is wider than the line breaks at a cluster boundary. Trailing white space hangs past the
+// that is wider than the line breaks at a cluster boundary, where segment.h allows it if it can.
+// A line that breaks after a soft hyphen ends with a hyphen. Trailing white space hangs past the
 // width. Everything here is linear in the text length.
 #pragma once
 
@@ -22,6 +23,7 @@ struct LayoutLine {
   float top;                        // top of the line box
   float baseline;                   // y of the baseline (whole pixels, for crisp text)
   Fixed pen_origin;                 // paragraph pen position of cp_begin
+  const SoftHyphen* hyphen;         // the line ends at this soft hyphen, drawn as a hyphen; or null
 };
 
 struct CaretPosition {

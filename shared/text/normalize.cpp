@@ -44,6 +44,7 @@ NormalizedText normalize(std::string_view utf8, NormalizeMode mode) {
   };
 
   std::vector<Mark> marks;  // the marks of one cluster, reordered before they are emitted
+  unsigned cluster_marks = 0;  // code points emitted on the current cluster after its base
   size_t i = 0;
   while (i < n) {
     const char32_t c = src[i];
@@ -53,10 +54,17 @@ NormalizedText normalize(std::string_view utf8, NormalizeMode mode) {
     }
     if (c == kSaraE && i + 1 < n && src[i + 1] == kSaraE) {  // เเ typed for แ
       emit(kSaraAe, i);
+      cluster_marks = 0;
       i += 2;
       continue;
     }
     if (!is_thai_mark(c) && c != kSaraAm) {
+      // A cluster keeps at most kMaxMarksPerCluster marks (thai_chars.h): the rest is dropped.
+      if (!extends_cluster(c)) cluster_marks = 0;
+      else if (cluster_marks++ >= kMaxMarksPerCluster) {
+        ++i;
+        continue;
+      }
       char32_t mapped = c;
       if (search) {
         if (is_thai_digit(c)) mapped = U'0' + (c - 0x0E50);
@@ -86,7 +94,7 @@ NormalizedText normalize(std::string_view utf8, NormalizeMode mode) {
         pending_nikhahit = true;
         nikhahit_source = j;
       } else if (is_thai_mark(m)) {
-        marks.push_back({m, static_cast<uint32_t>(j)});
+        if (marks.size() < kMaxMarksPerCluster) marks.push_back({m, static_cast<uint32_t>(j)});
       } else {
         break;
       }
@@ -94,11 +102,17 @@ NormalizedText normalize(std::string_view utf8, NormalizeMode mode) {
     if (pending_nikhahit) marks.push_back({kNikhahit, static_cast<uint32_t>(nikhahit_source)});
     std::stable_sort(marks.begin(), marks.end(),
                      [](const Mark& a, const Mark& b) { return mark_rank(a.cp) < mark_rank(b.cp); });
-    for (size_t k = 0; k < marks.size(); ++k) {
+    // Sara am is kept first when the marks are over the limit: it is a vowel, not a repeated tone.
+    unsigned room = kMaxMarksPerCluster > cluster_marks ? kMaxMarksPerCluster - cluster_marks : 0;
+    const size_t ams = std::min<size_t>(search ? std::min<size_t>(am_count, 1) : am_count, room);
+    room -= static_cast<unsigned>(ams);
+    for (size_t k = 0; k < marks.size() && room > 0; ++k) {
       if (search && k > 0 && marks[k].cp == marks[k - 1].cp) continue;  // ก่่ matches ก่
       emit(marks[k].cp, marks[k].source);
+      --room;
     }
-    for (size_t k = 0; k < am_count && (k == 0 || !search); ++k) emit(kSaraAm, am_source);
+    for (size_t k = 0; k < ams; ++k) emit(kSaraAm, am_source);
+    cluster_marks = kMaxMarksPerCluster - room;
     i = j;
   }
   out.source_index.push_back(static_cast<uint32_t>(n));

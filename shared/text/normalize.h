@@ -13,7 +13,9 @@
 namespace khlang::text {
 
 enum class NormalizeMode : uint8_t {
-  // Canonical mark order, ำ composition, เเ -> แ, invalid UTF-8 -> U+FFFD. Nothing is dropped.
+  // Canonical mark order, ำ composition, เเ -> แ, invalid UTF-8 -> U+FFFD. Nothing is dropped
+  // but marks past kMaxMarksPerCluster on one cluster (thai_chars.h): ก with 100,000 tone marks
+  // is no text, and would cost HarfBuzz and the dictionary seconds.
   Display,
   // Display, plus what matching needs: Thai digits -> ASCII, Latin lowercased, ZWSP/ZWJ/ZWNJ/SHY/
   // word joiner dropped, a mark repeated on the same consonant kept once.

@@ -1,7 +1,10 @@
 // [SECTION] Segmentation: grapheme clusters and line-break opportunities.
-// Thai has no spaces between words, so a line may break only where libthai's dictionary finds a
-// word boundary, after white space or a ZWSP, and never inside a cluster (a consonant and the
-// marks on it), after a leading vowel, before ๆ or ฯ, or inside ฯลฯ.
+// Thai has no spaces between words, so between two Thai letters a line may break only where
+// libthai's dictionary finds a word boundary. Everywhere else the pair rules of UAX #14 decide
+// (after a space, a slash, a hyphen or a soft hyphen between words; never before ) , . / or
+// after ( ; never inside a number such as 1-31 or UTF-8). Thai's own rules win over both: never
+// inside a cluster (a consonant and the marks on it), after a leading vowel, before ๆ or ฯ,
+// inside ฯลฯ or inside an abbreviation (พ.ศ., อบต.). Linear in the length of any input.
 #pragma once
 
 #include <cstdint>
@@ -28,5 +31,18 @@ std::vector<uint8_t> find_boundaries(std::u32string_view text);
 // The break opportunities of `text` as sorted code point offsets (0 < k < size), hard line
 // breaks (a line starts after each) included.
 std::vector<uint32_t> line_break_offsets(std::u32string_view text);
+
+// Whether a word too long for its line may be cut before code point k (a cluster start with no
+// opportunity near): not where a line would start with closing punctuation or a following vowel
+// (ศึกษ|า), nor end with opening punctuation or a leading vowel. The layout prefers such places.
+bool is_emergency_break_ok(std::u32string_view text, size_t k);
+
+// Work done by this thread's segmentation, for tests that hold it linear: code points handed to
+// libthai and calls made.
+struct SegmentWork {
+  uint64_t dictionary_code_points = 0;
+  uint64_t dictionary_calls = 0;
+};
+SegmentWork& segment_work();
 
 }  // namespace khlang::text

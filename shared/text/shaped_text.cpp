@@ -70,7 +70,7 @@ class ParagraphShaper {
   ParagraphShaper(FontSet& fonts, ShapeCache* cache, ShapedText& out, const std::vector<uint8_t>& format)
       : fonts_(fonts), cache_(cache), out_(out), format_(format) {}
 
-  void shape(uint32_t begin, uint32_t end, std::vector<ShapedGlyph>& glyphs) {
+  void shape(uint32_t begin, uint32_t end, std::vector<ShapedGlyph>& glyphs, std::vector<SoftHyphen>& hyphens) {
     const std::u32string& text = out_.text();
     const std::vector<uint8_t> flags = find_boundaries(std::u32string_view(text.data() + begin, end - begin));
     std::copy(flags.begin(), flags.end() - 1, out_.flags.begin() + begin);
@@ -93,6 +93,7 @@ class ParagraphShaper {
       const uint8_t format = format_.empty() ? 0 : format_[k];
       const Weight weight = (format & kFormatBold) ? Weight::Bold : out_.weight;
       const FontId font = fonts_.pick(text[k], weight, previous, k + 1 < end ? text[k + 1] : 0);
+      if (text[k] == kSoftHyphen) add_soft_hyphen(k, weight, previous, hyphens);
       const bool cut = piece_font >= 0 && (font != piece_font || format != piece_format || (f & kBreakBefore) ||
                                            clusters >= kMaxClustersPerPiece);
       if (cut) {
@@ -155,6 +156,12 @@ class ParagraphShaper {
     }
   }
 
+  void add_soft_hyphen(uint32_t k, Weight weight, int previous, std::vector<SoftHyphen>& hyphens) {
+    const FontId font = fonts_.pick(U'-', weight, previous);
+    const uint32_t glyph = fonts_.face(font).glyph_for(U'-');
+    hyphens.push_back({k, glyph, font, hb_font_get_glyph_h_advance(sized_font(font), glyph)});
+  }
+
   // The face's HarfBuzz font at this size, remembered: FontFace::hb_font_at takes a lock.
   hb_font_t* sized_font(FontId id) {
     if (id >= sized_fonts_.size()) sized_fonts_.resize(id + 1, nullptr);
@@ -176,11 +183,17 @@ class ParagraphShaper {
 
 }  // namespace
 
+const SoftHyphen* ShapedText::soft_hyphen_at(uint32_t cp) const {
+  auto it = std::lower_bound(soft_hyphens.begin(), soft_hyphens.end(), cp,
+                             [](const SoftHyphen& h, uint32_t c) { return h.cp < c; });
+  return it != soft_hyphens.end() && it->cp == cp ? &*it : nullptr;
+}
+
 size_t ShapedText::memory_bytes() const {
   return sizeof(ShapedText) + normalized.text.capacity() * sizeof(char32_t) +
          normalized.source_index.capacity() * 4 + normalized.source_bytes.capacity() * 4 + flags.capacity() +
          pen_x.capacity() * sizeof(Fixed) + glyphs.capacity() * sizeof(ShapedGlyph) +
-         paragraphs.capacity() * sizeof(ShapedParagraph);
+         paragraphs.capacity() * sizeof(ShapedParagraph) + soft_hyphens.capacity() * sizeof(SoftHyphen);
 }
 
 std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view utf8, float size_px, Weight weight,
@@ -218,10 +231,11 @@ std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view ut
   }
 
   std::vector<std::vector<ShapedGlyph>> glyphs(out->paragraphs.size());
+  std::vector<std::vector<SoftHyphen>> hyphens(out->paragraphs.size());
   auto shape_one = [&](size_t i) {
     ParagraphShaper shaper(fonts, cache, *out, format);
     glyphs[i].reserve(out->paragraphs[i].cp_end - out->paragraphs[i].cp_begin);
-    shaper.shape(out->paragraphs[i].cp_begin, out->paragraphs[i].cp_end, glyphs[i]);
+    shaper.shape(out->paragraphs[i].cp_begin, out->paragraphs[i].cp_end, glyphs[i], hyphens[i]);
   };
   if (pool && n >= kParallelMinChars) {
     // Longest paragraphs first, so the threads finish together.
@@ -241,6 +255,7 @@ std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view ut
     out->paragraphs[i].glyph_begin = static_cast<uint32_t>(out->glyphs.size());
     out->glyphs.insert(out->glyphs.end(), glyphs[i].begin(), glyphs[i].end());
     out->paragraphs[i].glyph_end = static_cast<uint32_t>(out->glyphs.size());
+    out->soft_hyphens.insert(out->soft_hyphens.end(), hyphens[i].begin(), hyphens[i].end());
   }
   return out;
 }

@@ -50,17 +50,29 @@ struct ShapedParagraph {
   uint32_t glyph_begin, glyph_end;
 };
 
+// A soft hyphen (U+00AD) shows nothing unless a line breaks after it; then a hyphen shows at the
+// end of that line, in the font of the text before it.
+struct SoftHyphen {
+  uint32_t cp;  // code point index of the soft hyphen
+  uint32_t glyph;
+  FontId font;
+  Fixed advance;
+};
+
 struct ShapedText {
   NormalizedText normalized;
   std::vector<uint8_t> flags;   // BoundaryFlag per code point (+1 final), see segment.h
   std::vector<Fixed> pen_x;     // pen position at each code point within its paragraph (+1 final)
   std::vector<ShapedGlyph> glyphs;
   std::vector<ShapedParagraph> paragraphs;
+  std::vector<SoftHyphen> soft_hyphens;  // sorted by cp
   float size_px = 0;
   Weight weight = Weight::Regular;
   VerticalMetrics metrics{};    // room above and below the baseline at this size
 
   const std::u32string& text() const { return normalized.text; }
+  // The hyphen drawn when a line breaks after the soft hyphen at code point `cp`, or null.
+  const SoftHyphen* soft_hyphen_at(uint32_t cp) const;
   size_t memory_bytes() const;
 };
 

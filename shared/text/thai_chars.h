@@ -51,6 +51,12 @@ constexpr bool extends_cluster(char32_t c) {
          (c >= 0xE0100 && c <= 0xE01EF);
 }
 
+// At most this many code points continue one cluster (Thai needs three at the very most: a vowel
+// above or below, a tone mark and sara am; Vietnamese two). Normalization drops the rest, so no
+// longer cluster reaches HarfBuzz (quadratic in consecutive marks, CVE-2023-25193) or the
+// dictionary. Unicode's stream-safe format allows 30; a cluster past 8 is never text.
+constexpr unsigned kMaxMarksPerCluster = 8;
+
 // Breakable white space (a line may start after a run of it; it hangs at the end of a line).
 constexpr bool is_breakable_space(char32_t c) {
   return c == U' ' || c == U'\t' || c == 0x1680 || (c >= 0x2000 && c <= 0x2006) ||

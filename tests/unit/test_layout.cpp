@@ -183,3 +183,61 @@ TEST_CASE("inline formatting: a bold span uses the bold face, flags reach the gl
   CHECK(e.layout_rich(text, spans, kBody, 0).get() == rich.get());  // cached with its spans
   for (const ShapedGlyph& g : plain->shaped->glyphs) CHECK(g.flags == 0);
 }
+
+#include "text/glyph_placement.h"
+
+TEST_CASE("a line broken at a soft hyphen ends with a hyphen; a soft hyphen not broken at shows nothing") {
+  const std::string text = "ความ\u00ADเป็น\u00ADส่วน\u00ADตัว";
+  auto wide = engine().layout(text, kBody, 0);
+  REQUIRE(wide->lines.size() == 1);
+  CHECK(wide->lines[0].hyphen == nullptr);
+  auto glyphs_drawn = [](const TextLayout& layout) {
+    int n = 0;
+    for_each_placed_glyph(engine().atlas(), layout, 0, 0, 0, 1e6f, [&](const PlacedGlyph&) { ++n; });
+    return n;
+  };
+  const int one_line = glyphs_drawn(*wide);
+  auto narrow = engine().layout(text, kBody, wide->width * 0.6f);
+  REQUIRE(narrow->lines.size() >= 2);
+  check_lines(*narrow, wide->width * 0.6f);
+  const std::u32string& t = narrow->shaped->text();
+  for (size_t i = 0; i + 1 < narrow->lines.size(); ++i) {
+    const LayoutLine& line = narrow->lines[i];
+    INFO("line " << i);
+    CHECK(t[line.cp_end - 1] == kSoftHyphen);  // lines end at the soft hyphens, not inside a word (ส่วนตั|ว)
+    REQUIRE(line.hyphen != nullptr);
+    const float text_width = fixed_to_px(narrow->shaped->pen_x[line.cp_end] - line.pen_origin);
+    CHECK(line.width == doctest::Approx(text_width + fixed_to_px(line.hyphen->advance)));
+    CHECK(line.hyphen->advance > 0);
+  }
+  CHECK(narrow->lines.back().hyphen == nullptr);
+  // One more glyph drawn per line that ends with a hyphen.
+  CHECK(glyphs_drawn(*narrow) == one_line + static_cast<int>(narrow->lines.size()) - 1);
+}
+
+TEST_CASE("a word cut because nothing fits is not cut before a following vowel or closing punctuation") {
+  // Lines just wider than ศึกษ and ประชุม: the greedy cut would start the next line with า or ).
+  for (const auto& [fits, text] : {std::pair<const char*, const char*>{"ศึกษ", "ศึกษาดูงาน"}, {"ประชุม", "ประชุม)"}}) {
+    const float width = engine().layout(fits, kBody, 0)->width + 1;
+    auto layout = engine().layout(text, kBody, width);
+    const std::u32string& t = layout->shaped->text();
+    REQUIRE(layout->lines.size() > 1);
+    for (size_t i = 1; i < layout->lines.size(); ++i) {
+      const uint32_t k = layout->lines[i].cp_begin;
+      INFO(std::string(text) << ": line " << i << " starts at " << k);
+      CHECK(t[k] != U'า');
+      CHECK(t[k] != U')');
+    }
+    check_lines(*layout, width);
+  }
+}
+
+TEST_CASE("a consonant with 100,000 tone marks lays out as one short cluster") {
+  std::string text = "ก";
+  for (int i = 0; i < 100000; ++i) text += "\u0E48";
+  text += " ข";
+  auto layout = engine().layout(text, kBody, 300);
+  CHECK(layout->shaped->text().size() == 3 + kMaxMarksPerCluster);  // ก, the marks kept, space, ข
+  CHECK(layout->shaped->glyphs.size() <= 3 + kMaxMarksPerCluster);
+  CHECK(layout->lines.size() == 1);
+}

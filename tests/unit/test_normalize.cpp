@@ -2,6 +2,7 @@
 
 #include "test_support.h"
 #include "text/normalize.h"
+#include "text/thai_chars.h"
 #include "text/utf8.h"
 
 using namespace khlang::text;
@@ -83,4 +84,21 @@ TEST_CASE("typing Thai: impossible mark sequences are refused, a tone before its
   CHECK_FALSE(type_character("a", U'\n').has_value());
   CHECK(erase_last("กี่") == "กี");
   CHECK(erase_last("") == "");
+}
+
+TEST_CASE("normalization keeps at most kMaxMarksPerCluster marks on a cluster") {
+  std::string tones = "ก";
+  for (int i = 0; i < 20; ++i) tones += "\u0E48";
+  CHECK(normalize(tones).text == U"ก" + std::u32string(kMaxMarksPerCluster, U'\u0E48'));
+  CHECK(normalize(tones, NormalizeMode::Search).text == cps("ก่"));
+  std::string water = "น";
+  for (int i = 0; i < 20; ++i) water += "\u0E49";
+  water += "\u0E33";  // sara am after the tones is kept: a vowel, not a repeated mark
+  const std::u32string capped = normalize(water).text;
+  CHECK(capped.size() == 1 + kMaxMarksPerCluster);
+  CHECK(capped.back() == U'\u0E33');
+  std::string accents = "e";
+  for (int i = 0; i < 20; ++i) accents += "\u0301";
+  CHECK(normalize(accents + "x").text == U"e" + std::u32string(kMaxMarksPerCluster, U'\u0301') + U"x");
+  CHECK(normalize("ฟื้นฟู น้ำ กี่").text == cps("ฟื้นฟู น้ำ กี่"));  // real Thai is far below the cap
 }
