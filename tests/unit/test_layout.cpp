@@ -186,7 +186,7 @@ TEST_CASE("inline formatting: a bold span uses the bold face, flags reach the gl
 
 #include "text/glyph_placement.h"
 
-TEST_CASE("a line broken at a soft hyphen ends with a hyphen; a soft hyphen not broken at shows nothing") {
+TEST_CASE("a line broken at a soft hyphen ends with a hyphen, and a soft hyphen not broken at shows nothing") {
   const std::string text = "ความ\u00ADเป็น\u00ADส่วน\u00ADตัว";
   auto wide = engine().layout(text, kBody, 0);
   REQUIRE(wide->lines.size() == 1);
