@@ -131,9 +131,7 @@ Expected<store::Database> open_stats(const std::string& path) {
   return db;
 }
 
-namespace {
-
-// Brings the statistics file at `out_path` (a path we trust) up to date with the kiosk's events.
+// `out_path` is a path we trust.
 Expected<ExportResult> update_stats_file(store::Database& kiosk, const std::string& out_path) {
   auto id = kiosk_id(kiosk);
   if (!id) return id.error();
@@ -168,6 +166,8 @@ Expected<ExportResult> update_stats_file(store::Database& kiosk, const std::stri
   total->reset();
   return result;
 }
+
+namespace {
 
 // The CSV of `kiosk_id`'s events in the statistics file at `path`.
 Expected<std::string> events_csv_of(const std::string& path, const std::string& kiosk_id) {
@@ -225,7 +225,8 @@ Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std:
     if (auto check = open_stats(input); !check) return check.error();
     auto attach = out->prepare("ATTACH DATABASE ? AS input");
     if (!attach) return attach.error();
-    attach->bind(1, std::string_view(input));
+    // Read-only: an input may sit in a folder a sync tool owns (a kiosk's outbox at the office).
+    attach->bind(1, "file:" + bundle::uri_path(input) + "?mode=ro");
     if (auto s = attach->run(); !s) return s.error();
     Status s = out->exec("BEGIN IMMEDIATE");
     if (s) s = out->exec("INSERT OR IGNORE INTO main.event SELECT * FROM input.event");

@@ -41,6 +41,10 @@ Expected<ExportResult> export_stats(store::Database& kiosk, const std::string& o
 Expected<ExportResult> export_stats_to_folder(store::Database& kiosk, const std::string& private_dir,
                                               const std::string& folder);
 
+// Brings the statistics file at `path`, in the kiosk's own storage, up to date with its events
+// (no CSV, nothing copied): the fleet's outbox copies it out itself (fleet/outbox.h).
+Expected<ExportResult> update_stats_file(store::Database& kiosk, const std::string& path);
+
 // Merges statistics files into `out` (made or added to); returns the number of events added.
 Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out);
 

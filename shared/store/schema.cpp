@@ -224,7 +224,11 @@ std::vector<std::string> kiosk_migrations() {
       "PRAGMA user_version=1; COMMIT;";
   // 2: the search index (filled in the import's transaction).
   const std::string v2 = std::string("BEGIN;") + search::search_schema_sql() + "PRAGMA user_version=2; COMMIT;";
-  return {v1, v2};
+  // 3: bundles the unattended import refused, by content hash, so they are not tried again.
+  const std::string v3 =
+      "BEGIN; CREATE TABLE inbox_refused (hash TEXT PRIMARY KEY, bundle TEXT NOT NULL, refused_at TEXT NOT NULL, "
+      "reason TEXT NOT NULL); PRAGMA user_version=3; COMMIT;";
+  return {v1, v2, v3};
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ inline constexpr int32_t kBundleApplicationId = 0x4B484C42;  // "KHLB"
 inline constexpr int kBundleSchemaVersion = 2;  // 2: the packed search index
 // The kiosk's database.
 inline constexpr int32_t kKioskApplicationId = 0x4B484C4B;  // "KHLK"
-inline constexpr int kKioskSchemaVersion = 2;
+inline constexpr int kKioskSchemaVersion = 3;
 
 // CREATE TABLE statement of `table`, named prefix + name.
 std::string create_table_sql(const TableSpec& table, std::string_view prefix = "");
