@@ -15,7 +15,8 @@ const std::vector<Command>& all_commands() {
       {kInspectSpec, run_inspect},     {kTrustSpec, run_trust},       {kImportSpec, run_import},
       {kDiffSpec, run_diff},           {kRollbackSpec, run_rollback}, {kExportSpec, run_export},
       {kGenSyntheticSpec, run_gen_synthetic}, {kSearchSpec, run_search},     {kStatsSpec, run_stats},
-      {kReportSpec, run_report},       {kRenderTextSpec, run_render_text},
+      {kReportSpec, run_report},       {kPublishSpec, run_publish},   {kFleetSpec, run_fleet},
+      {kRenderTextSpec, run_render_text},
   };
   return commands;
 }

@@ -11,7 +11,7 @@ packages=(
   libfreetype-dev libharfbuzz-dev libthai-dev libthai-data
   libsodium-dev libmd4c-dev libqrencode-dev libpng-dev libxxhash-dev
   fonts-noto-core fonts-tlwg-laksaman-ttf
-  xvfb xauth libgl1-mesa-dri pango1.0-tools minisign sqlite3
+  xvfb xauth libgl1-mesa-dri pango1.0-tools minisign sqlite3 syncthing
 )
 missing=()
 for p in "${packages[@]}"; do
