@@ -55,6 +55,7 @@ std::string skew(std::optional<double> s) {
   if (!s) return "?";
   char buf[32];
   const double a = std::fabs(*s);
+  if (a < 0.5) return "0 s";
   if (a < 120) std::snprintf(buf, sizeof buf, "%+.0f s", *s);
   else if (a < 7200) std::snprintf(buf, sizeof buf, "%+.0f min", *s / 60);
   else std::snprintf(buf, sizeof buf, "%+.1f h", *s / 3600);

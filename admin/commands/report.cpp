@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include "bundle/bundle_file.h"
 #include "commands.h"
 #include "content/csv.h"
+#include "fleet/fleet_status.h"
 #include "stats/report_data.h"
 #include "stats/stats_file.h"
 #include "store/schema.h"
@@ -21,10 +23,11 @@
 namespace khlang::admin {
 
 const CommandSpec kReportSpec{
-    "report", "report (--db DB | --stats FILE) --out report.html [--from DATE] [--to DATE] [--csv DIR]",
-    "Writes the committee's usage report (HTML in Thai, charts and tables) from a kiosk or a statistics file.",
+    "report", "report (--db DB | --stats FILE | --fleet DIR...) --out report.html [--from DATE] [--to DATE] [--csv DIR]",
+    "Writes the committee's usage report (HTML in Thai, charts and tables) from a kiosk, a statistics file or a fleet.",
     {{"--db", "DB", "a kiosk database"},
      {"--stats", "FILE", "a statistics file (stats export / stats merge)"},
+     {"--fleet", "", "the statistics of every kiosk in the folders given (their synced outboxes)"},
      {"--out", "FILE", "the HTML file to write"},
      {"--from", "DATE", "first day, YYYY-MM-DD in CE or BE (2026-10-01 or 2569-10-01), Thai time"},
      {"--to", "DATE", "last day, YYYY-MM-DD, the same way"},
@@ -235,6 +238,69 @@ svg.chart { max-width: 100%; height: auto; font-family: inherit; }
   return o.str();
 }
 
+// A fleet's kiosks by id: what their health records call them ("name · location").
+using KioskNames = std::map<std::string, std::string>;
+
+KioskNames kiosk_names(const std::vector<std::string>& health_paths) {
+  KioskNames names;
+  for (const fleet::KioskStatus& k : fleet::read_fleet_status(health_paths, {}, {}, 0).kiosks) {
+    if (!k.record) continue;
+    std::string name = k.record->name;
+    if (!k.record->location.empty()) name += (name.empty() ? "" : " · ") + k.record->location;
+    names[k.record->kiosk_id] = name;
+  }
+  return names;
+}
+
+// The per-kiosk section: each kiosk's share, and their sum (the report's totals).
+std::string kiosk_section(const ReportData& r, const KioskNames& names) {
+  std::ostringstream o;
+  o << "<h2>การใช้งานรายตู้</h2>\n<p class=\"note\">ตัวเลขของแต่ละตู้ในช่วงเวลาเดียวกัน "
+       "นับแต่ละเหตุการณ์เพียงครั้งเดียว; ข้อมูลของตู้ถึงวันที่ตู้ส่งสถิติครั้งล่าสุด</p>\n"
+       "<table><tr><th>ตู้</th><th>การเข้าถึงฐานข้อมูลความรู้</th><th>ผู้ใช้งาน (ครั้ง)</th><th>การค้นหา (ไม่พบผลลัพธ์)</th>"
+       "<th>โหมดประชุม (ครั้ง)</th><th>ข้อมูลถึง</th></tr>";
+  stats::KioskFigures sum;
+  for (const stats::KioskFigures& k : r.per_kiosk) {
+    const auto name = names.find(k.kiosk_id);
+    o << "<tr><td>" << html(name != names.end() && !name->second.empty() ? name->second : k.kiosk_id)
+      << "<br><span class=\"note\">" << html(k.kiosk_id) << "</span></td><td class=\"n\">"
+      << number(static_cast<double>(k.article_views)) << "</td><td class=\"n\">" << number(static_cast<double>(k.sessions))
+      << "</td><td class=\"n\">" << number(static_cast<double>(k.searches)) << " ("
+      << number(static_cast<double>(k.searches_no_result)) << ")</td><td class=\"n\">"
+      << number(static_cast<double>(k.meeting_uses)) << "</td><td>" << html(thai_date(k.exported_at)) << "</td></tr>";
+    sum.article_views += k.article_views;
+    sum.sessions += k.sessions;
+    sum.searches += k.searches;
+    sum.searches_no_result += k.searches_no_result;
+    sum.meeting_uses += k.meeting_uses;
+  }
+  o << "<tr><th>รวม " << r.per_kiosk.size() << " ตู้</th><th class=\"n\">" << number(static_cast<double>(sum.article_views))
+    << "</th><th class=\"n\">" << number(static_cast<double>(sum.sessions)) << "</th><th class=\"n\">"
+    << number(static_cast<double>(sum.searches)) << " (" << number(static_cast<double>(sum.searches_no_result))
+    << ")</th><th class=\"n\">" << number(static_cast<double>(sum.meeting_uses)) << "</th><th></th></tr></table>\n";
+  return o.str();
+}
+
+Status write_kiosks_csv(const std::string& dir, const ReportData& r, const KioskNames& names) {
+  content::CsvTable table{{"kiosk_id", "name", "organization", "article_views", "sessions", "session_minutes", "searches",
+                           "searches_no_result", "meeting_uses", "statistics_as_of"},
+                          {},
+                          {}};
+  for (const stats::KioskFigures& k : r.per_kiosk) {
+    char minutes[32];
+    std::snprintf(minutes, sizeof minutes, "%.1f", k.session_minutes);
+    const auto name = names.find(k.kiosk_id);
+    table.rows.push_back({k.kiosk_id, name != names.end() ? name->second : "", k.organization,
+                          std::to_string(k.article_views), std::to_string(k.sessions), minutes, std::to_string(k.searches),
+                          std::to_string(k.searches_no_result), std::to_string(k.meeting_uses), k.exported_at});
+  }
+  const auto path = std::filesystem::path(dir) / "kiosks.csv";
+  std::ofstream out(path, std::ios::trunc);
+  out << content::write_csv(table);
+  if (!out.flush()) return Error{"cannot write " + path.string()};
+  return Ok{};
+}
+
 Status write_csv_tables(const std::string& dir, const ReportData& r) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -277,7 +343,11 @@ int run_report(const Args& args) {
   const auto db_path = args.get("--db");
   const auto stats_path = args.get("--stats");
   const auto out = args.get("--out");
-  if (!out || db_path.has_value() == stats_path.has_value()) return fail("report", "usage: " + kReportSpec.usage);
+  const bool fleet = args.has("--fleet");
+  if (!out || int(db_path.has_value()) + int(stats_path.has_value()) + int(fleet) != 1 ||
+      fleet != !args.positional().empty()) {
+    return fail("report", "usage: " + kReportSpec.usage);
+  }
   std::string from = args.get("--from").value_or(""), to = args.get("--to").value_or("");
   for (auto& [name, value] : {std::pair<std::string, std::string*>{"--from", &from}, {"--to", &to}}) {
     if (value->empty()) continue;
@@ -290,6 +360,7 @@ int run_report(const Args& args) {
   }
   if (!from.empty() && !to.empty() && from > to) return fail("report", "--from " + from + " is after --to " + to);
   std::string stats_file = stats_path.value_or("");
+  KioskNames names;
   std::string scratch;
   if (db_path) {
     // A kiosk database: its statistics go through a scratch export, as a stick's would.
@@ -300,16 +371,42 @@ int run_report(const Args& args) {
     if (!exported) return fail("report", exported.error().message);
     std::filesystem::remove(exported->csv_path);
     stats_file = scratch;
+  } else if (fleet) {
+    // Every kiosk's statistics merged into a scratch file: an event is keyed by (kiosk, event id),
+    // so one that arrived in several files counts once.
+    for (const std::string& folder : args.positional()) {
+      std::error_code ec;
+      if (!std::filesystem::is_directory(folder, ec)) return fail("report", folder + ": no such folder");
+    }
+    const fleet::OutboxFiles files = fleet::find_outbox_files(args.positional());
+    if (files.stats.empty()) {
+      return fail("report", "no kiosk statistics (khlang-stats-*.sqlite) in the folders given or their subfolders");
+    }
+    scratch = (std::filesystem::temp_directory_path() / ("khlang-report-" + std::to_string(::getpid()) + ".sqlite")).string();
+    auto merged = stats::merge_stats(files.stats, scratch, /*durable=*/false);
+    if (!merged) {
+      std::filesystem::remove(scratch);
+      return fail("report", merged.error().message);
+    }
+    stats_file = scratch;
+    names = kiosk_names(files.health);
   }
   auto db = stats::open_stats(stats_file);
   auto data = db ? stats::build_report(db.value(), from, to) : Expected<ReportData>(db.error());
   if (!scratch.empty()) std::filesystem::remove(scratch);
   if (!data) return fail("report", data.error().message);
   std::ofstream file(*out, std::ios::trunc);
-  file << render_html(data.value());
+  std::string page = render_html(data.value());
+  // Several kiosks (a fleet, or a merged file): a row for each, before the page ends.
+  const bool per_kiosk = fleet || data->per_kiosk.size() > 1;
+  if (per_kiosk) page.insert(page.rfind("</body>"), kiosk_section(data.value(), names));
+  file << page;
   if (!file.flush()) return fail("report", "cannot write " + *out);
   if (const auto dir = args.get("--csv")) {
     if (auto s = write_csv_tables(*dir, data.value()); !s) return fail("report", s.error().message);
+    if (per_kiosk) {
+      if (auto s = write_kiosks_csv(*dir, data.value(), names); !s) return fail("report", s.error().message);
+    }
   }
   std::printf("%s: %lld accesses to the knowledge base, %lld sessions, %lld searches (%lld found nothing), %zu activities\n",
               out->c_str(), static_cast<long long>(data->article_views), static_cast<long long>(data->sessions),

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 
@@ -36,6 +37,28 @@ void collect(const std::filesystem::path& folder, OutboxFiles& files, bool desce
       if (is_outbox_file(name, "khlang-stats-", ".sqlite")) files.stats.push_back(path.string());
     }
   }
+}
+
+// "ตู้ที่ 4" before "ตู้ที่ 39": runs of digits compare as numbers.
+bool natural_less(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
+      size_t ie = i, je = j;
+      while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie]))) ++ie;
+      while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je]))) ++je;
+      const std::string_view na = std::string_view(a).substr(i, ie - i), nb = std::string_view(b).substr(j, je - j);
+      if (na.size() != nb.size()) return na.size() < nb.size();  // (numbers written without leading zeros)
+      if (na != nb) return na < nb;
+      i = ie;
+      j = je;
+    } else {
+      if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
 }
 
 }  // namespace
@@ -118,7 +141,7 @@ FleetStatus read_fleet_status(const std::vector<std::string>& health_paths,
   }
   std::sort(fleet.kiosks.begin(), fleet.kiosks.end(), [](const KioskStatus& a, const KioskStatus& b) {
     const std::string an = a.record ? a.record->name : "", bn = b.record ? b.record->name : "";
-    if (an != bn) return an < bn;
+    if (an != bn) return natural_less(an, bn);
     const std::string ai = a.record ? a.record->kiosk_id : a.health_path, bi = b.record ? b.record->kiosk_id : b.health_path;
     return ai < bi;
   });

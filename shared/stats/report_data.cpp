@@ -129,6 +129,22 @@ Expected<ReportData> build_report(store::Database& stats, const std::string& fro
                r.activities.push_back(std::move(a));
              });
   }
+  if (s) {
+    // The same figures per kiosk, by the same definitions as the totals above.
+    s = each(stats,
+             "SELECT k.kiosk_id, k.organization, k.exported_at, "
+             "count(p.kiosk_id) FILTER (WHERE p.kind = 'view' AND p.target LIKE 'article:%'), "
+             "count(p.kiosk_id) FILTER (WHERE p.kind = 'session'), "
+             "coalesce(sum(p.value) FILTER (WHERE p.kind = 'session'), 0) / 60.0, "
+             "count(p.kiosk_id) FILTER (WHERE p.kind = 'search'), count(p.kiosk_id) FILTER (WHERE p.kind = 'search_no_result'), "
+             "count(p.kiosk_id) FILTER (WHERE p.kind = 'meeting') "
+             "FROM kiosk k LEFT JOIN period p ON p.kiosk_id = k.kiosk_id GROUP BY k.kiosk_id ORDER BY k.kiosk_id",
+             [&](const store::Statement& row) {
+               r.per_kiosk.push_back({row.column_text(0), row.column_text(1), row.column_text(2), row.column_int(3),
+                                      row.column_int(4), row.column_int(6), row.column_int(7), row.column_int(8),
+                                      row.column_double(5)});
+             });
+  }
   if (s) s = each(stats, "SELECT taken_at FROM snapshot", [&](const store::Statement& row) { r.snapshot_taken_at = row.column_text(0); });
   (void)stats.exec("DROP VIEW IF EXISTS temp.period");
   if (!s) return s.error();

@@ -32,6 +32,13 @@ struct ActivityStatus {
   std::optional<double> value, target_value;
 };
 
+// One kiosk's share of the figures (a fleet's report has a row per kiosk).
+struct KioskFigures {
+  std::string kiosk_id, organization, exported_at;  // exported_at: its statistics are as of then (UTC)
+  int64_t article_views = 0, sessions = 0, searches = 0, searches_no_result = 0, meeting_uses = 0;
+  double session_minutes = 0;
+};
+
 struct ReportData {
   std::string organization;
   std::string from, to;           // the period asked for (ISO dates; empty: open)
@@ -44,6 +51,7 @@ struct ReportData {
   std::vector<ArticleReads> top_articles;
   std::vector<Count> no_result_queries;   // most frequent first
   std::vector<ActivityStatus> activities; // in plan order
+  std::vector<KioskFigures> per_kiosk;    // every kiosk of the file, by id, with zeros too
   std::string snapshot_taken_at;          // when names and progress were taken
 };
 

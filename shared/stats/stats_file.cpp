@@ -217,9 +217,12 @@ Expected<ExportResult> export_stats_to_folder(store::Database& kiosk, const std:
   return result;
 }
 
-Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out_path) {
+Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out_path, bool durable) {
   auto out = open_or_create(out_path);
   if (!out) return out.error();
+  if (!durable) {
+    if (auto s = out->exec("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"); !s) return s.error();
+  }
   int64_t added = 0;
   for (const std::string& input : inputs) {
     if (auto check = open_stats(input); !check) return check.error();

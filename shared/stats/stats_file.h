@@ -46,7 +46,9 @@ Expected<ExportResult> export_stats_to_folder(store::Database& kiosk, const std:
 Expected<ExportResult> update_stats_file(store::Database& kiosk, const std::string& path);
 
 // Merges statistics files into `out` (made or added to); returns the number of events added.
-Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out);
+// `durable` false: `out` is a scratch file no one keeps (a report's), written without waiting
+// for the disk after each input.
+Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out, bool durable = true);
 
 // Opens a statistics file to read (a clear error for anything else).
 Expected<store::Database> open_stats(const std::string& path);

@@ -130,3 +130,19 @@ TEST_CASE("the newest published number per channel comes from the publish folder
   CHECK(newest.at("main") == 6);
   CHECK(newest.at("school") == 2);
 }
+
+TEST_CASE("kiosks are listed by name, numbers in names in their order") {
+  test::BundleFixture f;
+  const double now = fleet::wall_clock_now();
+  for (const char* name : {"ตู้ที่ 10", "ตู้ที่ 9", "ตู้ที่ 1", "ห้องสมุด"}) {
+    auto r = healthy(std::string("kiosk-") + std::to_string(std::hash<std::string>{}(name) % 100000), 1, now);
+    r.name = name;
+    put(f.dir / "o", r);
+  }
+  const fleet::FleetStatus s = fleet::read_fleet_status(fleet::find_outbox_files({(f.dir / "o").string()}).health, {}, {}, now);
+  REQUIRE(s.kiosks.size() == 4);
+  CHECK(s.kiosks[0].record->name == "ตู้ที่ 1");
+  CHECK(s.kiosks[1].record->name == "ตู้ที่ 9");
+  CHECK(s.kiosks[2].record->name == "ตู้ที่ 10");
+  CHECK(s.kiosks[3].record->name == "ห้องสมุด");
+}
