@@ -18,7 +18,9 @@
 set -euo pipefail
 
 usage() {
-  sed -n '9,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n 's/^#   \(fleet-setup.sh \)/usage: \1/p' "$0" >&2
+  echo "the running Syncthing: --home DIR, or --gui-address URL --gui-apikey KEY; --watch-delay S (default 10)" >&2
+  echo "see docs/fleet.md" >&2
   exit 2
 }
 die() {

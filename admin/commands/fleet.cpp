@@ -189,7 +189,11 @@ int run_fleet_status(const Args& args) {
     now = static_cast<double>(*parsed);
   }
   std::map<std::string, int64_t> published;
-  if (const auto dir = args.get("--published")) published = fleet::newest_published(*dir);
+  if (const auto dir = args.get("--published")) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(*dir, ec)) return fail("fleet", "--published " + *dir + ": no such folder");
+    published = fleet::newest_published(*dir);
+  }
   for (const std::string& folder : folders) {
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec)) return fail("fleet", folder + ": no such folder");

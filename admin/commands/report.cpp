@@ -294,11 +294,8 @@ Status write_kiosks_csv(const std::string& dir, const ReportData& r, const Kiosk
                           std::to_string(k.article_views), std::to_string(k.sessions), minutes, std::to_string(k.searches),
                           std::to_string(k.searches_no_result), std::to_string(k.meeting_uses), k.exported_at});
   }
-  const auto path = std::filesystem::path(dir) / "kiosks.csv";
-  std::ofstream out(path, std::ios::trunc);
-  out << content::write_csv(table);
-  if (!out.flush()) return Error{"cannot write " + path.string()};
-  return Ok{};
+  // Names come from the kiosks' own records: neutralised for a spreadsheet like visitors' text.
+  return safe_file::write_into(dir, "kiosks.csv", content::write_csv(table, content::CsvCells::ForSpreadsheet));
 }
 
 Status write_csv_tables(const std::string& dir, const ReportData& r) {
@@ -361,6 +358,7 @@ int run_report(const Args& args) {
   if (!from.empty() && !to.empty() && from > to) return fail("report", "--from " + from + " is after --to " + to);
   std::string stats_file = stats_path.value_or("");
   KioskNames names;
+  size_t skipped = 0;  // unreadable statistics files of a fleet
   std::string scratch;
   if (db_path) {
     // A kiosk database: its statistics go through a scratch export, as a stick's would.
@@ -383,10 +381,19 @@ int run_report(const Args& args) {
       return fail("report", "no kiosk statistics (khlang-stats-*.sqlite) in the folders given or their subfolders");
     }
     scratch = (std::filesystem::temp_directory_path() / ("khlang-report-" + std::to_string(::getpid()) + ".sqlite")).string();
-    auto merged = stats::merge_stats(files.stats, scratch, /*durable=*/false);
-    if (!merged) {
+    // A kiosk's damaged file is skipped, said so, and the others make the report.
+    size_t merged_files = 0;
+    for (const std::string& input : files.stats) {
+      if (auto merged = stats::merge_stats({input}, scratch, /*durable=*/false); merged) {
+        ++merged_files;
+      } else {
+        std::fprintf(stderr, "khlang-admin report: skipped %s: %s\n", input.c_str(), merged.error().message.c_str());
+        ++skipped;
+      }
+    }
+    if (merged_files == 0) {
       std::filesystem::remove(scratch);
-      return fail("report", merged.error().message);
+      return fail("report", "none of the " + std::to_string(files.stats.size()) + " statistics files could be read");
     }
     stats_file = scratch;
     names = kiosk_names(files.health);
@@ -412,6 +419,10 @@ int run_report(const Args& args) {
               out->c_str(), static_cast<long long>(data->article_views), static_cast<long long>(data->sessions),
               static_cast<long long>(data->searches), static_cast<long long>(data->searches_no_result),
               data->activities.size());
+  if (skipped) {
+    std::printf("%zu statistics files could not be read and were left out (see above)\n", skipped);
+    return 1;
+  }
   return 0;
 }
 

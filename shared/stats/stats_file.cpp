@@ -1,6 +1,7 @@
 #include "stats/stats_file.h"
 
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 
@@ -223,6 +224,14 @@ Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std:
   if (!durable) {
     if (auto s = out->exec("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"); !s) return s.error();
   }
+  // An input comes from a kiosk: its schema is not trusted (no view, trigger or function of its
+  // own runs here), and a damaged page is an error, not a crash.
+  sqlite3* h = out->handle();
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+  if (auto s = out->exec("PRAGMA cell_size_check=ON"); !s) return s.error();
   int64_t added = 0;
   for (const std::string& input : inputs) {
     if (auto check = open_stats(input); !check) return check.error();

@@ -39,4 +39,15 @@ mkdir "$work/outboxes/old-copies"
 cp "$work/outboxes/kiosk-sim00003/khlang-stats-kiosk-sim00003.sqlite" "$work/outboxes/old-copies/"
 report=$("$admin" report --fleet "$work/outboxes" --out "$work/report.html")
 grep -q ": $(value article_views) accesses to the knowledge base" <<<"$report" || fail "a copy counted twice"
+# A damaged file from one kiosk is left out, said so, and the others still make the report.
+mkdir "$work/outboxes/broken"
+head -c 8192 /dev/urandom >"$work/outboxes/broken/khlang-stats-kiosk-broken.sqlite"
+set +e
+report=$("$admin" report --fleet "$work/outboxes" --out "$work/report.html" 2>&1)
+status=$?
+set -e
+echo "$report"
+[ "$status" -eq 1 ] || fail "a skipped file makes the exit status 1"
+grep -q "skipped .*khlang-stats-kiosk-broken.sqlite: .* is not a Khlang statistics file" <<<"$report" || fail "names the skipped file"
+grep -q ": $(value article_views) accesses to the knowledge base" <<<"$report" || fail "the others still counted"
 echo PASS
