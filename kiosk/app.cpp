@@ -87,7 +87,7 @@ Expected<std::unique_ptr<App>> App::create(const KioskOptions& options) {
   return app;
 }
 
-App::App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db, const std::string& db_path,
+App::App(Window window, std::unique_ptr<text::TextEngine> engine, sqlite::Database db, const std::string& db_path,
          const KioskOptions& options)
     : window_(std::move(window)), engine_(std::move(engine)), db_(std::move(db)), nav_(make_screen, db_),
       forced_lang_(options.lang) {

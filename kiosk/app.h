@@ -17,7 +17,7 @@
 #include "render/text_renderer.h"
 #include "screens/screen.h"
 #include "stats/usage_recorder.h"
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "text/text_engine.h"
 #include "ui/touch_input.h"
 
@@ -45,7 +45,7 @@ class App {
   void on_text(char32_t c);
 
  private:
-  App(Window window, std::unique_ptr<text::TextEngine> engine, store::Database db, const std::string& db_path,
+  App(Window window, std::unique_ptr<text::TextEngine> engine, sqlite::Database db, const std::string& db_path,
       const KioskOptions& options);
   // Builds one frame of `size` (ImGui draw data ready); returns whether it must be built again
   // because the glyph atlas changed under it.
@@ -71,7 +71,7 @@ class App {
 
   Window window_;
   std::unique_ptr<text::TextEngine> engine_;
-  store::Database db_;  // the UI's read connection (WAL: never blocked by an import)
+  sqlite::Database db_;  // the UI's read connection (WAL: never blocked by an import)
   std::unique_ptr<TextRenderer> text_;
   std::unique_ptr<ImageCache> images_;
   TouchInput touch_;

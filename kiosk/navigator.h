@@ -14,8 +14,8 @@ namespace khlang::kiosk {
 
 class Navigator {
  public:
-  using Factory = std::unique_ptr<Screen> (*)(const std::string& route, store::Database& db, std::string* error);
-  Navigator(Factory factory, store::Database& db) : factory_(factory), db_(db) {}
+  using Factory = std::unique_ptr<Screen> (*)(const std::string& route, sqlite::Database& db, std::string* error);
+  Navigator(Factory factory, sqlite::Database& db) : factory_(factory), db_(db) {}
 
   void go(std::string route) { pending_ = Pending{Kind::Push, std::move(route)}; }
   void back() { pending_ = Pending{Kind::Back, {}}; }
@@ -41,7 +41,7 @@ class Navigator {
     std::unique_ptr<Screen> screen;
   };
   Factory factory_;
-  store::Database& db_;
+  sqlite::Database& db_;
   std::vector<Entry> stack_;
   Pending pending_;
 };

@@ -83,8 +83,12 @@ std::vector<std::string> problems(const fleet::KioskStatus& k, const fleet::Thre
   }
   if (k.low_disk) p.push_back("only " + bytes(r.disk_free_bytes) + " of disk free (under " + bytes(t.low_disk_bytes) + ")");
   if (k.clock_skewed) p.push_back("its clock is off by " + skew(k.clock_skew_seconds) + " (set the time on the kiosk)");
-  if (r.last_import_result == "rejected") {
+  if (r.last_import_result == "refused") {
     p.push_back("the last import (" + r.last_import_bundle + ", " + r.last_import_at + ") was refused: " +
+                r.last_import_message);
+  }
+  if (r.last_import_result == "failed") {
+    p.push_back("the last import (" + r.last_import_bundle + ", " + r.last_import_at + ") failed on the kiosk: " +
                 r.last_import_message);
   }
   if (!r.last_error.empty()) p.push_back("error at " + r.last_error_at + ": " + r.last_error);

@@ -6,7 +6,7 @@
 
 namespace khlang::kiosk {
 
-AdminSession::AdminSession(store::Database& ui_db, std::string db_path, std::vector<std::string> inbox_folders,
+AdminSession::AdminSession(sqlite::Database& ui_db, std::string db_path, std::vector<std::string> inbox_folders,
                            double started_at)
     : pin_(ui_db), db_path_(std::move(db_path)), inbox_folders_(std::move(inbox_folders)),
       started_at_(started_at) {}

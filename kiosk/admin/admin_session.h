@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "security/pin_lock.h"
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::kiosk {
@@ -20,7 +20,7 @@ class AdminSession {
  public:
   static constexpr double kAutoLockSeconds = 120;
 
-  AdminSession(store::Database& ui_db, std::string db_path, std::vector<std::string> inbox_folders, double started_at);
+  AdminSession(sqlite::Database& ui_db, std::string db_path, std::vector<std::string> inbox_folders, double started_at);
   ~AdminSession();
 
   security::PinLock& pin() { return pin_; }

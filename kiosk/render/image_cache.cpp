@@ -3,7 +3,7 @@
 #include <stb_image.h>
 
 #include "platform/gl.h"
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 
 namespace khlang::kiosk {
 
@@ -48,7 +48,7 @@ bool ImageCache::pending() const {
 }
 
 void ImageCache::worker_main() {
-  std::optional<store::Database> db;
+  std::optional<sqlite::Database> db;
   for (;;) {
     std::string key;
     {
@@ -60,7 +60,7 @@ void ImageCache::worker_main() {
     }
     Decoded out{key, 0, 0, {}};
     if (!db) {
-      if (auto opened = store::Database::open(db_path_, store::Database::Mode::ReadOnly); opened) db = std::move(opened.value());
+      if (auto opened = sqlite::Database::open(db_path_, sqlite::Database::Mode::ReadOnly); opened) db = std::move(opened.value());
     }
     if (db) {
       const bool thumb = key[0] == 't';

@@ -4,7 +4,7 @@
 
 namespace khlang::kiosk {
 
-AboutScreen::AboutScreen(store::Database& db) {
+AboutScreen::AboutScreen(sqlite::Database& db) {
   if (auto o = store::load_organization(db); o && o.value()) organization_ = *o.value();
   std::string error;
   about_ = MarkdownView::parse(organization_.about_th, &error);

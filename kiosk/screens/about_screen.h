@@ -11,7 +11,7 @@ namespace khlang::kiosk {
 
 class AboutScreen final : public ScrollingScreen {
  public:
-  explicit AboutScreen(store::Database& db);
+  explicit AboutScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::About)); }
 
  private:

@@ -7,7 +7,7 @@
 
 namespace khlang::kiosk {
 
-void AdminKeysScreen::load(store::Database& db) {
+void AdminKeysScreen::load(sqlite::Database& db) {
   if (auto keys = bundle::trusted_keys(db); keys) keys_ = std::move(keys.value());
 }
 

@@ -13,13 +13,13 @@ namespace khlang::kiosk {
 
 class AdminKeysScreen : public Screen {
  public:
-  explicit AdminKeysScreen(store::Database& db) { load(db); }
+  explicit AdminKeysScreen(sqlite::Database& db) { load(db); }
   std::string title(const FrameContext&) const override { return "กุญแจที่เชื่อถือ · Trusted keys"; }
   void draw(FrameContext& f, const ImRect& area) override;
   double next_timer(double, int64_t) const override { return 2.0; }
 
  private:
-  void load(store::Database& db);
+  void load(sqlite::Database& db);
   std::vector<bundle::TrustedKey> keys_;
   std::vector<FoundFile> key_files_;
   double scanned_at_ = -1e9;

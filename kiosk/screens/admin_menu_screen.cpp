@@ -33,9 +33,9 @@ std::string duration(double seconds) {
 
 }  // namespace
 
-AdminMenuScreen::AdminMenuScreen(store::Database& db) { load(db); }
+AdminMenuScreen::AdminMenuScreen(sqlite::Database& db) { load(db); }
 
-void AdminMenuScreen::load(store::Database& db) {
+void AdminMenuScreen::load(sqlite::Database& db) {
   status_.clear();
   auto org = store::load_organization(db);
   auto summary = store::load_summary(db);

@@ -13,12 +13,12 @@ namespace khlang::kiosk {
 
 class AdminMenuScreen : public Screen {
  public:
-  explicit AdminMenuScreen(store::Database& db);
+  explicit AdminMenuScreen(sqlite::Database& db);
   std::string title(const FrameContext&) const override { return "ผู้ดูแลระบบ · Admin"; }
   void draw(FrameContext& f, const ImRect& area) override;
 
  private:
-  void load(store::Database& db);
+  void load(sqlite::Database& db);
   void export_statistics(FrameContext& f);
 
   struct Row {

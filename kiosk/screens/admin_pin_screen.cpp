@@ -16,7 +16,7 @@ std::string lock_message(int64_t seconds) {
 
 }  // namespace
 
-AdminPinScreen::AdminPinScreen(store::Database& db, bool change) {
+AdminPinScreen::AdminPinScreen(sqlite::Database& db, bool change) {
   const security::PinLock pin(db);
   choosing_ = change || !pin.has_pin();
   locked_until_ = pin.locked_until();

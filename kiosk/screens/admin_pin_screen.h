@@ -12,7 +12,7 @@ namespace khlang::kiosk {
 
 class AdminPinScreen : public Screen {
  public:
-  AdminPinScreen(store::Database& db, bool change);
+  AdminPinScreen(sqlite::Database& db, bool change);
   std::string title(const FrameContext&) const override { return "ผู้ดูแลระบบ · Admin"; }
   void draw(FrameContext& f, const ImRect& area) override;
   void on_key(Key key, FrameContext& f) override;

@@ -10,7 +10,7 @@ namespace khlang::kiosk {
 
 class AdminSettingsScreen : public Screen {
  public:
-  explicit AdminSettingsScreen(store::Database&) {}
+  explicit AdminSettingsScreen(sqlite::Database&) {}
   std::string title(const FrameContext&) const override { return "ตั้งค่า · Settings"; }
   void draw(FrameContext& f, const ImRect& area) override;
 };

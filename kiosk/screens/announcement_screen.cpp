@@ -4,7 +4,7 @@
 
 namespace khlang::kiosk {
 
-AnnouncementScreen::AnnouncementScreen(store::Database& db, const std::string& id, std::string* error) {
+AnnouncementScreen::AnnouncementScreen(sqlite::Database& db, const std::string& id, std::string* error) {
   auto all = store::load_announcements(db);
   if (!all) {
     *error = all.error().message;

@@ -11,7 +11,7 @@ namespace khlang::kiosk {
 
 class AnnouncementScreen final : public ScrollingScreen {
  public:
-  AnnouncementScreen(store::Database& db, const std::string& id, std::string* error);
+  AnnouncementScreen(sqlite::Database& db, const std::string& id, std::string* error);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Announcements)); }
   bool valid() const { return view_ != nullptr; }
 

@@ -5,7 +5,7 @@
 
 namespace khlang::kiosk {
 
-AnnouncementsScreen::AnnouncementsScreen(store::Database& db) {
+AnnouncementsScreen::AnnouncementsScreen(sqlite::Database& db) {
   if (auto a = store::load_announcements(db); a) all_ = std::move(a.value());
 }
 

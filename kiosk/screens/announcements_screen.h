@@ -8,7 +8,7 @@ namespace khlang::kiosk {
 
 class AnnouncementsScreen final : public ScrollingScreen {
  public:
-  explicit AnnouncementsScreen(store::Database& db);
+  explicit AnnouncementsScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Announcements)); }
 
  private:

@@ -6,7 +6,7 @@
 
 namespace khlang::kiosk {
 
-ArticleScreen::ArticleScreen(store::Database& db, const std::string& id, std::string* error) {
+ArticleScreen::ArticleScreen(sqlite::Database& db, const std::string& id, std::string* error) {
   auto article = store::load_article(db, id);
   if (!article || !article.value()) {
     *error = article ? "no article '" + id + "'" : article.error().message;

@@ -12,7 +12,7 @@ namespace khlang::kiosk {
 
 class ArticleScreen final : public ScrollingScreen {
  public:
-  ArticleScreen(store::Database& db, const std::string& id, std::string* error);
+  ArticleScreen(sqlite::Database& db, const std::string& id, std::string* error);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Knowledge)); }
   bool valid() const { return view_ != nullptr; }
 

@@ -6,7 +6,7 @@
 
 namespace khlang::kiosk {
 
-AttractScreen::AttractScreen(store::Database& db) {
+AttractScreen::AttractScreen(sqlite::Database& db) {
   if (auto a = store::load_announcements(db); a) announcements_ = std::move(a.value());
   if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
   if (auto o = store::load_organization(db); o && o.value()) organization_ = o.value()->name_th;

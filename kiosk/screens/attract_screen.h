@@ -9,7 +9,7 @@ namespace khlang::kiosk {
 
 class AttractScreen final : public Screen {
  public:
-  explicit AttractScreen(store::Database& db);
+  explicit AttractScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::AppName)); }
   void draw(FrameContext& f, const ImRect& area) override;
   bool full_screen() const override { return true; }

@@ -7,7 +7,7 @@
 
 namespace khlang::kiosk {
 
-CategoryScreen::CategoryScreen(store::Database& db, const std::string& id, std::string* error) {
+CategoryScreen::CategoryScreen(sqlite::Database& db, const std::string& id, std::string* error) {
   auto categories = store::load_categories(db);
   if (!categories) {
     *error = categories.error().message;

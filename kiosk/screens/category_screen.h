@@ -9,7 +9,7 @@ namespace khlang::kiosk {
 
 class CategoryScreen final : public ScrollingScreen {
  public:
-  CategoryScreen(store::Database& db, const std::string& id, std::string* error);
+  CategoryScreen(sqlite::Database& db, const std::string& id, std::string* error);
   std::string title(const FrameContext& f) const override;
   bool valid() const { return valid_; }
 

@@ -10,7 +10,7 @@ namespace {
 constexpr double kAdminHoldSeconds = 3.0;
 }  // namespace
 
-HomeScreen::HomeScreen(store::Database& db) {
+HomeScreen::HomeScreen(sqlite::Database& db) {
   if (auto o = store::load_organization(db); o) organization_ = o.value();
   if (auto s = store::load_summary(db); s) summary_ = s.value();
   if (auto a = store::load_announcements(db); a) announcements_ = std::move(a.value());

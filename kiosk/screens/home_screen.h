@@ -9,7 +9,7 @@ namespace khlang::kiosk {
 
 class HomeScreen final : public Screen {
  public:
-  explicit HomeScreen(store::Database& db);
+  explicit HomeScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::AppName)); }
   void draw(FrameContext& f, const ImRect& area) override;
   bool full_screen() const override { return true; }  // draws its own header

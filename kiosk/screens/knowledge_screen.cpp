@@ -5,7 +5,7 @@
 
 namespace khlang::kiosk {
 
-KnowledgeScreen::KnowledgeScreen(store::Database& db) {
+KnowledgeScreen::KnowledgeScreen(sqlite::Database& db) {
   if (auto c = store::load_categories(db); c) categories_ = std::move(c.value());
 }
 

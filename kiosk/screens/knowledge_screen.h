@@ -8,7 +8,7 @@ namespace khlang::kiosk {
 
 class KnowledgeScreen final : public ScrollingScreen {
  public:
-  explicit KnowledgeScreen(store::Database& db);
+  explicit KnowledgeScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Knowledge)); }
 
  private:

@@ -6,7 +6,7 @@
 
 namespace khlang::kiosk {
 
-MeetingScreen::MeetingScreen(store::Database& db, double interval_seconds) : interval_(interval_seconds) {
+MeetingScreen::MeetingScreen(sqlite::Database& db, double interval_seconds) : interval_(interval_seconds) {
   if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
   for (size_t i = 0; i < plans_.size(); ++i) {
     slides_.push_back({i, -1});

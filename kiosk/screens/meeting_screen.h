@@ -10,7 +10,7 @@ namespace khlang::kiosk {
 
 class MeetingScreen final : public Screen {
  public:
-  MeetingScreen(store::Database& db, double interval_seconds);
+  MeetingScreen(sqlite::Database& db, double interval_seconds);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::MeetingMode)); }
   void draw(FrameContext& f, const ImRect& area) override;
   bool full_screen() const override { return true; }

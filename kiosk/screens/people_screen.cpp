@@ -6,7 +6,7 @@
 
 namespace khlang::kiosk {
 
-PeopleScreen::PeopleScreen(store::Database& db) {
+PeopleScreen::PeopleScreen(sqlite::Database& db) {
   if (auto p = store::load_people(db); p) people_ = std::move(p.value());
   if (auto c = store::load_communities(db); c) communities_ = std::move(c.value());
 }

@@ -8,7 +8,7 @@ namespace khlang::kiosk {
 
 class PeopleScreen final : public ScrollingScreen {
  public:
-  explicit PeopleScreen(store::Database& db);
+  explicit PeopleScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::People)); }
 
  private:

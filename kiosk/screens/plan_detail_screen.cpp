@@ -8,7 +8,7 @@
 
 namespace khlang::kiosk {
 
-PlanDetailScreen::PlanDetailScreen(store::Database& db, const std::string& id, std::string* error) {
+PlanDetailScreen::PlanDetailScreen(sqlite::Database& db, const std::string& id, std::string* error) {
   auto plans = store::load_plans(db);
   if (!plans) {
     *error = plans.error().message;

@@ -10,7 +10,7 @@ namespace khlang::kiosk {
 
 class PlanDetailScreen final : public ScrollingScreen {
  public:
-  PlanDetailScreen(store::Database& db, const std::string& id, std::string* error);
+  PlanDetailScreen(sqlite::Database& db, const std::string& id, std::string* error);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Plan)); }
   bool valid() const { return !plan_.id.empty(); }
 

@@ -6,7 +6,7 @@
 
 namespace khlang::kiosk {
 
-PlanScreen::PlanScreen(store::Database& db) {
+PlanScreen::PlanScreen(sqlite::Database& db) {
   if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
 }
 

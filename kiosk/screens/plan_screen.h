@@ -9,7 +9,7 @@ namespace khlang::kiosk {
 
 class PlanScreen final : public ScrollingScreen {
  public:
-  explicit PlanScreen(store::Database& db);
+  explicit PlanScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Plan)); }
 
  private:

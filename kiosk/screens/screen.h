@@ -9,7 +9,7 @@
 
 #include "i18n/strings.h"
 #include "render/text_renderer.h"
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "ui/touch_input.h"
 #include "ui_scale.h"
 
@@ -40,7 +40,7 @@ struct FrameContext {
   TextRenderer& text;
   TouchInput& touch;
   Navigator& nav;
-  store::Database& db;     // the UI's read connection
+  sqlite::Database& db;     // the UI's read connection
   ImageCache& images;
   AdminSession& admin;
   stats::UsageRecorder& usage;

@@ -26,7 +26,7 @@ ScreenSettings settings;
 
 // Screens that show one record: valid() says whether it was found.
 template <typename T>
-std::unique_ptr<Screen> record_screen(store::Database& db, const std::string& id, std::string* error) {
+std::unique_ptr<Screen> record_screen(sqlite::Database& db, const std::string& id, std::string* error) {
   auto screen = std::make_unique<T>(db, id, error);
   return screen->valid() ? std::move(screen) : nullptr;
 }
@@ -35,7 +35,7 @@ std::unique_ptr<Screen> record_screen(store::Database& db, const std::string& id
 
 void set_screen_settings(const ScreenSettings& s) { settings = s; }
 
-std::unique_ptr<Screen> make_screen(const std::string& route, store::Database& db, std::string* error) {
+std::unique_ptr<Screen> make_screen(const std::string& route, sqlite::Database& db, std::string* error) {
   const size_t colon = route.find(':');
   const std::string name = route.substr(0, colon);
   const std::string id = colon == std::string::npos ? "" : route.substr(colon + 1);

@@ -15,7 +15,7 @@ struct ScreenSettings {
 };
 
 // The screen for `route`, or nullptr with `error` saying why (unknown route, missing record).
-std::unique_ptr<Screen> make_screen(const std::string& route, store::Database& db, std::string* error);
+std::unique_ptr<Screen> make_screen(const std::string& route, sqlite::Database& db, std::string* error);
 void set_screen_settings(const ScreenSettings& settings);
 
 }  // namespace khlang::kiosk

@@ -13,7 +13,7 @@ namespace khlang::kiosk {
 
 class SearchScreen final : public Screen {
  public:
-  explicit SearchScreen(store::Database& db) : db_(db) {}
+  explicit SearchScreen(sqlite::Database& db) : db_(db) {}
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Search)); }
   void draw(FrameContext& f, const ImRect& area) override;
   void on_key(Key key, FrameContext& f) override;
@@ -23,7 +23,7 @@ class SearchScreen final : public Screen {
  private:
   void set_query(std::string q);
   void record_search(FrameContext& f);
-  store::Database& db_;
+  sqlite::Database& db_;
   std::string query_;
   std::vector<search::SearchHit> hits_;
   std::vector<std::string> suggestions_;

@@ -70,25 +70,29 @@ TrustedFields parse_trusted_comment(const std::string& comment) {
   return f;
 }
 
+namespace {
+
+Status write_bundle_file(const content::ContentSet& set, const BundleLabel& label, const std::string& path) {
+  KHLANG_TRY_AS(sqlite::Database db, sqlite::Database::open(path, sqlite::Database::Mode::ReadWriteCreate));
+  KHLANG_TRY(store::create_bundle_schema(db));
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db, sqlite::Transaction::Kind::Deferred));
+  KHLANG_TRY(content::insert_content(db, set));
+  KHLANG_TRY_AS(sqlite::Statement info, db.prepare("INSERT INTO bundle_info (id, organization, channel, seq, created_at, "
+                                                   "generator) VALUES (1, ?, ?, ?, ?, 'khlang-admin')"));
+  KHLANG_TRY(info.bind_all(std::string_view(label.organization), std::string_view(label.channel), label.seq,
+                           std::string_view(label.created_at))
+                 .run());
+  KHLANG_TRY(search::pack_search_index(db));
+  return tx.commit();
+}
+
+}  // namespace
+
 Status pack_bundle(const content::ContentSet& set, const BundleLabel& label, const SecretKey& key,
                    const std::string& out_path) {
   const std::string tmp = out_path + ".partial";
   std::filesystem::remove(tmp);
-  {
-    auto db = store::Database::open(tmp, store::Database::Mode::ReadWriteCreate);
-    if (!db) return db.error();
-    if (auto s = store::create_bundle_schema(db.value()); !s) return s;
-    if (auto s = db->exec("BEGIN"); !s) return s;
-    if (auto s = content::insert_content(db.value(), set); !s) return s;
-    auto info = db->prepare("INSERT INTO bundle_info (id, organization, channel, seq, created_at, generator) "
-                            "VALUES (1, ?, ?, ?, ?, 'khlang-admin')");
-    if (!info) return info.error();
-    info->bind_all(std::string_view(label.organization), std::string_view(label.channel), label.seq,
-                   std::string_view(label.created_at));
-    if (auto s = info->run(); !s) return s;
-    if (auto s = search::pack_search_index(db.value()); !s) return s;
-    if (auto s = db->exec("COMMIT"); !s) return s;
-  }
+  if (auto s = write_bundle_file(set, label, tmp); !s) return s;
   // Sign what was written, read back from disk.
   std::ifstream in(tmp, std::ios::binary);
   Hasher hasher;
@@ -191,7 +195,7 @@ int progress_deadline(void* context) {
 }
 }  // namespace
 
-void harden_connection(store::Database& db, int timeout_seconds) {
+void harden_connection(sqlite::Database& db, int timeout_seconds) {
   sqlite3* h = db.handle();
   sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
@@ -216,8 +220,8 @@ void harden_connection(store::Database& db, int timeout_seconds) {
   db.keep_alive(deadline);
 }
 
-Expected<store::Database> open_bundle_readonly(const std::string& path, int timeout_seconds) {
-  auto db = store::Database::open("file:" + uri_path(path) + "?mode=ro&immutable=1", store::Database::Mode::ReadOnly);
+Expected<sqlite::Database> open_bundle_readonly(const std::string& path, int timeout_seconds) {
+  auto db = sqlite::Database::open("file:" + uri_path(path) + "?mode=ro&immutable=1", sqlite::Database::Mode::ReadOnly);
   if (!db) return db.error();
   harden_connection(db.value(), timeout_seconds);
   return db;

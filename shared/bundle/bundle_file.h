@@ -10,7 +10,7 @@
 
 #include "bundle/minisign.h"
 #include "content/content_folder.h"
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::bundle {
@@ -52,10 +52,10 @@ Status check_sqlite_header(const std::string& path, uint64_t file_size);
 
 // A connection for reading a bundle that is not trusted yet: defensive mode, no views or
 // triggers, untrusted schema, cell size checks, no mmap, tight limits, and a time limit.
-Expected<store::Database> open_bundle_readonly(const std::string& path, int timeout_seconds = 120);
+Expected<sqlite::Database> open_bundle_readonly(const std::string& path, int timeout_seconds = 120);
 // `path` escaped for an SQLite file: URI.
 std::string uri_path(const std::string& path);
 // The same hardening on an existing connection (the import's writer, which attaches a bundle).
-void harden_connection(store::Database& db, int timeout_seconds);
+void harden_connection(sqlite::Database& db, int timeout_seconds);
 
 }  // namespace khlang::bundle

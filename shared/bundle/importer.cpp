@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "bundle/trust_store.h"
+#include "content/content_tables.h"
 #include "search/search_index.h"
 #include "store/schema.h"
 #include "store/settings.h"
@@ -45,7 +46,7 @@ Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes,
   const int out = ::mkstemp(templ.data());
   if (out < 0) {
     ::close(source->fd);
-    return Error{"cannot make a private copy in " + dir + ": " + std::strerror(errno)};
+    return Error{ErrorKind::Io, "cannot make a private copy in " + dir + ": " + std::strerror(errno)};
   }
   copy.path = templ;
   Hasher hasher;
@@ -56,7 +57,7 @@ Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes,
     const ssize_t n = ::read(source->fd, buf.data(), buf.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      failure = Error{"reading the bundle failed (" + std::string(std::strerror(errno)) +
+      failure = Error{ErrorKind::Io, "reading the bundle failed (" + std::string(std::strerror(errno)) +
                       "): was the USB stick removed? Nothing was changed"};
       break;
     }
@@ -65,7 +66,7 @@ Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes,
     for (ssize_t w = 0; w < n && !failure;) {
       const ssize_t k = ::write(out, buf.data() + w, static_cast<size_t>(n - w));
       if (k < 0 && errno == EINTR) continue;
-      if (k < 0) failure = Error{"cannot copy the bundle: " + std::string(std::strerror(errno)) + " (disk full?)"};
+      if (k < 0) failure = Error{ErrorKind::Io, "cannot copy the bundle: " + std::string(std::strerror(errno)) + " (disk full?)"};
       else w += k;
     }
     done += static_cast<uint64_t>(n);
@@ -74,10 +75,10 @@ Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes,
   }
   ::close(source->fd);
   if (!failure && done != source->size) {
-    failure = Error{"the bundle changed size while it was read (" + std::to_string(done) + " of " +
+    failure = Error{ErrorKind::Io, "the bundle changed size while it was read (" + std::to_string(done) + " of " +
                     std::to_string(source->size) + " bytes): was the USB stick removed?"};
   }
-  if (!failure && ::fsync(out) != 0) failure = Error{"cannot save the private copy: " + std::string(std::strerror(errno))};
+  if (!failure && ::fsync(out) != 0) failure = Error{ErrorKind::Io, "cannot save the private copy: " + std::string(std::strerror(errno))};
   ::close(out);
   if (failure) return *failure;
   return hasher.finish();
@@ -86,7 +87,7 @@ Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes,
 // Steps 1-5 done: a verified, checked, open copy of the bundle.
 struct VerifiedBundle {
   PrivateCopy copy;
-  store::Database db;  // hardened, read-only
+  sqlite::Database db;  // hardened, read-only
   BundleLabel label;
   std::string key_id;
   std::string trusted_comment;
@@ -152,7 +153,7 @@ Status check_and_label(VerifiedBundle& vb, uint64_t size, const std::optional<Si
   return Ok{};
 }
 
-Expected<VerifiedBundle> verify_for_kiosk(store::Database& kiosk, const std::string& db_path,
+Expected<VerifiedBundle> verify_for_kiosk(sqlite::Database& kiosk, const std::string& db_path,
                                           const std::string& bundle_path, const ImportOptions& options) {
   VerifiedBundle vb;
   auto sig_text = read_untrusted(signature_path(bundle_path), kMaxSignatureBytes, "signature");
@@ -193,7 +194,7 @@ Expected<VerifiedBundle> verify_for_kiosk(store::Database& kiosk, const std::str
   return vb;
 }
 
-void log_import(store::Database& kiosk, const std::string& bundle, const std::string& key_id,
+void log_import(sqlite::Database& kiosk, const std::string& bundle, const std::string& key_id,
                 std::optional<int64_t> seq, const std::string& result, const std::string& message) {
   auto stmt = kiosk.prepare("INSERT INTO import_log (at, bundle, key_id, seq, result, message) VALUES (?, ?, ?, ?, ?, ?)");
   if (!stmt) return;
@@ -202,7 +203,7 @@ void log_import(store::Database& kiosk, const std::string& bundle, const std::st
   (void)stmt->run();  // the log is best effort: a full disk must not hide the real error
 }
 
-std::string where_differs(const store::TableSpec& t) {
+std::string where_differs(const content::TableSpec& t) {
   std::string cond;
   for (const auto& c : t.columns) {
     if (!cond.empty()) cond += " OR ";
@@ -211,68 +212,57 @@ std::string where_differs(const store::TableSpec& t) {
   return cond;
 }
 
-Status attach_bundle(store::Database& kiosk, const std::string& copy_path) {
+Status attach_bundle(sqlite::Database& kiosk, const std::string& copy_path) {
   auto stmt = kiosk.prepare("ATTACH DATABASE ? AS bundle");
   if (!stmt) return stmt.error();
   stmt->bind(1, "file:" + uri_path(copy_path) + "?mode=ro&immutable=1");
   return stmt->run();
 }
 
-Status merge(store::Database& kiosk, const VerifiedBundle& vb, const ImportOptions& options,
+// Step 7: the merge, in one transaction that rolls back on any error.
+Status merge(sqlite::Database& kiosk, const VerifiedBundle& vb, const ImportOptions& options,
              std::map<std::string, int64_t>& counts) {
-  const auto& tables = store::content_tables();
-  if (auto s = kiosk.exec("BEGIN IMMEDIATE"); !s) return s;
+  const auto& tables = content::content_tables();
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(kiosk));
   // Keep what is there as the previous content, then take the bundle's; children are emptied
   // before parents, parents filled before children.
   for (auto it = tables.rbegin(); it != tables.rend(); ++it) {
-    const std::string name = it->name;
-    if (auto s = kiosk.exec("DELETE FROM prev_" + name); !s) return s;
-    if (auto s = kiosk.exec("INSERT INTO prev_" + name + " (" + store::column_list(*it) + ") SELECT " +
-                            store::column_list(*it) + " FROM main." + name);
-        !s) {
-      return s;
-    }
-    if (auto s = kiosk.exec("DELETE FROM main." + name); !s) return s;
+    const std::string name = it->name, cols = content::column_list(*it);
+    KHLANG_TRY(kiosk.exec("DELETE FROM prev_" + name));
+    KHLANG_TRY(kiosk.exec("INSERT INTO prev_" + name + " (" + cols + ") SELECT " + cols + " FROM main." + name));
+    KHLANG_TRY(kiosk.exec("DELETE FROM main." + name));
   }
   size_t done = 0;
-  for (const store::TableSpec& t : tables) {
-    const std::string cols = store::column_list(t);
-    if (auto s = kiosk.exec("INSERT INTO main." + std::string(t.name) + " (" + cols + ") SELECT " + cols +
-                            " FROM bundle." + t.name);
-        !s) {
-      return s;
-    }
+  for (const content::TableSpec& t : tables) {
+    const std::string cols = content::column_list(t);
+    KHLANG_TRY(kiosk.exec("INSERT INTO main." + std::string(t.name) + " (" + cols + ") SELECT " + cols + " FROM bundle." +
+                          t.name));
     counts[t.name] = kiosk.changes();
     if (options.progress) options.progress(0.4 + 0.55 * static_cast<double>(++done) / static_cast<double>(tables.size()));
   }
-  auto dangling = kiosk.prepare("SELECT \"table\", parent FROM pragma_foreign_key_check LIMIT 1");
-  if (!dangling) return dangling.error();
-  auto bad = dangling->step();
-  if (!bad) return bad.error();
-  if (bad.value()) {
-    return Error{"the bundle's " + dangling->column_text(0) + " refers to a missing " + dangling->column_text(1)};
-  }
+  KHLANG_TRY_AS(sqlite::Statement dangling, kiosk.prepare("SELECT \"table\", parent FROM pragma_foreign_key_check LIMIT 1"));
+  KHLANG_TRY_AS(const bool bad, dangling.step());
+  if (bad) return Error{"the bundle's " + dangling.column_text(0) + " refers to a missing " + dangling.column_text(1)};
   // The search index follows the content in the same transaction.
-  if (auto taken = search::take_search_index(kiosk, "bundle"); !taken) return taken.error();
+  KHLANG_TRY(search::take_search_index(kiosk, "bundle"));
   if (options.progress) options.progress(0.98);
-  auto state = kiosk.prepare(
-      "INSERT INTO import_state (key_id, last_seq, imported_at) VALUES (?, ?, ?) "
-      "ON CONFLICT (key_id) DO UPDATE SET last_seq = excluded.last_seq, imported_at = excluded.imported_at");
-  if (!state) return state.error();
-  state->bind_all(std::string_view(vb.key_id), vb.label.seq, now_utc_iso());
-  if (auto s = state->run(); !s) return s;
-  auto content = kiosk.prepare(
-      "INSERT INTO content_state (id, key_id, imported_at, has_previous, prev_key_id) VALUES (1, ?, ?, "
-      "(SELECT count(*) > 0 FROM prev_organization), coalesce((SELECT key_id FROM content_state), '')) "
-      "ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, imported_at = excluded.imported_at, "
-      "has_previous = excluded.has_previous, prev_key_id = content_state.key_id");
-  if (!content) return content.error();
-  content->bind_all(std::string_view(vb.key_id), now_utc_iso());
-  if (auto s = content->run(); !s) return s;
-  return kiosk.exec("COMMIT");
+  KHLANG_TRY_AS(sqlite::Statement state,
+                kiosk.prepare("INSERT INTO import_state (key_id, last_seq, imported_at) VALUES (?, ?, ?) "
+                              "ON CONFLICT (key_id) DO UPDATE SET last_seq = excluded.last_seq, imported_at = excluded.imported_at"));
+  KHLANG_TRY(state.bind_all(std::string_view(vb.key_id), vb.label.seq, now_utc_iso()).run());
+  KHLANG_TRY_AS(sqlite::Statement content,
+                kiosk.prepare("INSERT INTO content_state (id, key_id, imported_at, has_previous, prev_key_id) VALUES (1, ?, ?, "
+                              "(SELECT count(*) > 0 FROM prev_organization), coalesce((SELECT key_id FROM content_state), '')) "
+                              "ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, imported_at = excluded.imported_at, "
+                              "has_previous = excluded.has_previous, prev_key_id = content_state.key_id"));
+  KHLANG_TRY(content.bind_all(std::string_view(vb.key_id), now_utc_iso()).run());
+  return tx.commit();
 }
 
-Expected<store::Database> open_hardened_kiosk(const std::string& db_path, int timeout) {
+// The import log's verdict.
+const char* verdict(const Error& e) { return is_refusal(e) ? "refused" : "failed"; }
+
+Expected<sqlite::Database> open_hardened_kiosk(const std::string& db_path, int timeout) {
   auto kiosk = store::open_kiosk_db(db_path);
   if (!kiosk) return kiosk.error();
   harden_connection(kiosk.value(), timeout);
@@ -309,29 +299,31 @@ class ImportLock {
 
 }  // namespace
 
+bool is_refusal(const Error& e) { return e.kind == ErrorKind::InvalidInput || e.kind == ErrorKind::NotFound; }
+
 Expected<ImportReport> import_bundle(const std::string& db_path, const std::string& bundle_path,
                                      const ImportOptions& options) {
   ImportLock lock(db_path);
-  if (!lock.held()) return Error{"cannot lock " + db_path + " for the import: " + std::strerror(errno)};
+  if (!lock.held()) return Error{ErrorKind::Io, "cannot lock " + db_path + " for the import: " + std::strerror(errno)};
   auto kiosk = open_hardened_kiosk(db_path, kMergeTimeoutSeconds);
   if (!kiosk) return kiosk.error();
   auto vb = verify_for_kiosk(kiosk.value(), db_path, bundle_path, options);
   if (!vb) {
-    log_import(kiosk.value(), bundle_path, "", std::nullopt, "rejected", vb.error().message);
+    log_import(kiosk.value(), bundle_path, "", std::nullopt, verdict(vb.error()), vb.error().message);
     return vb.error();
   }
   if (options.progress) options.progress(0.4);
   ImportReport report{vb->label, vb->key_id, {}};
   Status merged = attach_bundle(kiosk.value(), vb->copy.path);
   if (merged) merged = merge(kiosk.value(), vb.value(), options, report.counts);
-  if (!merged) (void)kiosk->exec("ROLLBACK");
   (void)kiosk->exec("DETACH DATABASE bundle");
   if (!merged) {
-    log_import(kiosk.value(), bundle_path, vb->key_id, vb->label.seq, "rejected", merged.error().message);
-    const std::string& m = merged.error().message;
-    const bool disk = m.find("disk I/O error") != std::string::npos || m.find("disk is full") != std::string::npos;
-    return Error{std::string("import failed, the content is unchanged: ") +
-                 (disk ? "the kiosk's disk is full or failing (" + m + ")" : m)};
+    const Error& e = merged.error();
+    log_import(kiosk.value(), bundle_path, vb->key_id, vb->label.seq, verdict(e), e.message);
+    if (e.kind == ErrorKind::Io) {
+      return e.within("import failed, the content is unchanged: the kiosk's disk is full or failing: ");
+    }
+    return e.within("import failed, the content is unchanged: ");
   }
   log_import(kiosk.value(), bundle_path, vb->key_id, vb->label.seq, "imported", "");
   if (options.progress) options.progress(1.0);
@@ -346,7 +338,7 @@ Expected<BundleDiff> diff_bundle(const std::string& db_path, const std::string& 
   if (!vb) return vb.error();
   if (auto s = attach_bundle(kiosk.value(), vb->copy.path); !s) return s.error();
   BundleDiff diff{vb->label, vb->key_id, {}};
-  for (const store::TableSpec& t : store::content_tables()) {
+  for (const content::TableSpec& t : content::content_tables()) {
     const std::string name = t.name, key = t.key;
     TableDiff& d = diff.tables[name];
     struct Query {
@@ -384,27 +376,32 @@ Expected<BundleDiff> diff_bundle(const std::string& db_path, const std::string& 
   return diff;
 }
 
+namespace {
+
+// The previous content back in place of the current, in one transaction.
+Status restore_previous(sqlite::Database& kiosk) {
+  const auto& tables = content::content_tables();
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(kiosk));
+  for (auto it = tables.rbegin(); it != tables.rend(); ++it) KHLANG_TRY(kiosk.exec("DELETE FROM main." + std::string(it->name)));
+  for (const content::TableSpec& t : tables) {
+    const std::string cols = content::column_list(t);
+    KHLANG_TRY(kiosk.exec("INSERT INTO main." + std::string(t.name) + " (" + cols + ") SELECT " + cols + " FROM prev_" + t.name));
+    KHLANG_TRY(kiosk.exec("DELETE FROM prev_" + std::string(t.name)));
+  }
+  KHLANG_TRY(search::rebuild_search_index(kiosk));
+  KHLANG_TRY(kiosk.exec("UPDATE content_state SET has_previous = 0, key_id = prev_key_id, prev_key_id = ''"));
+  return tx.commit();
+}
+
+}  // namespace
+
 Status rollback_import(const std::string& db_path) {
   auto kiosk = open_hardened_kiosk(db_path, kMergeTimeoutSeconds);
   if (!kiosk) return kiosk.error();
   auto has = kiosk->query_int("SELECT coalesce((SELECT has_previous FROM content_state WHERE id = 1), 0)");
   if (!has) return has.error();
   if (!has.value()) return Error{"there is no previous content to roll back to (one step back is kept, once)"};
-  const auto& tables = store::content_tables();
-  Status s = kiosk->exec("BEGIN IMMEDIATE");
-  for (auto it = tables.rbegin(); s && it != tables.rend(); ++it) s = kiosk->exec("DELETE FROM main." + std::string(it->name));
-  for (auto it = tables.begin(); s && it != tables.end(); ++it) {
-    const std::string cols = store::column_list(*it);
-    s = kiosk->exec("INSERT INTO main." + std::string(it->name) + " (" + cols + ") SELECT " + cols + " FROM prev_" + it->name);
-    if (s) s = kiosk->exec("DELETE FROM prev_" + std::string(it->name));
-  }
-  if (s) s = search::rebuild_search_index(kiosk.value());
-  if (s) s = kiosk->exec("UPDATE content_state SET has_previous = 0, key_id = prev_key_id, prev_key_id = ''");
-  if (s) s = kiosk->exec("COMMIT");
-  if (!s) {
-    (void)kiosk->exec("ROLLBACK");
-    return Error{"rollback failed, the content is unchanged: " + s.error().message};
-  }
+  if (auto s = restore_previous(kiosk.value()); !s) return s.error().within("rollback failed, the content is unchanged: ");
   log_import(kiosk.value(), "(rollback)", "", std::nullopt, "rolled back", "");
   return Ok{};
 }
@@ -436,7 +433,7 @@ Expected<BundleFacts> read_bundle_facts(const std::string& bundle_path, const Pu
     return s.error();
   }
   facts.label = vb.label;
-  for (const store::TableSpec& t : store::content_tables()) {
+  for (const content::TableSpec& t : content::content_tables()) {
     auto n = vb.db.query_int("SELECT count(*) FROM " + std::string(t.name));
     if (!n) return n.error();
     facts.counts[t.name] = n.value();

@@ -43,6 +43,11 @@ struct BundleDiff {
   std::map<std::string, TableDiff> tables;
 };
 
+// Whether an import's error refuses the bundle (its fault: a bad signature, schema, sequence
+// number...; trying the same bytes again is pointless) rather than a failure of the kiosk's own
+// (its disk, a lock: worth another try). The import log says "refused" or "failed" by it.
+bool is_refusal(const Error& e);
+
 // The whole pipeline; on any failure the kiosk's content is exactly as it was, and the failure
 // is in the import log. The error message is one line a person can act on.
 Expected<ImportReport> import_bundle(const std::string& db_path, const std::string& bundle_path,

@@ -8,7 +8,7 @@
 
 namespace khlang::bundle {
 
-Status trust_key(store::Database& db, const PublicKey& key, const std::string& comment) {
+Status trust_key(sqlite::Database& db, const PublicKey& key, const std::string& comment) {
   auto stmt = db.prepare(
       "INSERT INTO trusted_key (key_id, public_key, comment, added_at) VALUES (?, ?, ?, ?) "
       "ON CONFLICT (key_id) DO UPDATE SET public_key = excluded.public_key, comment = excluded.comment");
@@ -17,12 +17,12 @@ Status trust_key(store::Database& db, const PublicKey& key, const std::string& c
   return stmt->run();
 }
 
-Expected<std::vector<TrustedKey>> trusted_keys(store::Database& db) {
+Expected<std::vector<TrustedKey>> trusted_keys(sqlite::Database& db) {
   auto stmt = db.prepare("SELECT key_id, public_key, comment, added_at FROM trusted_key ORDER BY added_at, key_id");
   if (!stmt) return stmt.error();
   std::vector<TrustedKey> out;
   std::optional<Error> bad;
-  auto read = stmt->for_each_row([&](const store::Statement& row) {
+  auto read = stmt->for_each_row([&](const sqlite::Statement& row) {
     auto key = parse_public_key(row.column_text(1), "trusted key " + row.column_text(0));
     if (!key) bad = key.error();
     else out.push_back({key.value(), row.column_text(0), row.column_text(2), row.column_text(3)});
@@ -32,7 +32,7 @@ Expected<std::vector<TrustedKey>> trusted_keys(store::Database& db) {
   return out;
 }
 
-Status distrust_key(store::Database& db, const std::string& key_id) {
+Status distrust_key(sqlite::Database& db, const std::string& key_id) {
   std::string upper = key_id;
   std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
   auto stmt = db.prepare("DELETE FROM trusted_key WHERE key_id = ?");
@@ -43,7 +43,7 @@ Status distrust_key(store::Database& db, const std::string& key_id) {
   return Ok{};
 }
 
-Expected<TrustedKey> find_trusted_key(store::Database& db, const KeyId& id) {
+Expected<TrustedKey> find_trusted_key(sqlite::Database& db, const KeyId& id) {
   auto keys = trusted_keys(db);
   if (!keys) return keys.error();
   for (const TrustedKey& k : keys.value()) {

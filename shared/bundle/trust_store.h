@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "bundle/minisign.h"
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 
 namespace khlang::bundle {
 
@@ -17,10 +17,10 @@ struct TrustedKey {
   std::string added_at;
 };
 
-Status trust_key(store::Database& db, const PublicKey& key, const std::string& comment);
-Expected<std::vector<TrustedKey>> trusted_keys(store::Database& db);
+Status trust_key(sqlite::Database& db, const PublicKey& key, const std::string& comment);
+Expected<std::vector<TrustedKey>> trusted_keys(sqlite::Database& db);
 // Removes the key whose id is `key_id` (hex, any case); an error if there is none.
-Status distrust_key(store::Database& db, const std::string& key_id);
-Expected<TrustedKey> find_trusted_key(store::Database& db, const KeyId& id);
+Status distrust_key(sqlite::Database& db, const std::string& key_id);
+Expected<TrustedKey> find_trusted_key(sqlite::Database& db, const KeyId& id);
 
 }  // namespace khlang::bundle

@@ -60,13 +60,13 @@ Status write_file(const fs::path& path, std::string_view data) {
   return Ok{};
 }
 
-bool is_kind(const store::ColumnSpec& c, std::string_view kind) { return std::string_view(c.type).starts_with(kind); }
-bool required(const store::ColumnSpec& c) {
+bool is_kind(const content::ColumnSpec& c, std::string_view kind) { return std::string_view(c.type).starts_with(kind); }
+bool required(const content::ColumnSpec& c) {
   const std::string_view t = c.type;
   return t.find("NOT NULL") != std::string_view::npos && t.find("DEFAULT") == std::string_view::npos;
 }
 // The DEFAULT of a column as a cell (nullopt when it has none: NULL).
-Cell column_default(const store::ColumnSpec& c) {
+Cell column_default(const content::ColumnSpec& c) {
   const std::string_view t = c.type;
   const size_t d = t.find("DEFAULT ");
   if (d == std::string_view::npos) return std::nullopt;
@@ -75,7 +75,7 @@ Cell column_default(const store::ColumnSpec& c) {
   return std::string(v.substr(0, v.find(' ')));
 }
 // "category(id)" from "TEXT REFERENCES category(id)".
-std::optional<std::string> referenced_table(const store::ColumnSpec& c) {
+std::optional<std::string> referenced_table(const content::ColumnSpec& c) {
   const std::string_view t = c.type;
   const size_t r = t.find("REFERENCES ");
   if (r == std::string_view::npos) return std::nullopt;
@@ -84,7 +84,7 @@ std::optional<std::string> referenced_table(const store::ColumnSpec& c) {
 }
 
 // One row from named values; `origin` ("people.csv line 4") prefixes every error.
-Expected<ContentRow> build_row(const store::TableSpec& spec, const std::map<std::string, std::string>& given,
+Expected<ContentRow> build_row(const content::TableSpec& spec, const std::map<std::string, std::string>& given,
                                const std::string& origin) {
   for (const auto& [key, value] : given) {
     const bool known = std::any_of(spec.columns.begin(), spec.columns.end(), [&](auto& c) { return key == c.name; });
@@ -120,7 +120,7 @@ Expected<ContentRow> build_row(const store::TableSpec& spec, const std::map<std:
   return row;
 }
 
-Status load_csv(const store::TableSpec& spec, const fs::path& path, std::vector<ContentRow>& rows) {
+Status load_csv(const content::TableSpec& spec, const fs::path& path, std::vector<ContentRow>& rows) {
   auto text = read_file(path, kMaxTextFile);
   if (!text) return text.error();
   auto csv = parse_csv(text.value(), path.filename().string());
@@ -135,7 +135,7 @@ Status load_csv(const store::TableSpec& spec, const fs::path& path, std::vector<
   return Ok{};
 }
 
-Status load_markdown(const store::TableSpec& spec, const Source& source, const fs::path& path, const std::string& shown,
+Status load_markdown(const content::TableSpec& spec, const Source& source, const fs::path& path, const std::string& shown,
                      std::vector<ContentRow>& rows) {
   auto text = read_file(path, kMaxTextFile);
   if (!text) return text.error();
@@ -184,7 +184,7 @@ Status load_media(const fs::path& dir, std::vector<ContentRow>& rows) {
 // Every reference (category_id, author_id, cover_media, ...) names a row that exists.
 Status check_references(const ContentSet& set) {
   for (const Source& source : kSources) {
-    const store::TableSpec& spec = *store::find_content_table(source.table);
+    const content::TableSpec& spec = *content::find_content_table(source.table);
     auto it = set.tables.find(source.table);
     if (it == set.tables.end()) continue;
     for (size_t ci = 0; ci < spec.columns.size(); ++ci) {
@@ -227,7 +227,7 @@ Expected<ContentSet> load_content_folder(const std::string& dir_name) {
   }
   ContentSet set;
   for (const Source& source : kSources) {
-    const store::TableSpec& spec = *store::find_content_table(source.table);
+    const content::TableSpec& spec = *content::find_content_table(source.table);
     std::vector<ContentRow>& rows = set.tables[source.table];
     const fs::path path = dir / source.path;
     if (!fs::exists(path)) continue;
@@ -269,7 +269,7 @@ Status write_content_folder(const ContentSet& set, const std::string& dir_name) 
   fs::create_directories(dir, ec);
   if (ec) return Error{"cannot create " + dir_name + ": " + ec.message()};
   for (const Source& source : kSources) {
-    const store::TableSpec& spec = *store::find_content_table(source.table);
+    const content::TableSpec& spec = *content::find_content_table(source.table);
     auto it = set.tables.find(source.table);
     if (it == set.tables.end() || it->second.empty()) continue;
     const std::vector<ContentRow>& rows = it->second;
@@ -313,11 +313,11 @@ Status write_content_folder(const ContentSet& set, const std::string& dir_name) 
   return Ok{};
 }
 
-Status insert_content(store::Database& db, const ContentSet& set, std::string_view prefix) {
-  for (const store::TableSpec& spec : store::content_tables()) {
+Status insert_content(sqlite::Database& db, const ContentSet& set, std::string_view prefix) {
+  for (const content::TableSpec& spec : content::content_tables()) {
     auto it = set.tables.find(spec.name);
     if (it == set.tables.end()) continue;
-    std::string sql = "INSERT INTO " + std::string(prefix) + spec.name + " (" + store::column_list(spec) + ") VALUES (";
+    std::string sql = "INSERT INTO " + std::string(prefix) + spec.name + " (" + content::column_list(spec) + ") VALUES (";
     for (size_t i = 0; i < spec.columns.size(); ++i) sql += i ? ", ?" : "?";
     auto stmt = db.prepare(sql + ")");
     if (!stmt) return stmt.error();
@@ -325,7 +325,7 @@ Status insert_content(store::Database& db, const ContentSet& set, std::string_vi
       for (size_t i = 0; i < spec.columns.size(); ++i) {
         const int index = static_cast<int>(i) + 1;
         const Cell& cell = row.cells[i];
-        const store::ColumnSpec& c = spec.columns[i];
+        const content::ColumnSpec& c = spec.columns[i];
         if (!cell) stmt->bind_null(index);
         else if (is_kind(c, "INTEGER")) stmt->bind(index, static_cast<int64_t>(std::stoll(*cell)));
         else if (is_kind(c, "REAL")) stmt->bind(index, std::stod(*cell));
@@ -338,10 +338,10 @@ Status insert_content(store::Database& db, const ContentSet& set, std::string_vi
   return Ok{};
 }
 
-Expected<ContentSet> read_content(store::Database& db, std::string_view prefix) {
+Expected<ContentSet> read_content(sqlite::Database& db, std::string_view prefix) {
   ContentSet set;
-  for (const store::TableSpec& spec : store::content_tables()) {
-    auto stmt = db.prepare("SELECT " + store::column_list(spec) + " FROM " + std::string(prefix) + spec.name +
+  for (const content::TableSpec& spec : content::content_tables()) {
+    auto stmt = db.prepare("SELECT " + content::column_list(spec) + " FROM " + std::string(prefix) + spec.name +
                            " ORDER BY " + spec.key);
     if (!stmt) return stmt.error();
     std::vector<ContentRow>& rows = set.tables[spec.name];
@@ -352,7 +352,7 @@ Expected<ContentSet> read_content(store::Database& db, std::string_view prefix) 
       ContentRow row;
       for (size_t i = 0; i < spec.columns.size(); ++i) {
         const int col = static_cast<int>(i);
-        const store::ColumnSpec& c = spec.columns[i];
+        const content::ColumnSpec& c = spec.columns[i];
         if (stmt->column_is_null(col)) {
           row.cells.emplace_back(std::nullopt);
         } else if (is_kind(c, "INTEGER")) {

@@ -16,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "store/schema.h"
-#include "store/sqlite.h"
+#include "content/content_tables.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::content {
@@ -38,8 +38,8 @@ Expected<ContentSet> load_content_folder(const std::string& dir);
 Status write_content_folder(const ContentSet& set, const std::string& dir);
 
 // Inserts every row of `set` into the tables named prefix + table (explicit column lists).
-Status insert_content(store::Database& db, const ContentSet& set, std::string_view prefix = "");
+Status insert_content(sqlite::Database& db, const ContentSet& set, std::string_view prefix = "");
 // Reads the content tables named prefix + table (e.g. "bundle." or "prev_").
-Expected<ContentSet> read_content(store::Database& db, std::string_view prefix = "");
+Expected<ContentSet> read_content(sqlite::Database& db, std::string_view prefix = "");
 
 }  // namespace khlang::content

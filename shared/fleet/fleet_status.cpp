@@ -137,7 +137,7 @@ FleetStatus read_fleet_status(const std::vector<std::string>& health_paths,
     } else {
       k.clock_skewed = true;  // a clock the record cannot even state
     }
-    k.error = r.last_import_result == "rejected" || !r.last_error.empty();
+    k.error = r.last_import_result == "refused" || r.last_import_result == "failed" || !r.last_error.empty();
   }
   std::sort(fleet.kiosks.begin(), fleet.kiosks.end(), [](const KioskStatus& a, const KioskStatus& b) {
     const std::string an = a.record ? a.record->name : "", bn = b.record ? b.record->name : "";

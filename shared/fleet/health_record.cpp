@@ -196,7 +196,7 @@ Expected<HealthRecord> parse_health(std::string_view text, const std::string& na
   return record;
 }
 
-Expected<HealthRecord> collect_health(store::Database& kiosk, const HealthInputs& inputs) {
+Expected<HealthRecord> collect_health(sqlite::Database& kiosk, const HealthInputs& inputs) {
   HealthRecord r;
   auto id = stats::kiosk_id(kiosk);
   if (!id) return id.error();

@@ -20,7 +20,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::fleet {
@@ -60,7 +60,7 @@ struct HealthInputs {
   std::string last_error, last_error_at;
 };
 // The record of the kiosk whose database is `kiosk` now (free disk where the database lives).
-Expected<HealthRecord> collect_health(store::Database& kiosk, const HealthInputs& inputs);
+Expected<HealthRecord> collect_health(sqlite::Database& kiosk, const HealthInputs& inputs);
 
 // This build's version (the CMake project's).
 std::string program_version();

@@ -77,7 +77,7 @@ void read_claims(InboxBundle& b) {
   b.seq = bundle::parse_trusted_comment(sig->trusted_comment).seq;
 }
 
-std::optional<int64_t> last_imported(store::Database& kiosk, const std::string& key_id) {
+std::optional<int64_t> last_imported(sqlite::Database& kiosk, const std::string& key_id) {
   auto stmt = kiosk.prepare("SELECT last_seq FROM import_state WHERE key_id = ?");
   if (!stmt) return std::nullopt;
   stmt->bind(1, std::string_view(key_id));
@@ -86,7 +86,7 @@ std::optional<int64_t> last_imported(store::Database& kiosk, const std::string& 
   return stmt->column_int(0);
 }
 
-bool refused_before(store::Database& kiosk, const std::string& hash) {
+bool refused_before(sqlite::Database& kiosk, const std::string& hash) {
   auto stmt = kiosk.prepare("SELECT 1 FROM inbox_refused WHERE hash = ?");
   if (!stmt) return false;
   stmt->bind(1, std::string_view(hash));
@@ -103,7 +103,7 @@ double steady_clock_now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-Expected<InboxLook> InboxScanner::look(store::Database& kiosk, const std::vector<std::string>& folders, double wall_now,
+Expected<InboxLook> InboxScanner::look(sqlite::Database& kiosk, const std::vector<std::string>& folders, double wall_now,
                                        double steady_now) {
   InboxLook look;
   std::map<std::string, Seen> still_there;
@@ -152,16 +152,6 @@ Expected<InboxLook> InboxScanner::look(store::Database& kiosk, const std::vector
   return look;
 }
 
-bool is_kiosk_side_failure(const std::string& message) {
-  // The importer's messages for what is not the bundle's fault (until errors carry a kind).
-  for (const char* fragment : {"disk is full", "disk I/O error", "cannot lock", "cannot make a private copy",
-                               "cannot copy the bundle", "cannot save the private copy", "reading the bundle failed",
-                               "database is locked"}) {
-    if (message.find(fragment) != std::string::npos) return true;
-  }
-  return false;
-}
-
 AutoImporter::AutoImporter(std::string db_path, std::vector<std::string> folders, AutoImportOptions options)
     : db_path_(std::move(db_path)), folders_(std::move(folders)), options_(options), scanner_(options.settle_seconds) {}
 
@@ -179,7 +169,7 @@ AutoImportOutcome AutoImporter::run_once(double wall_now, double steady_now, con
       return {Kind::Imported, b.path, report->label.seq, ""};
     }
     const std::string& message = report.error().message;
-    if (is_kiosk_side_failure(message)) {
+    if (!bundle::is_refusal(report.error())) {
       retry_at_[b.hash] = steady_now + options_.retry_after_seconds;
       return {Kind::Failed, b.path, b.seq, message};
     }

@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "bundle/importer.h"
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::fleet {
@@ -48,7 +48,7 @@ class InboxScanner {
  public:
   explicit InboxScanner(double settle_seconds) : settle_seconds_(settle_seconds) {}
   // One look at `folders`. `wall_now` is Unix time, `steady_now` monotonic seconds.
-  Expected<InboxLook> look(store::Database& kiosk, const std::vector<std::string>& folders, double wall_now,
+  Expected<InboxLook> look(sqlite::Database& kiosk, const std::vector<std::string>& folders, double wall_now,
                            double steady_now);
 
  private:
@@ -89,9 +89,6 @@ class AutoImporter {
   InboxScanner scanner_;
   std::map<std::string, double> retry_at_;  // by hash: failures of the kiosk's own
 };
-
-// Whether `message`, an import's error, is a failure of the kiosk's own rather than the bundle's.
-bool is_kiosk_side_failure(const std::string& message);
 
 // The clocks run_once takes, read now.
 double wall_clock_now();

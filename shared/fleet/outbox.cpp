@@ -12,7 +12,7 @@ std::string health_file_name(const std::string& kiosk_id) { return "khlang-healt
 
 std::string private_stats_path(const std::string& kiosk_db_path) { return kiosk_db_path + ".outbox-stats.sqlite"; }
 
-Expected<OutboxResult> write_outbox(store::Database& kiosk, const std::string& outbox_dir, HealthInputs inputs) {
+Expected<OutboxResult> write_outbox(sqlite::Database& kiosk, const std::string& outbox_dir, HealthInputs inputs) {
   std::error_code ec;
   if (!std::filesystem::is_directory(outbox_dir, ec)) {
     return Error{"outbox folder " + outbox_dir + " not found (make it, or set up the fleet: docs/fleet.md)"};

@@ -15,7 +15,7 @@
 #include <string>
 
 #include "fleet/health_record.h"
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::fleet {
@@ -32,7 +32,7 @@ struct OutboxResult {
 // Writes the outbox of the kiosk whose database is `kiosk` into `outbox_dir` (which must exist).
 // A statistics failure is reported in the health record and the result; only a health record
 // that cannot be written is an error.
-Expected<OutboxResult> write_outbox(store::Database& kiosk, const std::string& outbox_dir, HealthInputs inputs);
+Expected<OutboxResult> write_outbox(sqlite::Database& kiosk, const std::string& outbox_dir, HealthInputs inputs);
 
 // Where the kiosk builds its statistics before they go out: beside its database.
 std::string private_stats_path(const std::string& kiosk_db_path);

@@ -60,12 +60,12 @@ struct Ranked {
 };
 
 // The first `limit` matches of `match`, in FTS5's order (it stops as soon as it has them).
-Status query_index(store::Database& db, const std::string& match, int limit, bool whole_word, std::vector<Ranked>& out,
+Status query_index(sqlite::Database& db, const std::string& match, int limit, bool whole_word, std::vector<Ranked>& out,
                    std::unordered_set<int64_t>& seen) {
   auto stmt = db.prepare("SELECT rowid FROM search_words WHERE search_words MATCH ? LIMIT ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, std::string_view(match)).bind(2, static_cast<int64_t>(limit));
-  return stmt->for_each_row([&](const store::Statement& row) {
+  return stmt->for_each_row([&](const sqlite::Statement& row) {
     const int64_t id = row.column_int(0);
     // The score falls with the tier and the place in it: higher is better.
     if (seen.insert(id).second) out.push_back({id, 1000.0 - static_cast<double>(out.size()), whole_word});
@@ -74,7 +74,7 @@ Status query_index(store::Database& db, const std::string& match, int limit, boo
 
 // An FTS5 query matching the query words or index words holding them: (w1 OR t1 OR ...) AND
 // (w2 OR ...); empty when no index word holds any of them.
-Expected<std::string> inside_word_match(store::Database& db, const std::vector<std::string>& qwords,
+Expected<std::string> inside_word_match(sqlite::Database& db, const std::vector<std::string>& qwords,
                                         const std::vector<Token>& needles) {
   std::string inside;
   bool any_inside = false;
@@ -83,7 +83,7 @@ Expected<std::string> inside_word_match(store::Database& db, const std::vector<s
   for (size_t i = 0; i < qwords.size(); ++i) {
     std::string group = quoted(qwords[i]);
     holding->bind(1, std::string_view(needles[i].text)).bind(2, static_cast<int64_t>(kInsideTerms));
-    auto read = holding->for_each_row([&](const store::Statement& r) {
+    auto read = holding->for_each_row([&](const sqlite::Statement& r) {
       group += " OR " + quoted(r.column_text(0));
       any_inside = true;
     });
@@ -179,11 +179,11 @@ constexpr PackedTable kPackedTables[] = {
 struct Source {
   const char* kind;
   const char* select;
-  std::string (*route)(const store::Statement&);
-  std::string (*title)(const store::Statement&);
-  std::string (*body)(const store::Statement&);
+  std::string (*route)(const sqlite::Statement&);
+  std::string (*title)(const sqlite::Statement&);
+  std::string (*body)(const sqlite::Statement&);
 };
-using Row = const store::Statement&;
+using Row = const sqlite::Statement&;
 const Source kSources[] = {
     {"article", "SELECT id, title, summary, body_md, tags FROM article",
      [](Row r) { return "article:" + r.column_text(0); }, [](Row r) { return r.column_text(1); },
@@ -206,7 +206,7 @@ const Source kSources[] = {
 // Numbers the documents 1..N in a fixed order into search_doc: an index packed into a bundle
 // refers to them by that number, and the kiosk numbers its own the same way. With `text`, their
 // text also goes to temp.search_text for index_search_text.
-Status fill_search_doc(store::Database& db, bool text) {
+Status fill_search_doc(sqlite::Database& db, bool text) {
   if (auto s = db.exec("DELETE FROM search_doc"); !s) return s;
   if (text) {
     if (auto s = db.exec("CREATE TEMP TABLE IF NOT EXISTS search_text (id INTEGER PRIMARY KEY, title TEXT, body TEXT);"
@@ -217,7 +217,7 @@ Status fill_search_doc(store::Database& db, bool text) {
   }
   auto add_doc = db.prepare("INSERT INTO search_doc (kind, ref, route, title) VALUES (?, ?, ?, ?)");
   if (!add_doc) return add_doc.error();
-  std::optional<store::Statement> add_text;
+  std::optional<sqlite::Statement> add_text;
   if (text) {
     auto stmt = db.prepare("INSERT INTO temp.search_text (id, title, body) VALUES (?, ?, ?)");
     if (!stmt) return stmt.error();
@@ -227,7 +227,7 @@ Status fill_search_doc(store::Database& db, bool text) {
     auto rows = db.prepare(std::string(source.select) + " ORDER BY id");
     if (!rows) return rows.error();
     Status added = Ok{};
-    auto read = rows->for_each_row([&](const store::Statement& r) {
+    auto read = rows->for_each_row([&](const sqlite::Statement& r) {
       if (!added) return;
       const std::string title = source.title(r);
       add_doc->bind_all(std::string_view(source.kind), r.column_text(0), source.route(r), std::string_view(title));
@@ -244,7 +244,7 @@ Status fill_search_doc(store::Database& db, bool text) {
 }
 
 // The text of one document, for its snippet (the index keeps no text of its own).
-Expected<std::string> document_body(store::Database& db, const std::string& kind, const std::string& ref) {
+Expected<std::string> document_body(sqlite::Database& db, const std::string& kind, const std::string& ref) {
   for (const Source& source : kSources) {
     if (kind != source.kind) continue;
     auto row = db.prepare(std::string(source.select) + " WHERE id = ?");
@@ -259,7 +259,7 @@ Expected<std::string> document_body(store::Database& db, const std::string& kind
 
 // Tokenizes temp.search_text into `schema`.search_words (the costly part: libthai on every
 // word), then lists its vocabulary in search_term.
-Status index_search_text(store::Database& db, const std::string& schema) {
+Status index_search_text(sqlite::Database& db, const std::string& schema) {
   return db.exec("INSERT INTO " + schema + ".search_words(search_words) VALUES('delete-all');"
                  "INSERT INTO " + schema + ".search_words (rowid, title, body) SELECT id, title, body FROM temp.search_text;"
                  "DROP TABLE temp.search_text;"
@@ -270,7 +270,7 @@ Status index_search_text(store::Database& db, const std::string& schema) {
 }
 
 // Replaces the rows of table `to` by those of `from` (same columns).
-Status replace_rows(store::Database& db, const std::string& from, const std::string& to) {
+Status replace_rows(sqlite::Database& db, const std::string& from, const std::string& to) {
   if (auto s = db.exec("DELETE FROM " + to); !s) return s;
   return db.exec("INSERT INTO " + to + " SELECT * FROM " + from);
 }
@@ -292,12 +292,12 @@ const char* packed_index_schema_sql() {
   return sql.c_str();
 }
 
-Status rebuild_search_index(store::Database& db) {
+Status rebuild_search_index(sqlite::Database& db) {
   if (auto s = fill_search_doc(db, true); !s) return s;
   return index_search_text(db, "main");
 }
 
-Status pack_search_index(store::Database& bundle) {
+Status pack_search_index(sqlite::Database& bundle) {
   // Built in temporary tables (the bundle keeps no document table and no virtual table), then
   // copied into the bundle's plain tables.
   if (auto s = register_tokenizers(bundle.handle()); !s) return s;
@@ -317,7 +317,7 @@ Status pack_search_index(store::Database& bundle) {
   return s;
 }
 
-Expected<bool> take_search_index(store::Database& db, const std::string& bundle_schema) {
+Expected<bool> take_search_index(sqlite::Database& db, const std::string& bundle_schema) {
   // Taken only if cut into the same words and stored in the FTS5 format this SQLite writes.
   auto same = db.prepare("SELECT (SELECT tokenizer FROM " + bundle_schema + ".search_info) = ?1 AND ?1 != '' AND "
                          "(SELECT v FROM " + bundle_schema + ".packed_words_config WHERE k = 'version') IS "
@@ -347,7 +347,7 @@ Expected<bool> take_search_index(store::Database& db, const std::string& bundle_
   return false;
 }
 
-Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view query, int limit) {
+Expected<std::vector<SearchHit>> search(sqlite::Database& db, std::string_view query, int limit) {
   // The query's words as the visitor typed them (spaces apart), each searched as a phrase of its
   // tokens: ความรู้ is ความ+รู้ to libthai, and must not match ความ ... รู้ far apart.
   std::vector<std::string> qwords;
@@ -421,7 +421,7 @@ Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view qu
   return hits;
 }
 
-Expected<std::vector<std::string>> suggest_words(store::Database& db, std::string_view query, int limit) {
+Expected<std::vector<std::string>> suggest_words(sqlite::Database& db, std::string_view query, int limit) {
   const std::vector<Token> words = tokenize(query);
   if (words.empty()) return std::vector<std::string>{};
   const std::string& last = words.back().text;
@@ -430,7 +430,7 @@ Expected<std::vector<std::string>> suggest_words(store::Database& db, std::strin
   stmt->bind(1, std::string_view(last)).bind(2, last + "\xF4\x8F\xBF\xBF").bind(3, std::string_view(last));
   stmt->bind(4, static_cast<int64_t>(limit));
   std::vector<std::string> out;
-  auto read = stmt->for_each_row([&](const store::Statement& r) { out.push_back(r.column_text(0)); });
+  auto read = stmt->for_each_row([&](const sqlite::Statement& r) { out.push_back(r.column_text(0)); });
   if (!read) return read.error();
   return out;
 }

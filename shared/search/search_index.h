@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::search {
@@ -25,23 +25,23 @@ struct SearchHit {
 };
 
 // Empties and refills the index from the content tables. Runs inside the caller's transaction.
-Status rebuild_search_index(store::Database& db);
+Status rebuild_search_index(sqlite::Database& db);
 
 // The index travels in the bundle: khlang-admin pack builds it (tokenizing is most of the cost,
 // and the office PC does it once), and the import copies it in. pack_search_index fills the
 // bundle's index tables (packed_index_schema_sql) and records the tokenizer that cut it.
-Status pack_search_index(store::Database& bundle);
+Status pack_search_index(sqlite::Database& bundle);
 const char* packed_index_schema_sql();
 // After an import into `db`, with the bundle attached as `bundle_schema`, in the import's
 // transaction: takes the bundle's index if this kiosk's tokenizer would cut the same words
 // (returns true), else builds it here (false).
-Expected<bool> take_search_index(store::Database& db, const std::string& bundle_schema);
+Expected<bool> take_search_index(sqlite::Database& db, const std::string& bundle_schema);
 
 // Up to `limit` hits for `query` (the last word may be unfinished: a prefix).
-Expected<std::vector<SearchHit>> search(store::Database& db, std::string_view query, int limit = 20);
+Expected<std::vector<SearchHit>> search(sqlite::Database& db, std::string_view query, int limit = 20);
 
 // Words of the index that start like the last word of `query`, most frequent first.
-Expected<std::vector<std::string>> suggest_words(store::Database& db, std::string_view query, int limit = 8);
+Expected<std::vector<std::string>> suggest_words(sqlite::Database& db, std::string_view query, int limit = 8);
 
 // The schema of the kiosk's index (kiosk migration 2).
 const char* search_schema_sql();

@@ -9,7 +9,7 @@
 namespace khlang::security {
 namespace {
 
-int64_t setting_int(store::Database& db, const char* key) {
+int64_t setting_int(sqlite::Database& db, const char* key) {
   try {
     return std::stoll(store::get_setting(db, key, "0"));
   } catch (...) {

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::security {
@@ -23,7 +23,7 @@ std::string pin_problem(const std::string& pin);
 
 class PinLock {
  public:
-  explicit PinLock(store::Database& db) : db_(db) {}
+  explicit PinLock(sqlite::Database& db) : db_(db) {}
 
   bool has_pin() const;
   Status set_pin(const std::string& pin);  // a new PIN also clears failures and locks
@@ -41,7 +41,7 @@ class PinLock {
   int64_t locked_for(int64_t now_utc) const;
 
  private:
-  store::Database& db_;
+  sqlite::Database& db_;
 };
 
 }  // namespace khlang::security

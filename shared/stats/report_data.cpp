@@ -24,7 +24,7 @@ std::string period_view(const std::string& from, const std::string& to) {
 }
 
 template <typename Fn>
-Status each(store::Database& db, const std::string& sql, Fn&& fn) {
+Status each(sqlite::Database& db, const std::string& sql, Fn&& fn) {
   auto stmt = db.prepare(sql);
   if (!stmt) return stmt.error();
   return stmt->for_each_row(fn);
@@ -44,7 +44,7 @@ std::string next_month(const std::string& ym) {
 
 }  // namespace
 
-Expected<ReportData> build_report(store::Database& stats, const std::string& from, const std::string& to,
+Expected<ReportData> build_report(sqlite::Database& stats, const std::string& from, const std::string& to,
                                   int top_articles, int top_queries) {
   ReportData r;
   r.from = from;
@@ -55,7 +55,7 @@ Expected<ReportData> build_report(store::Database& stats, const std::string& fro
   Status s = each(stats,
                   "SELECT coalesce((SELECT group_concat(organization, ', ') FROM (SELECT DISTINCT organization FROM "
                   "kiosk)), ''), (SELECT count(*) FROM kiosk)",
-                  [&](const store::Statement& row) {
+                  [&](const sqlite::Statement& row) {
                     r.organization = row.column_text(0);
                     r.kiosks = row.column_int(1);
                   });
@@ -66,7 +66,7 @@ Expected<ReportData> build_report(store::Database& stats, const std::string& fro
              "count(*) FILTER (WHERE kind = 'search'), count(*) FILTER (WHERE kind = 'search_no_result'), "
              "count(*) FILTER (WHERE kind = 'meeting'), coalesce(sum(value) FILTER (WHERE kind = 'meeting'), 0) / 60.0, "
              "coalesce(min(datetime(at, '+7 hours')), ''), coalesce(max(datetime(at, '+7 hours')), '') FROM period",
-             [&](const store::Statement& row) {
+             [&](const sqlite::Statement& row) {
                r.article_views = row.column_int(0);
                r.sessions = row.column_int(1);
                r.session_minutes = row.column_double(2);
@@ -81,7 +81,7 @@ Expected<ReportData> build_report(store::Database& stats, const std::string& fro
   std::vector<Count> months;
   if (s) {
     s = each(stats, "SELECT month, count(*) FROM period WHERE kind = 'view' AND target LIKE 'article:%' GROUP BY month ORDER BY month",
-             [&](const store::Statement& row) { months.push_back({row.column_text(0), row.column_int(1)}); });
+             [&](const sqlite::Statement& row) { months.push_back({row.column_text(0), row.column_int(1)}); });
   }
   // Every month from the first to the last event (or the period asked for), zeros included: a
   // chart with gaps closed up would mislead.
@@ -98,14 +98,14 @@ Expected<ReportData> build_report(store::Database& stats, const std::string& fro
     s = each(stats,
              "SELECT coalesce(nullif(t.category, ''), '(ไม่ระบุหมวด)'), count(*) FROM period p LEFT JOIN route_title t ON "
              "t.route = p.target WHERE p.kind = 'view' AND p.target LIKE 'article:%' GROUP BY 1 ORDER BY 2 DESC, 1",
-             [&](const store::Statement& row) { r.views_per_category.push_back({row.column_text(0), row.column_int(1)}); });
+             [&](const sqlite::Statement& row) { r.views_per_category.push_back({row.column_text(0), row.column_int(1)}); });
   }
   if (s) {
     s = each(stats,
              "SELECT p.target, coalesce(t.title, substr(p.target, 9)), coalesce(t.category, ''), count(*), avg(p.value) "
              "FROM period p LEFT JOIN route_title t ON t.route = p.target WHERE p.kind = 'view' AND p.target LIKE "
              "'article:%' GROUP BY p.target ORDER BY 4 DESC, 2 LIMIT " + std::to_string(top_articles),
-             [&](const store::Statement& row) {
+             [&](const sqlite::Statement& row) {
                r.top_articles.push_back({row.column_text(0), row.column_text(1), row.column_text(2), row.column_int(3),
                                          row.column_double(4)});
              });
@@ -114,13 +114,13 @@ Expected<ReportData> build_report(store::Database& stats, const std::string& fro
     s = each(stats,
              "SELECT detail, count(*) FROM period WHERE kind = 'search_no_result' GROUP BY detail ORDER BY 2 DESC, 1 "
              "LIMIT " + std::to_string(top_queries),
-             [&](const store::Statement& row) { r.no_result_queries.push_back({row.column_text(0), row.column_int(1)}); });
+             [&](const sqlite::Statement& row) { r.no_result_queries.push_back({row.column_text(0), row.column_int(1)}); });
   }
   if (s) {
     s = each(stats,
              "SELECT plan_title, activity, indicator, target, status, recorded_on, seq, fiscal_year, value, target_value "
              "FROM activity_progress ORDER BY plan_title, seq",
-             [&](const store::Statement& row) {
+             [&](const sqlite::Statement& row) {
                ActivityStatus a{row.column_text(0), row.column_text(1), row.column_text(2), row.column_text(3),
                                 row.column_text(4), row.column_text(5), row.column_int(6), {}, {}, {}};
                if (!row.column_is_null(7)) a.fiscal_year = row.column_int(7);
@@ -139,13 +139,13 @@ Expected<ReportData> build_report(store::Database& stats, const std::string& fro
              "count(p.kiosk_id) FILTER (WHERE p.kind = 'search'), count(p.kiosk_id) FILTER (WHERE p.kind = 'search_no_result'), "
              "count(p.kiosk_id) FILTER (WHERE p.kind = 'meeting') "
              "FROM kiosk k LEFT JOIN period p ON p.kiosk_id = k.kiosk_id GROUP BY k.kiosk_id ORDER BY k.kiosk_id",
-             [&](const store::Statement& row) {
+             [&](const sqlite::Statement& row) {
                r.per_kiosk.push_back({row.column_text(0), row.column_text(1), row.column_text(2), row.column_int(3),
                                       row.column_int(4), row.column_int(6), row.column_int(7), row.column_int(8),
                                       row.column_double(5)});
              });
   }
-  if (s) s = each(stats, "SELECT taken_at FROM snapshot", [&](const store::Statement& row) { r.snapshot_taken_at = row.column_text(0); });
+  if (s) s = each(stats, "SELECT taken_at FROM snapshot", [&](const sqlite::Statement& row) { r.snapshot_taken_at = row.column_text(0); });
   (void)stats.exec("DROP VIEW IF EXISTS temp.period");
   if (!s) return s.error();
   return r;

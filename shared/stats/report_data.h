@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::stats {
@@ -56,7 +56,7 @@ struct ReportData {
 };
 
 // `from` and `to` are ISO dates (inclusive) or empty.
-Expected<ReportData> build_report(store::Database& stats, const std::string& from, const std::string& to,
+Expected<ReportData> build_report(sqlite::Database& stats, const std::string& from, const std::string& to,
                                   int top_articles = 10, int top_queries = 20);
 
 }  // namespace khlang::stats

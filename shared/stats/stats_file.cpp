@@ -30,9 +30,9 @@ constexpr const char* kSchema =
     "CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), taken_at TEXT NOT NULL);";
 
 // Opens `path` as a statistics file, making it if it does not exist.
-Expected<store::Database> open_or_create(const std::string& path) {
+Expected<sqlite::Database> open_or_create(const std::string& path) {
   const bool exists = std::filesystem::exists(path);
-  auto db = store::Database::open(path, store::Database::Mode::ReadWriteCreate);
+  auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWriteCreate);
   if (!db) return db.error();
   if (!exists) {
     const std::string sql = "PRAGMA journal_mode=DELETE; PRAGMA application_id=" + std::to_string(kStatsApplicationId) +
@@ -48,13 +48,13 @@ Expected<store::Database> open_or_create(const std::string& path) {
   return db;
 }
 
-Expected<std::string> events_csv(store::Database& db, const std::string& kiosk) {
+Expected<std::string> events_csv(sqlite::Database& db, const std::string& kiosk) {
   content::CsvTable table{{"kiosk_id", "event_id", "at", "kind", "target", "value", "detail"}, {}, {}};
   auto rows = db.prepare("SELECT event_id, at, kind, target, coalesce(value, ''), detail FROM event WHERE kiosk_id = ? "
                          "ORDER BY event_id");
   if (!rows) return rows.error();
   rows->bind(1, std::string_view(kiosk));
-  auto read = rows->for_each_row([&](const store::Statement& r) {
+  auto read = rows->for_each_row([&](const sqlite::Statement& r) {
     table.rows.push_back({kiosk, r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
                           r.column_text(5)});
   });
@@ -71,7 +71,7 @@ std::pair<std::string, std::string> split_path(const std::string& path) {
 
 // Names of routes and the plan's progress from the kiosk's content (attached to `out` as
 // "kiosk"), replacing the file's.
-Status write_snapshot(store::Database& kiosk, store::Database& out, const std::string& taken_at) {
+Status write_snapshot(sqlite::Database& kiosk, sqlite::Database& out, const std::string& taken_at) {
   Status s = out.exec(
       "DELETE FROM main.route_title; DELETE FROM main.activity_progress;"
       "INSERT INTO main.route_title (route, title, category) "
@@ -109,7 +109,7 @@ Status write_snapshot(store::Database& kiosk, store::Database& out, const std::s
 
 }  // namespace
 
-Expected<std::string> kiosk_id(store::Database& kiosk) {
+Expected<std::string> kiosk_id(sqlite::Database& kiosk) {
   std::string id = store::get_setting(kiosk, "kiosk_id", "");
   if (!id.empty()) return id;
   unsigned char raw[6];
@@ -121,9 +121,9 @@ Expected<std::string> kiosk_id(store::Database& kiosk) {
   return id;
 }
 
-Expected<store::Database> open_stats(const std::string& path) {
+Expected<sqlite::Database> open_stats(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) return Error{"statistics file " + path + " not found"};
-  auto db = store::Database::open(path, store::Database::Mode::ReadOnly);
+  auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
   if (!db) return db.error();
   auto app = db->query_int("PRAGMA application_id");
   if (!app || app.value() != kStatsApplicationId) {
@@ -133,7 +133,7 @@ Expected<store::Database> open_stats(const std::string& path) {
 }
 
 // `out_path` is a path we trust.
-Expected<ExportResult> update_stats_file(store::Database& kiosk, const std::string& out_path) {
+Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::string& out_path) {
   auto id = kiosk_id(kiosk);
   if (!id) return id.error();
   auto out = open_or_create(out_path);
@@ -182,7 +182,7 @@ Expected<std::string> events_csv_of(const std::string& path, const std::string& 
 std::string stats_file_name(const std::string& kiosk_id) { return "khlang-stats-" + kiosk_id + ".sqlite"; }
 std::string stats_csv_name(const std::string& kiosk_id) { return "khlang-stats-" + kiosk_id + ".csv"; }
 
-Expected<ExportResult> export_stats(store::Database& kiosk, const std::string& out_path) {
+Expected<ExportResult> export_stats(sqlite::Database& kiosk, const std::string& out_path) {
   const auto [dir, name] = split_path(out_path);
   const auto [csv_dir, csv_name] = split_path(std::filesystem::path(out_path).replace_extension(".csv").string());
   if (auto s = safe_file::check_replaceable(dir, name); !s) return s.error();
@@ -195,7 +195,7 @@ Expected<ExportResult> export_stats(store::Database& kiosk, const std::string& o
   return result;
 }
 
-Expected<ExportResult> export_stats_to_folder(store::Database& kiosk, const std::string& private_dir,
+Expected<ExportResult> export_stats_to_folder(sqlite::Database& kiosk, const std::string& private_dir,
                                               const std::string& folder) {
   auto id = kiosk_id(kiosk);
   if (!id) return id.error();

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 #include "util/error.h"
 
 namespace khlang::stats {
@@ -27,23 +27,23 @@ std::string stats_file_name(const std::string& kiosk_id);
 std::string stats_csv_name(const std::string& kiosk_id);
 
 // The kiosk's id (made once, at random, and kept in its settings).
-Expected<std::string> kiosk_id(store::Database& kiosk);
+Expected<std::string> kiosk_id(sqlite::Database& kiosk);
 
 // Exports the kiosk database's events (and names and progress) into `out` (made or added to), a
 // file the caller chose (the office CLI); a link, FIFO or directory at `out` or at its CSV is
 // refused.
-Expected<ExportResult> export_stats(store::Database& kiosk, const std::string& out);
+Expected<ExportResult> export_stats(sqlite::Database& kiosk, const std::string& out);
 
 // Exports into `folder`, a USB stick or a sync tool's outbox, which is not trusted: nothing there
 // is opened. The kiosk's statistics file lives in `private_dir` (its own storage, made if
 // missing), is brought up to date there, and it and its CSV are copied into `folder` through
 // safe_file. A link, FIFO or directory at either name in `folder` refuses the whole export.
-Expected<ExportResult> export_stats_to_folder(store::Database& kiosk, const std::string& private_dir,
+Expected<ExportResult> export_stats_to_folder(sqlite::Database& kiosk, const std::string& private_dir,
                                               const std::string& folder);
 
 // Brings the statistics file at `path`, in the kiosk's own storage, up to date with its events
 // (no CSV, nothing copied): the fleet's outbox copies it out itself (fleet/outbox.h).
-Expected<ExportResult> update_stats_file(store::Database& kiosk, const std::string& path);
+Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::string& path);
 
 // Merges statistics files into `out` (made or added to); returns the number of events added.
 // `durable` false: `out` is a scratch file no one keeps (a report's), written without waiting
@@ -51,6 +51,6 @@ Expected<ExportResult> update_stats_file(store::Database& kiosk, const std::stri
 Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out, bool durable = true);
 
 // Opens a statistics file to read (a clear error for anything else).
-Expected<store::Database> open_stats(const std::string& path);
+Expected<sqlite::Database> open_stats(const std::string& path);
 
 }  // namespace khlang::stats

@@ -42,6 +42,23 @@ void UsageRecorder::flush() {
   written_.wait(lock, [&] { return done_ >= target || stop_; });
 }
 
+namespace {
+
+// One transaction a batch.
+Status write_batch(sqlite::Database& db, const std::vector<UsageEvent>& batch) {
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db));
+  KHLANG_TRY_AS(sqlite::Statement insert,
+                db.prepare("INSERT INTO usage_event (at, kind, target, value, detail) VALUES (?, ?, ?, ?, ?)"));
+  for (const UsageEvent& e : batch) {
+    KHLANG_TRY(insert.bind_all(iso_utc(e.at_utc), std::string_view(e.kind), std::string_view(e.target), e.value,
+                               std::string_view(e.detail))
+                   .run());
+  }
+  return tx.commit();
+}
+
+}  // namespace
+
 void UsageRecorder::run() {
   auto db = store::open_kiosk_db(db_path_);
   if (!db) std::fprintf(stderr, "khlang-kiosk: usage statistics are off: %s\n", db.error().message.c_str());
@@ -54,20 +71,9 @@ void UsageRecorder::run() {
     const bool stopping = stop_;
     lock.unlock();
     if (db && !batch.empty()) {
-      // One transaction a batch; statistics must never stop the kiosk, so errors only go to the log.
-      Status s = db->exec("BEGIN IMMEDIATE");
-      auto insert = db->prepare("INSERT INTO usage_event (at, kind, target, value, detail) VALUES (?, ?, ?, ?, ?)");
-      for (const UsageEvent& e : batch) {
-        if (!s || !insert) break;
-        insert->bind_all(iso_utc(e.at_utc), std::string_view(e.kind), std::string_view(e.target), e.value,
-                         std::string_view(e.detail));
-        s = insert->run();
-      }
-      if (s && insert) s = db->exec("COMMIT");
-      if (!s || !insert) {
-        (void)db->exec("ROLLBACK");
-        std::fprintf(stderr, "khlang-kiosk: %zu usage events not written: %s\n", batch.size(),
-                     (!insert ? insert.error() : s.error()).message.c_str());
+      // Statistics must never stop the kiosk, so errors only go to the log.
+      if (auto s = write_batch(db.value(), batch); !s) {
+        std::fprintf(stderr, "khlang-kiosk: %zu usage events not written: %s\n", batch.size(), s.error().message.c_str());
       }
     }
     lock.lock();

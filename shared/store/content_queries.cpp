@@ -6,7 +6,7 @@
 
 namespace khlang::store {
 
-Expected<std::optional<Organization>> load_organization(Database& db) {
+Expected<std::optional<Organization>> load_organization(sqlite::Database& db) {
   auto stmt = db.prepare(
       "SELECT name_th, name_en, address_th, address_en, phone, email, website, logo_media, color_primary, "
       "color_accent, about_th, about_en FROM organization WHERE id = 1");
@@ -20,7 +20,7 @@ Expected<std::optional<Organization>> load_organization(Database& db) {
   return std::optional<Organization>(std::move(o));
 }
 
-Expected<ContentSummary> load_summary(Database& db) {
+Expected<ContentSummary> load_summary(sqlite::Database& db) {
   auto stmt = db.prepare(
       "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM announcement), (SELECT count(*) FROM plan), "
       "(SELECT count(*) FROM person), (SELECT count(*) FROM media), coalesce((SELECT seq FROM bundle_info), 0), "
@@ -32,13 +32,13 @@ Expected<ContentSummary> load_summary(Database& db) {
                         stmt->column_int(4), stmt->column_int(5), stmt->column_text(6)};
 }
 
-Expected<std::vector<CategoryItem>> load_categories(Database& db) {
+Expected<std::vector<CategoryItem>> load_categories(sqlite::Database& db) {
   auto stmt = db.prepare(
       "SELECT c.id, c.title_th, c.title_en, (SELECT count(*) FROM article a WHERE a.category_id = c.id) "
       "FROM category c ORDER BY c.sort_order, c.id");
   if (!stmt) return stmt.error();
   std::vector<CategoryItem> out;
-  auto read = stmt->for_each_row([&](const Statement& row) {
+  auto read = stmt->for_each_row([&](const sqlite::Statement& row) {
     out.push_back({row.column_text(0), row.column_text(1), row.column_text(2), row.column_int(3)});
   });
   if (!read) return read.error();
@@ -48,13 +48,13 @@ Expected<std::vector<CategoryItem>> load_categories(Database& db) {
 namespace {
 constexpr const char* kArticleItemColumns =
     "id, title, summary, coalesce(category_id, ''), published_on, updated_on, language, cover_media";
-ArticleItem article_item(const Statement& s) {
+ArticleItem article_item(const sqlite::Statement& s) {
   return {s.column_text(0), s.column_text(1), s.column_text(2), s.column_text(3),
           s.column_text(4), s.column_text(5), s.column_text(6), s.column_optional_text(7)};
 }
 }  // namespace
 
-Expected<std::vector<ArticleItem>> load_articles(Database& db, const std::string& category_id, int64_t offset,
+Expected<std::vector<ArticleItem>> load_articles(sqlite::Database& db, const std::string& category_id, int64_t offset,
                                                  int64_t limit) {
   auto stmt = db.prepare(std::string("SELECT ") + kArticleItemColumns +
                          " FROM article WHERE category_id = ? ORDER BY sort_order, published_on DESC, id "
@@ -62,12 +62,12 @@ Expected<std::vector<ArticleItem>> load_articles(Database& db, const std::string
   if (!stmt) return stmt.error();
   stmt->bind_all(std::string_view(category_id), limit, offset);
   std::vector<ArticleItem> out;
-  auto read = stmt->for_each_row([&](const Statement& row) { out.push_back(article_item(row)); });
+  auto read = stmt->for_each_row([&](const sqlite::Statement& row) { out.push_back(article_item(row)); });
   if (!read) return read.error();
   return out;
 }
 
-Expected<std::optional<Article>> load_article(Database& db, const std::string& id) {
+Expected<std::optional<Article>> load_article(sqlite::Database& db, const std::string& id) {
   auto stmt = db.prepare(std::string("SELECT ") + kArticleItemColumns +
                          ", body_md, tags, department, author_id FROM article WHERE id = ?");
   if (!stmt) return stmt.error();
@@ -84,13 +84,13 @@ Expected<std::optional<Article>> load_article(Database& db, const std::string& i
   return std::optional<Article>(std::move(a));
 }
 
-Expected<std::vector<Announcement>> load_announcements(Database& db) {
+Expected<std::vector<Announcement>> load_announcements(sqlite::Database& db) {
   auto stmt = db.prepare(
       "SELECT id, title, body_md, starts_at, ends_at, language, poster_media, priority, pinned FROM announcement "
       "ORDER BY pinned DESC, priority DESC, starts_at DESC, id");
   if (!stmt) return stmt.error();
   std::vector<Announcement> out;
-  auto read = stmt->for_each_row([&](const Statement& r) {
+  auto read = stmt->for_each_row([&](const sqlite::Statement& r) {
     out.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
                    r.column_text(5), r.column_optional_text(6), r.column_int(7), r.column_int(8) != 0});
   });
@@ -98,13 +98,13 @@ Expected<std::vector<Announcement>> load_announcements(Database& db) {
   return out;
 }
 
-Expected<std::vector<Plan>> load_plans(Database& db) {
+Expected<std::vector<Plan>> load_plans(sqlite::Database& db) {
   std::vector<Plan> plans;
   auto p = db.prepare(
       "SELECT id, title, desired_state, measurable_unit, fiscal_year_from, fiscal_year_to FROM plan "
       "ORDER BY sort_order, id");
   if (!p) return p.error();
-  auto read = p->for_each_row([&](const Statement& r) {
+  auto read = p->for_each_row([&](const sqlite::Statement& r) {
     plans.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_int(4),
                      r.column_int(5), {}});
   });
@@ -113,7 +113,7 @@ Expected<std::vector<Plan>> load_plans(Database& db) {
       "SELECT id, activity, method, period, indicator, target, responsible, note, seq, plan_id FROM plan_activity "
       "ORDER BY plan_id, seq, id");
   if (!a) return a.error();
-  read = a->for_each_row([&](const Statement& r) {
+  read = a->for_each_row([&](const sqlite::Statement& r) {
     for (Plan& plan : plans) {
       if (plan.id != r.column_text(9)) continue;
       plan.activities.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3),
@@ -126,7 +126,7 @@ Expected<std::vector<Plan>> load_plans(Database& db) {
       "SELECT activity_id, period, status, note, recorded_on, fiscal_year, value, target_value, is_sample "
       "FROM progress ORDER BY activity_id, fiscal_year, recorded_on");
   if (!g) return g.error();
-  read = g->for_each_row([&](const Statement& r) {
+  read = g->for_each_row([&](const sqlite::Statement& r) {
     ProgressEntry e{r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
                     r.column_int(5), std::nullopt, std::nullopt, r.column_int(8) != 0};
     if (!r.column_is_null(6)) e.value = r.column_double(6);
@@ -141,13 +141,13 @@ Expected<std::vector<Plan>> load_plans(Database& db) {
   return plans;
 }
 
-Expected<std::vector<Person>> load_people(Database& db) {
+Expected<std::vector<Person>> load_people(sqlite::Database& db) {
   auto stmt = db.prepare(
       "SELECT id, name_th, name_en, position, department, km_role, km_duty, expertise, contact, photo_media "
       "FROM person ORDER BY sort_order, id");
   if (!stmt) return stmt.error();
   std::vector<Person> out;
-  auto read = stmt->for_each_row([&](const Statement& r) {
+  auto read = stmt->for_each_row([&](const sqlite::Statement& r) {
     out.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
                    r.column_text(5), r.column_text(6), r.column_text(7), r.column_text(8), r.column_optional_text(9)});
   });
@@ -155,11 +155,11 @@ Expected<std::vector<Person>> load_people(Database& db) {
   return out;
 }
 
-Expected<std::vector<Community>> load_communities(Database& db) {
+Expected<std::vector<Community>> load_communities(sqlite::Database& db) {
   auto stmt = db.prepare("SELECT id, name, topic, meeting_schedule, description FROM community ORDER BY id");
   if (!stmt) return stmt.error();
   std::vector<Community> out;
-  auto read = stmt->for_each_row([&](const Statement& r) {
+  auto read = stmt->for_each_row([&](const sqlite::Statement& r) {
     out.push_back({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4), {}});
   });
   if (!read) return read.error();
@@ -167,7 +167,7 @@ Expected<std::vector<Community>> load_communities(Database& db) {
       "SELECT m.community_id, p.name_th, m.role FROM community_member m JOIN person p ON p.id = m.person_id "
       "ORDER BY m.community_id, p.sort_order, p.id");
   if (!members) return members.error();
-  read = members->for_each_row([&](const Statement& r) {
+  read = members->for_each_row([&](const sqlite::Statement& r) {
     for (Community& c : out) {
       if (c.id == r.column_text(0)) c.members.emplace_back(r.column_text(1), r.column_text(2));
     }

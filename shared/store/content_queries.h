@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 
 namespace khlang::store {
 
@@ -74,19 +74,19 @@ struct Community {
 };
 
 // nullopt: no content yet.
-Expected<std::optional<Organization>> load_organization(Database& db);
-Expected<ContentSummary> load_summary(Database& db);
-Expected<std::vector<CategoryItem>> load_categories(Database& db);
+Expected<std::optional<Organization>> load_organization(sqlite::Database& db);
+Expected<ContentSummary> load_summary(sqlite::Database& db);
+Expected<std::vector<CategoryItem>> load_categories(sqlite::Database& db);
 // Articles of a category, by sort order then newest; `offset`/`limit` page through long lists.
-Expected<std::vector<ArticleItem>> load_articles(Database& db, const std::string& category_id, int64_t offset = 0,
+Expected<std::vector<ArticleItem>> load_articles(sqlite::Database& db, const std::string& category_id, int64_t offset = 0,
                                                  int64_t limit = 1000);
-Expected<std::optional<Article>> load_article(Database& db, const std::string& id);
+Expected<std::optional<Article>> load_article(sqlite::Database& db, const std::string& id);
 // Every announcement; which are current is the caller's business (it knows the clock).
-Expected<std::vector<Announcement>> load_announcements(Database& db);
+Expected<std::vector<Announcement>> load_announcements(sqlite::Database& db);
 // Plans with their activities and progress entries.
-Expected<std::vector<Plan>> load_plans(Database& db);
-Expected<std::vector<Person>> load_people(Database& db);
-Expected<std::vector<Community>> load_communities(Database& db);
+Expected<std::vector<Plan>> load_plans(sqlite::Database& db);
+Expected<std::vector<Person>> load_people(sqlite::Database& db);
+Expected<std::vector<Community>> load_communities(sqlite::Database& db);
 
 // The announcements whose window contains `now_utc` (seconds), in the order given (pinned first,
 // then priority, then newest). A window that cannot be parsed never shows.

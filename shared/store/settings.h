@@ -3,12 +3,12 @@
 
 #include <string>
 
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 
 namespace khlang::store {
 
 // The value of `key`, or `fallback` when unset or unreadable.
-std::string get_setting(Database& db, const std::string& key, const std::string& fallback);
-Status set_setting(Database& db, const std::string& key, const std::string& value);
+std::string get_setting(sqlite::Database& db, const std::string& key, const std::string& fallback);
+Status set_setting(sqlite::Database& db, const std::string& key, const std::string& value);
 
 }  // namespace khlang::store

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   if (!kiosk) return die(kiosk.error().message);
   std::vector<std::string> articles;
   auto ids = kiosk->prepare("SELECT id FROM article ORDER BY id");
-  if (!ids || !ids->for_each_row([&](const store::Statement& r) { articles.push_back("article:" + r.column_text(0)); })) {
+  if (!ids || !ids->for_each_row([&](const sqlite::Statement& r) { articles.push_back("article:" + r.column_text(0)); })) {
     return die("cannot read the demo's articles");
   }
   const std::vector<std::string> other_routes = {"home", "plan", "people", "announcements", "about", "knowledge"};
@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
     if (k % 23 == 22) r.disk_free_bytes = 80ull << 20, ++low_disk;
     if (k % 29 == 28) r.written_at = stats::iso_utc(std::time(nullptr) + 3600), ++skewed;
     if (k % 31 == 30) {
-      r.last_import_result = "rejected";
+      r.last_import_result = "refused";
       r.last_import_message = "rejected: the signature does not match the file";
       ++refused;
     }

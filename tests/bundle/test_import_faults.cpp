@@ -134,7 +134,9 @@ TEST_CASE("disk full during an import: a clean error, the old content intact") {
       const rlimit rl{limit, limit};
       setrlimit(RLIMIT_FSIZE, &rl);
       auto result = bundle::import_bundle(f.db, b);
-      const std::string message = result ? "imported" : result.error().message;
+      // The error's kind first: a full disk is the kiosk's failure, not the bundle's fault.
+      const std::string message =
+          result ? "imported" : std::string(error_kind_name(result.error().kind)) + "|" + result.error().message;
       (void)!write(pipe_fds[1], message.data(), message.size());
       _exit(result ? 0 : 1);
     }
@@ -150,9 +152,11 @@ TEST_CASE("disk full during an import: a clean error, the old content intact") {
     CHECK(WEXITSTATUS(status) == 1);
     CHECK(message.find('\n') == std::string::npos);
     CHECK(message.size() > 10);
+    CHECK(message.starts_with("I/O error|"));
     CHECK(f.content_fingerprint() == before);
     CHECK(live_state(f.db).integrity == "ok");
   }
+  CHECK(f.import_log_count("refused") == 0);  // whatever the log could record, it never blames the bundle
   // With room again, the same bundle imports.
   REQUIRE(bundle::import_bundle(f.db, b).ok());
   CHECK(live_state(f.db).seq == 2);

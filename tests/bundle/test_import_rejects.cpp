@@ -17,19 +17,20 @@ using khlang::test::BundleFixture;
 
 namespace {
 
-// Imports a first good bundle, then expects `bundle` to be rejected with `reason` and the
-// content to stay byte-for-byte the same.
+// Imports a first good bundle, then expects `bundle` to be rejected with `reason`, logged as
+// refused (the bundle's fault, not the kiosk's), and the content to stay byte-for-byte the same.
 void expect_rejected(BundleFixture& f, const std::string& bundle, const std::string& reason,
                      const bundle::ImportOptions& options = {}) {
   const std::string before = f.content_fingerprint();
-  const int64_t rejected_before = f.import_log_count("rejected");
+  const int64_t refused_before = f.import_log_count("refused");
   auto result = bundle::import_bundle(f.db, bundle, options);
   REQUIRE_FALSE(result.ok());
   INFO("message: " << result.error().message);
   CHECK(result.error().message.find(reason) != std::string::npos);
   CHECK(result.error().message.find('\n') == std::string::npos);  // one line
   CHECK(f.content_fingerprint() == before);
-  CHECK(f.import_log_count("rejected") == rejected_before + 1);
+  CHECK(f.import_log_count("refused") == refused_before + 1);
+  CHECK((result.error().kind == ErrorKind::InvalidInput || result.error().kind == ErrorKind::NotFound));
 }
 
 struct ImportedFixture : BundleFixture {

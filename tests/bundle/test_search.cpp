@@ -155,7 +155,7 @@ TEST_CASE("search tokens: words from libthai, offsets into the source") {
 namespace {
 
 // Every hit of a few queries, as one string: routes, order, snippets and marks.
-std::string results_of(store::Database& kiosk) {
+std::string results_of(sqlite::Database& kiosk) {
   std::string out;
   for (const char* query : {"ความรู้", "ปราการ", "ความ", "2569", "แก้ไข", "น้ำ", "บทความ"}) {
     auto hits = search::search(kiosk, query, 20);
@@ -183,7 +183,7 @@ TEST_CASE("search: the index packed in the bundle answers exactly as one built o
   REQUIRE(kiosk->exec("COMMIT").ok());
   CHECK(results_of(kiosk.value()) == packed);
   // It travels as plain tables: a bundle's schema holds no virtual table (DESIGN.md, import step 6).
-  auto bundle_db = store::Database::open(f.pack_search_content(2), store::Database::Mode::ReadOnly);
+  auto bundle_db = sqlite::Database::open(f.pack_search_content(2), sqlite::Database::Mode::ReadOnly);
   REQUIRE(bundle_db.ok());
   CHECK(bundle_db->query_int("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%VIRTUAL%'").value() == 0);
   CHECK(bundle_db->query_int("SELECT count(*) FROM packed_words_data").value() > 1);
@@ -194,7 +194,7 @@ TEST_CASE("search: the index packed in the bundle answers exactly as one built o
 std::string pack_with_empty_index(SearchFixture& f, int64_t seq, const std::string& tokenizer) {
   const std::string b = f.pack_search_content(seq);
   {
-    auto bundle_db = store::Database::open(b, store::Database::Mode::ReadWrite);
+    auto bundle_db = sqlite::Database::open(b, sqlite::Database::Mode::ReadWrite);
     REQUIRE(bundle_db.ok());
     REQUIRE(search::register_tokenizers(bundle_db->handle()).ok());
     auto label = bundle_db->prepare("UPDATE search_info SET tokenizer = ?");

@@ -122,7 +122,7 @@ st_wait 30 "the refusal of the tampered bundle" refused
 for _ in 1 2 3; do
   expect "a refused bundle is not tried again" "nothing new" "$("$ADMIN" fleet import --db "$KIOSK_DB" --settle 1 "$W/inbox")"
 done
-[ "$(sqlite3 "$KIOSK_DB" "SELECT count(*) FROM import_log WHERE result = 'rejected'")" = 1 ] || fail "logged once"
+[ "$(sqlite3 "$KIOSK_DB" "SELECT count(*) FROM import_log WHERE result = 'refused'")" = 1 ] || fail "logged once"
 [ "$(sqlite3 "$KIOSK_DB" "SELECT count(*), group_concat(id) FROM article")" = "$before" ] || fail "content changed"
 [ "$(sqlite3 "$KIOSK_DB" "SELECT last_seq FROM import_state")" = 2 ] || fail "the kiosk should still hold seq 2"
 "$ADMIN" fleet outbox --db "$KIOSK_DB" --outbox "$W/outbox" >/dev/null

@@ -58,7 +58,7 @@ TEST_CASE("fleet status finds each kiosk's record, and flags what needs attentio
   put(root / "d", healthy("kiosk-d", 12, now + 3600));  // its clock an hour ahead
   put(root / "e", healthy("kiosk-e", 12, now - 3600));  // its clock an hour behind
   auto refused = healthy("kiosk-f", 12, now);
-  refused.last_import_result = "rejected";
+  refused.last_import_result = "refused";
   refused.last_import_message = "rejected: the signature does not match";
   put(root / "f", refused);
   fs::create_directories(root / "g");

@@ -24,7 +24,7 @@ fleet::HealthRecord sample() {
   r.content_created_at = "2026-11-24T13:00:00Z";
   r.content_key_id = "ABCDEF0123456789";
   r.last_import_at = "2026-11-25T01:02:03Z";
-  r.last_import_result = "rejected";
+  r.last_import_result = "refused";
   r.last_import_message = "rejected: signature does not match = x";
   r.last_import_bundle = "khlang-school-00000043.khb";
   r.last_import_seq = 43;

@@ -104,7 +104,7 @@ TEST_CASE("the newest bundle is imported, and what is not newer is skipped quiet
   const fleet::AutoImportOutcome again = importer.run_once(later(), 1);
   CHECK(again.kind == Kind::Nothing);
   CHECK(f.import_log_count("imported") == 1);
-  CHECK(f.import_log_count("rejected") == 0);
+  CHECK(f.import_log_count("refused") == 0);
 }
 
 TEST_CASE("a tampered bundle is refused, logged once, not tried again, and the content stays") {
@@ -125,7 +125,7 @@ TEST_CASE("a tampered bundle is refused, logged once, not tried again, and the c
   // A kiosk restarted (a new importer) remembers it too.
   fleet::AutoImporter restarted(f.db, {f.inbox.string()}, {10, 600});
   CHECK(restarted.run_once(later(), 0).kind == Kind::Nothing);
-  CHECK(f.import_log_count("rejected") == 1);
+  CHECK(f.import_log_count("refused") == 1);
   CHECK(f.content_fingerprint() == before);
 
   // The office sends a good one under the same name: new bytes, a new try, imported.
@@ -155,14 +155,13 @@ TEST_CASE("a bundle of another channel or an untrusted key is refused once and a
   CHECK(good.kind == Kind::Imported);
   CHECK(good.seq == 2);
   CHECK(importer.run_once(later(), 3).kind == Kind::Nothing);
-  CHECK(f.import_log_count("rejected") == 2);
+  CHECK(f.import_log_count("refused") == 2);
 }
 
-TEST_CASE("the kiosk's own failures are told apart from the bundle's") {
-  CHECK(fleet::is_kiosk_side_failure("import failed, the content is unchanged: the kiosk's disk is full or failing (x)"));
-  CHECK(fleet::is_kiosk_side_failure("cannot lock /var/lib/khlang/kiosk.db for the import: Resource busy"));
-  CHECK(fleet::is_kiosk_side_failure("reading the bundle failed (Input/output error): was the USB stick removed?"));
-  CHECK_FALSE(fleet::is_kiosk_side_failure("rejected: the signature does not match the file"));
-  CHECK_FALSE(fleet::is_kiosk_side_failure("the bundle is for channel 'school', this kiosk takes 'main'"));
-  CHECK_FALSE(fleet::is_kiosk_side_failure("signed by key 0123456789ABCDEF, which this kiosk does not trust"));
+TEST_CASE("the kiosk's own failures are told apart from the bundle's by the error's kind") {
+  CHECK_FALSE(bundle::is_refusal(Error{ErrorKind::Io, "import failed, the content is unchanged: the disk is full"}));
+  CHECK_FALSE(bundle::is_refusal(Error{ErrorKind::Busy, "database is locked"}));
+  CHECK_FALSE(bundle::is_refusal(Error{ErrorKind::Internal, "SQL failed"}));
+  CHECK(bundle::is_refusal(Error{"rejected: the signature does not match the file"}));
+  CHECK(bundle::is_refusal(Error{ErrorKind::NotFound, "signed by key 0123456789ABCDEF, which this kiosk does not trust"}));
 }

@@ -16,7 +16,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace khlang::store {
+namespace khlang::sqlite {
 
 class Statement;
 
@@ -109,7 +109,31 @@ class Statement {
   sqlite3* db_;
 };
 
+// A transaction that rolls back unless committed: every early return on an error undoes it.
+//   KHLANG_TRY_AS(auto tx, Transaction::begin(db));
+//   KHLANG_TRY(db.exec("..."));
+//   return tx.commit();
+class [[nodiscard]] Transaction {
+ public:
+  // Immediate takes the write lock at BEGIN, so a writer waits (busy_timeout) there and not
+  // halfway through; Deferred only for read-then-maybe-write on a connection nobody else writes.
+  enum class Kind { Immediate, Deferred };
+  static Expected<Transaction> begin(Database& db, Kind kind = Kind::Immediate);
+  Transaction(Transaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+
+  Status commit();
+
+ private:
+  explicit Transaction(Database& db) : db_(&db) {}
+  Database* db_;
+};
+
+// The kind of error an SQLite result code means (busy, I/O, a bad file...).
+ErrorKind error_kind_of(int sqlite_code);
+
 // Quotes an SQL identifier ("name") for statements built from a whitelist.
 std::string quote_identifier(std::string_view name);
 
-}  // namespace khlang::store
+}  // namespace khlang::sqlite

@@ -1,8 +1,35 @@
-#include "store/sqlite.h"
+#include "sqlite/database.h"
 
 #include <sqlite3.h>
 
-namespace khlang::store {
+#include <cassert>
+
+namespace khlang::sqlite {
+
+ErrorKind error_kind_of(int code) {
+  switch (code & 0xff) {  // the primary code of an extended one
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return ErrorKind::Busy;
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_NOMEM: return ErrorKind::Io;
+    case SQLITE_NOTFOUND: return ErrorKind::NotFound;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+    case SQLITE_SCHEMA:
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+    case SQLITE_RANGE:
+    case SQLITE_AUTH:
+    case SQLITE_INTERRUPT: return ErrorKind::InvalidInput;
+    default: return ErrorKind::Internal;  // SQLITE_ERROR (our SQL), MISUSE, INTERNAL...
+  }
+}
 
 Expected<Database> Database::open(const std::string& path, Mode mode) {
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
@@ -16,7 +43,7 @@ Expected<Database> Database::open(const std::string& path, Mode mode) {
   const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db.db_ ? sqlite3_errmsg(db.db_) : sqlite3_errstr(rc);
-    return Error{"database " + path + ": cannot open (" + message + ")"};
+    return Error{error_kind_of(rc), "database " + path + ": cannot open (" + message + ")"};
   }
   sqlite3_extended_result_codes(db.db_, 1);
   sqlite3_busy_timeout(db.db_, 5000);
@@ -39,8 +66,9 @@ Database::~Database() {
 }
 
 Error Database::error(std::string_view what) const {
-  return Error{std::string(what) + " (" + path_ + ": " + sqlite3_errmsg(db_) + ", code " +
-               std::to_string(sqlite3_extended_errcode(db_)) + ")"};
+  const int code = sqlite3_extended_errcode(db_);
+  return Error{error_kind_of(code),
+               std::string(what) + " (" + path_ + ": " + sqlite3_errmsg(db_) + ", code " + std::to_string(code) + ")"};
 }
 
 Status Database::exec(std::string_view sql) {
@@ -122,8 +150,8 @@ Expected<bool> Statement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   const char* sql = sqlite3_sql(stmt_);
-  return Error{std::string("SQL failed: ") + std::string(sql ? sql : "").substr(0, 80) + " (" + sqlite3_errmsg(db_) +
-               ", code " + std::to_string(sqlite3_extended_errcode(db_)) + ")"};
+  return Error{error_kind_of(rc), std::string("SQL failed: ") + std::string(sql ? sql : "").substr(0, 80) + " (" +
+                                      sqlite3_errmsg(db_) + ", code " + std::to_string(sqlite3_extended_errcode(db_)) + ")"};
 }
 
 Status Statement::run() {
@@ -160,6 +188,25 @@ std::vector<uint8_t> Statement::column_blob(int i) const {
   return data ? std::vector<uint8_t>(data, data + sqlite3_column_bytes(stmt_, i)) : std::vector<uint8_t>();
 }
 
+Expected<Transaction> Transaction::begin(Database& db, Kind kind) {
+  KHLANG_TRY(db.exec(kind == Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN"));
+  return Transaction(db);
+}
+
+Status Transaction::commit() {
+  assert(db_ && "Transaction::commit() twice");
+  Database* db = std::exchange(db_, nullptr);
+  if (auto s = db->exec("COMMIT"); !s) {
+    (void)db->exec("ROLLBACK");  // COMMIT can fail (busy, full disk) and leave the transaction open
+    return s.error();
+  }
+  return Ok{};
+}
+
+Transaction::~Transaction() {
+  if (db_) (void)db_->exec("ROLLBACK");
+}
+
 std::string quote_identifier(std::string_view name) {
   std::string out = "\"";
   for (char c : name) {
@@ -169,4 +216,4 @@ std::string quote_identifier(std::string_view name) {
   return out + "\"";
 }
 
-}  // namespace khlang::store
+}  // namespace khlang::sqlite
