@@ -26,7 +26,8 @@ Expected<Size> parse_size(const std::string& option, const std::string& text) {
 const char* kiosk_usage() {
   return "usage: khlang-kiosk [--db FILE] [--windowed WxH] [--lang th|en]\n"
          "       khlang-kiosk --screenshot FILE.png [--screen NAME] [--size WxH] [--lang th|en]\n"
-         "       khlang-kiosk --script FILE [--bench] [--size WxH]\n\n"
+         "       khlang-kiosk --script FILE [--bench] [--size WxH]\n"
+         "       khlang-kiosk --list-routes [--db FILE]\n\n"
          "Khlang's touch kiosk. Without options it opens full screen.\n\n"
          "  --db FILE             the content database (default ~/.local/share/khlang/kiosk.db);\n"
          "                        an empty one is filled from the built-in demo bundle\n"
@@ -34,17 +35,21 @@ const char* kiosk_usage() {
          "  --screenshot FILE.png render the screen off-screen to FILE.png and exit\n"
          "                        (works without a display under xvfb-run)\n"
          "  --size WxH            screenshot and script size (default 1920x1080)\n"
-         "  --screen NAME         home, knowledge, category:<id>, article:<id>, announcements,\n"
-         "                        announcement:<id>, plan, plan:<id>, meeting, people, about, attract\n"
-         "                        search, admin (the PIN pad), admin-menu, admin-import, ...\n"
+         "  --screen ROUTE        the screen shown at start: home, article:<id>, admin-menu...\n"
+         "                        (--list-routes lists them)\n"
          "  --lang th|en          the interface language (default: the setting, else th)\n"
          "  --inbox DIR           a folder watched like a USB stick for bundles and keys\n"
          "                        (repeatable; also the setting inbox_folders, ':'-separated)\n"
-         "  --script FILE         replay input off-screen: tap X Y, tap-text TEXT, hold X Y S,\n"
-         "                        drag X1 Y1 X2 Y2 MS, key NAME, type TEXT, wait MS, screenshot FILE,\n"
-         "                        advance-clock SECONDS, expect-screen ROUTE, expect-text TEXT\n"
+         "  --script FILE         replay input off-screen: tap X Y, tap-item LABEL, tap-text TEXT,\n"
+         "                        hold X Y S, hold-item LABEL S, drag X1 Y1 X2 Y2 MS, key NAME,\n"
+         "                        type TEXT, wait MS, wait-job, screenshot FILE, advance-clock S,\n"
+         "                        expect-screen ROUTE, expect-item LABEL, expect-text TEXT, ...\n"
+         "                        (README: Scripts)\n"
          "  --bench               with --script: print frame CPU time (p50, p99, max)\n"
-         "  --dump-text FILE      with --screenshot: write where each text block was drawn\n"
+         "  --dump-items FILE     with --screenshot: write what was drawn (text, buttons, tiles,\n"
+         "                        cards, keys: box, clip, label, style, colours, tappable)\n"
+         "  --list-routes         print every route (with example ids from the content), its kind\n"
+         "                        and whether it counts as a view; then exit\n"
          "  --help                show this help\n";
 }
 
@@ -69,12 +74,12 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
       } else {
         o.screenshot_size = s.value();
       }
-    } else if (a == "--screenshot" || a == "--dump-text" || a == "--db" || a == "--screen" || a == "--lang" ||
+    } else if (a == "--screenshot" || a == "--dump-items" || a == "--db" || a == "--screen" || a == "--lang" ||
                a == "--script" || a == "--inbox") {
       auto v = value();
       if (!v) return v.error();
       if (a == "--screenshot") o.screenshot = v.value();
-      else if (a == "--dump-text") o.text_dump = v.value();
+      else if (a == "--dump-items") o.dump_items = v.value();
       else if (a == "--db") o.db = v.value();
       else if (a == "--screen") o.screen = v.value();
       else if (a == "--script") o.script = v.value();
@@ -82,11 +87,13 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
       else o.lang = v.value();
     } else if (a == "--bench") {
       o.bench = true;
+    } else if (a == "--list-routes") {
+      o.list_routes = true;
     } else {
       return Error{"unknown option '" + a + "' (see khlang-kiosk --help)"};
     }
   }
-  if (!o.text_dump.empty() && o.screenshot.empty()) return Error{"--dump-text goes with --screenshot"};
+  if (!o.dump_items.empty() && o.screenshot.empty()) return Error{"--dump-items goes with --screenshot"};
   if (!o.lang.empty() && o.lang != "th" && o.lang != "en") return Error{"--lang takes th or en, not '" + o.lang + "'"};
   if (o.bench && o.script.empty()) return Error{"--bench goes with --script"};
   return o;

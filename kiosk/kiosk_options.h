@@ -17,13 +17,14 @@ struct KioskOptions {
   Size window_size{1280, 800};
   std::string screenshot;    // --screenshot FILE.png: render off-screen, write, exit
   Size screenshot_size{1920, 1080};
-  std::string text_dump;     // --dump-text FILE: where each text block was drawn (for tests)
+  std::string dump_items;    // --dump-items FILE: what the screenshot drew (render/drawn_item.h)
   std::string db;            // --db FILE: the content database (default: XDG data directory)
   std::string screen = "home";  // --screen NAME: the route shown at start (screenshots)
   std::string lang;             // --lang th|en (empty: the default_language setting)
   std::vector<std::string> inbox_folders;  // --inbox DIR: watched like a USB stick
   std::string script;           // --script FILE: replay input, then exit
   bool bench = false;           // --bench: frame CPU times of the script's frames
+  bool list_routes = false;     // --list-routes: print the routes (with example ids) and exit
   bool help = false;
 };
 

@@ -3,6 +3,18 @@
 
 #include "app.h"
 #include "kiosk_options.h"
+#include "routes.h"
+#include "script/kiosk_driver.h"
+#include "script/script_runner.h"
+
+namespace {
+
+int fail(const khlang::Error& error) {
+  std::fprintf(stderr, "khlang-kiosk: %s\n", error.message.c_str());
+  return 1;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace khlang::kiosk;
@@ -15,25 +27,22 @@ int main(int argc, char** argv) {
     std::fputs(kiosk_usage(), stdout);
     return 0;
   }
-  auto app = App::create(options.value());
-  if (!app) {
-    std::fprintf(stderr, "khlang-kiosk: %s\n", app.error().message.c_str());
-    return 1;
+  if (options->list_routes) {
+    // No window: the route table, with example ids from the content.
+    auto db = open_kiosk_database(options.value());
+    if (!db) return fail(db.error());
+    for (const std::string& line : list_routes(db->db)) std::printf("%s\n", line.c_str());
+    return 0;
   }
+  auto app = App::create(options.value());
+  if (!app) return fail(app.error());
   if (!options->script.empty()) {
-    auto ran = app.value()->run_script(options->script, options->bench);
-    if (!ran) {
-      std::fprintf(stderr, "khlang-kiosk: %s\n", ran.error().message.c_str());
-      return 1;
-    }
+    KioskDriver driver(*app.value());
+    if (auto ran = run_script(options->script, driver, options->bench); !ran) return fail(ran.error());
     return 0;
   }
   if (!options->screenshot.empty()) {
-    auto written = app.value()->screenshot(options->screenshot, options->text_dump);
-    if (!written) {
-      std::fprintf(stderr, "khlang-kiosk: %s\n", written.error().message.c_str());
-      return 1;
-    }
+    if (auto written = app.value()->screenshot(options->screenshot, options->dump_items); !written) return fail(written.error());
     return 0;
   }
   return app.value()->run();

@@ -1,18 +1,35 @@
 #include "navigator.h"
 
+#include "screens/screen.h"
+
 namespace khlang::kiosk {
 
-Status Navigator::reset(const std::string& route) {
-  std::string error;
+Navigator::Navigator(std::span<const Route> routes, ScreenDeps deps) : routes_(routes), deps_(deps) {}
+Navigator::~Navigator() = default;
+
+void Navigator::go(RouteKey key, std::string_view id) {
+  if (const Route* r = find_route(routes_, key)) go(route_path(*r, id));
+}
+
+Expected<Navigator::Entry> Navigator::make(std::string_view path) {
+  auto target = parse_route(routes_, path);
+  if (!target) return target.error();
+  auto screen = target->route->make(deps_, target->id);
+  if (!screen) return screen.error();
+  return Entry{target.value(), std::string(path), std::move(screen.value())};
+}
+
+Status Navigator::reset(std::string_view path) {
+  const std::string home = route_path(*find_route(routes_, RouteKey::Home));
   std::vector<Entry> stack;
-  if (route != "home") {
-    auto home = factory_("home", db_, &error);
-    if (!home) return Error{error};
-    stack.push_back({"home", std::move(home)});
+  if (path != home) {
+    auto entry = make(home);
+    if (!entry) return entry.error();
+    stack.push_back(std::move(entry.value()));
   }
-  auto screen = factory_(route, db_, &error);
-  if (!screen) return Error{error};
-  stack.push_back({route, std::move(screen)});
+  auto entry = make(path);
+  if (!entry) return entry.error();
+  stack.push_back(std::move(entry.value()));
   stack_ = std::move(stack);
   pending_ = {};
   return Ok{};
@@ -28,13 +45,12 @@ bool Navigator::apply() {
       stack_.pop_back();
       return true;
     case Kind::Home:
-      if (stack_.size() <= 1 && stack_.back().route == "home") return false;
-      return reset("home").ok();
+      if (stack_.size() <= 1 && route().key == RouteKey::Home) return false;
+      return reset(route_path(*find_route(routes_, RouteKey::Home))).ok();
     case Kind::Push: {
-      std::string error;
-      auto screen = factory_(p.route, db_, &error);
-      if (!screen) return false;  // a route to something that is gone: stay
-      stack_.push_back({p.route, std::move(screen)});
+      auto entry = make(p.path);
+      if (!entry) return false;  // a route to something that is gone: stay
+      stack_.push_back(std::move(entry.value()));
       return true;
     }
   }

@@ -76,13 +76,6 @@ std::string thai_date(const std::string& iso) {
   return d ? thai::format_thai_date(*d) : iso;
 }
 
-std::string status_th(const std::string& s) {
-  if (s == "done") return "เสร็จสิ้น";
-  if (s == "in_progress") return "กำลังดำเนินการ";
-  if (s == "behind") return "ล่าช้า";
-  return "ยังไม่เริ่ม";
-}
-
 // Vertical bars, one per month, with the count above each bar.
 std::string month_chart(const std::vector<stats::Count>& months) {
   if (months.empty()) return "<p class=\"empty\">ไม่มีข้อมูลในช่วงนี้</p>";
@@ -148,7 +141,7 @@ std::string shorten(const std::string& s, size_t clusters) {
 
 std::optional<double> activity_fraction(const stats::ActivityStatus& a) {
   if (a.value && a.target_value && *a.target_value > 0) return std::min(1.0, *a.value / *a.target_value);
-  if (a.status == "done") return 1.0;
+  if (a.status == plan::ProgressStatus::Done) return 1.0;
   return std::nullopt;
 }
 
@@ -231,7 +224,7 @@ svg.chart { max-width: 100%; height: auto; font-family: inherit; }
     if (a.fiscal_year) result += " (ปีงบประมาณ " + std::to_string(*a.fiscal_year) + ")";
     o << "<tr><td>" << html(a.plan_title) << "</td><td>" << a.seq << ". " << html(a.activity) << "</td><td>"
       << html(a.indicator) << (a.target.empty() ? "" : "<br>เป้าหมาย: " + html(a.target)) << "</td><td class=\"n\">"
-      << html(result) << "</td><td>" << status_th(a.status) << "</td></tr>";
+      << html(result) << "</td><td>" << plan::words(a.status).th << "</td></tr>";
   }
   if (r.activities.empty()) o << "<tr><td colspan=\"5\" class=\"empty\">ไม่มีข้อมูลแผน</td></tr>";
   o << "</table>\n</body></html>\n";
@@ -322,7 +315,7 @@ Status write_csv_tables(const std::string& dir, const ReportData& r) {
   for (const auto& a : r.activities) {
     plan.rows.push_back({a.plan_title, std::to_string(a.seq), a.activity, a.indicator, a.target,
                          a.fiscal_year ? std::to_string(*a.fiscal_year) : "", a.value ? fixed(*a.value, 2) : "",
-                         a.target_value ? fixed(*a.target_value, 2) : "", a.status});
+                         a.target_value ? fixed(*a.target_value, 2) : "", std::string(plan::stored_name(a.status))});
   }
   for (const auto& [name, table] : {std::pair<std::string, const CsvTable*>{"views_per_month.csv", &months},
                                     {"views_per_category.csv", &cats}, {"top_articles.csv", &top},

@@ -42,11 +42,11 @@ int run_search(const Args& args) {
       for (const auto& [b, e] : h.marks) marks += (marks.empty() ? "" : ", ") + std::string("[") + std::to_string(b) + ", " + std::to_string(e) + "]";
       std::printf("%s\n  {\"kind\": %s, \"id\": %s, \"route\": %s, \"title\": %s, \"snippet\": %s, \"marks\": [%s], "
                   "\"score\": %.4f, \"whole_word\": %s}",
-                  i ? "," : "", json_string(h.kind).c_str(), json_string(id).c_str(), json_string(h.route).c_str(),
+                  i ? "," : "", json_string(std::string(search::hit_kind_name(h.kind))).c_str(), json_string(id).c_str(), json_string(h.route).c_str(),
                   json_string(h.title).c_str(), json_string(h.snippet).c_str(), marks.c_str(), h.score,
                   h.whole_word ? "true" : "false");
     } else {
-      std::printf("%-12s %-28s %8.3f  %s\n             %s\n", h.kind.c_str(), id.c_str(), h.score, h.title.c_str(), marked.c_str());
+      std::printf("%-12s %-28s %8.3f  %s\n             %s\n", std::string(search::hit_kind_name(h.kind)).c_str(), id.c_str(), h.score, h.title.c_str(), marked.c_str());
     }
   }
   if (json) std::printf("%s]\n", hits->empty() ? "" : "\n");

@@ -48,6 +48,8 @@ class AdminSession {
   void settings_changed() { ++settings_generation_; }
 
   std::vector<std::string> media_roots() const;
+  // Folders watched like a USB stick (--inbox and the setting inbox_folders).
+  void set_inbox_folders(std::vector<std::string> folders) { inbox_folders_ = std::move(folders); }
   const std::string& db_path() const { return db_path_; }
 
   double started_at() const { return started_at_; }  // the kiosk's start (monotonic seconds)

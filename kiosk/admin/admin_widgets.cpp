@@ -16,11 +16,11 @@ float draw_job(FrameContext& f, ImVec2 pos, float width) {
     f.draw_list->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width * static_cast<float>(job.progress), y + h),
                                theme::kHeading, h * 0.5f);
     y += h + f.px(10);
-    y += draw_text(f, ImVec2(pos.x, y), "กำลังทำงาน " + percent(job.progress) + " · Working",
+    y += draw_text(f, ImVec2(pos.x, y), both(Str::AdminWorking, {percent(job.progress)}),
                    f.style(24, text::Weight::Regular, 1.35f), width, theme::kTextMuted);
     f.animating = true;
   } else {
-    const std::string head = job.ok ? "สำเร็จ · Done: " : "ไม่สำเร็จ เนื้อหาเดิมยังอยู่ครบ · Failed, nothing was changed: ";
+    const std::string head = both(job.ok ? Str::AdminDone : Str::AdminFailed) + ": ";
     y += draw_text(f, ImVec2(pos.x, y), head + job.message, f.style(26, text::Weight::Regular, 1.35f), width,
                    job.ok ? theme::kDone : theme::kBehind);
   }
@@ -43,7 +43,7 @@ bool confirm_button(FrameContext& f, const ImRect& r, const std::string& label, 
   const bool is_armed = armed == key;
   ButtonStyle style = quiet_button();
   if (is_armed) style = primary_button(), style.fill = theme::kBehind;
-  if (!button(f, r, is_armed ? "แตะอีกครั้งเพื่อยืนยัน · Tap again" : label, style)) return false;
+  if (!button(f, r, is_armed ? both(Str::AdminTapAgain) : label, style)) return false;
   if (is_armed) {
     armed.clear();
     return true;

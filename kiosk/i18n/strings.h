@@ -1,8 +1,11 @@
-// [SECTION] Every UI string in Thai and English, by key. Content stays in its own language; the
-// interface follows the visitor's choice. A test checks that every key has both languages.
+// [SECTION] Every UI string in Thai and English, by key: one list (strings.def), each string's
+// two languages on one line. Content stays in its own language; the interface follows the
+// visitor's choice. A test checks that every key has both languages.
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
+#include <string>
 #include <string_view>
 
 namespace khlang::kiosk {
@@ -10,69 +13,22 @@ namespace khlang::kiosk {
 enum class Lang { Th, En };
 
 enum class Str {
-  AppName,
-  Home,
-  Back,
-  Knowledge,
-  KnowledgeHint,
-  Announcements,
-  AnnouncementsHint,
-  Plan,
-  PlanHint,
-  People,
-  PeopleHint,
-  About,
-  AboutHint,
-  MeetingMode,
-  DataAsOf,
-  TextSize,
-  Language,
-  Articles,
-  NoArticles,
-  NoAnnouncements,
-  Pinned,
-  Until,
-  Published,
-  Updated,
-  Author,
-  Category,
-  ScanToOpen,
-  DesiredState,
-  MeasurableUnit,
-  FiscalYears,
-  Activity,
-  Method,
-  Period,
-  Indicator,
-  Target,
-  Responsible,
-  Progress,
-  Overall,
-  FiscalYear,
-  SampleData,
-  StatusNotStarted,
-  StatusInProgress,
-  StatusDone,
-  StatusBehind,
-  KmTeam,
-  Committee,
-  WhoKnowsWhat,
-  Communities,
-  Meets,
-  Members,
-  Expertise,
-  TouchToStart,
-  Slide,
-  PressEscToLeave,
-  Search,
-  SearchHint,
-  NoResults,
-  TryBrowsing,
+#define KHLANG_STR(key, th, en) key,
+#include "i18n/strings.def"
+#undef KHLANG_STR
   Count_  // keep last
 };
+inline constexpr size_t kStringCount = static_cast<size_t>(Str::Count_);
 
 // The string for `key` in `lang` (UTF-8, static storage).
 std::string_view tr(Str key, Lang lang);
-inline constexpr size_t kStringCount = static_cast<size_t>(Str::Count_);
+// The key's name ("SearchHint"), for tests and messages.
+std::string_view key_name(Str key);
+
+// `pattern` with {0}, {1}... replaced by `args` (a placeholder without its argument stays).
+std::string fill_in(std::string_view pattern, std::initializer_list<std::string_view> args);
+inline std::string fill_in(std::string_view pattern, std::string_view arg) { return fill_in(pattern, {arg}); }
+// Both languages at once, as admin mode shows them: "ตั้งค่า · Settings".
+std::string both(Str key, std::initializer_list<std::string_view> args = {});
 
 }  // namespace khlang::kiosk

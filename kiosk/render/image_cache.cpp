@@ -3,7 +3,7 @@
 #include <stb_image.h>
 
 #include "platform/gl.h"
-#include "sqlite/database.h"
+#include "store/content_queries.h"
 
 namespace khlang::kiosk {
 
@@ -63,19 +63,15 @@ void ImageCache::worker_main() {
       if (auto opened = sqlite::Database::open(db_path_, sqlite::Database::Mode::ReadOnly); opened) db = std::move(opened.value());
     }
     if (db) {
-      const bool thumb = key[0] == 't';
-      auto stmt = db->prepare(thumb ? "SELECT coalesce(thumb, data) FROM media WHERE id = ?" : "SELECT data FROM media WHERE id = ?");
-      if (stmt) {
-        stmt->bind(1, std::string_view(key).substr(2));
-        if (auto row = stmt->step(); row && row.value()) {
-          const std::vector<uint8_t> blob = stmt->column_blob(0);
-          int w = 0, h = 0, channels = 0;
-          if (unsigned char* pixels = stbi_load_from_memory(blob.data(), static_cast<int>(blob.size()), &w, &h, &channels, 4)) {
-            out.width = w;
-            out.height = h;
-            out.rgba.assign(pixels, pixels + static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
-            stbi_image_free(pixels);
-          }
+      auto blob = store::load_media(*db, key.substr(2), key[0] == 't');
+      if (blob && blob.value()) {
+        const std::vector<uint8_t>& bytes = *blob.value();
+        int w = 0, h = 0, channels = 0;
+        if (unsigned char* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 4)) {
+          out.width = w;
+          out.height = h;
+          out.rgba.assign(pixels, pixels + static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+          stbi_image_free(pixels);
         }
       }
     }

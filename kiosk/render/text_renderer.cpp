@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "render/item_recorder.h"
+
 #include "platform/gl.h"
 #include "text/glyph_placement.h"
 
@@ -23,31 +25,38 @@ TextRenderer::TextRenderer(text::TextEngine& engine) : engine_(engine) {
 
 TextRenderer::~TextRenderer() { glDeleteTextures(1, &texture_); }
 
-std::shared_ptr<const text::TextLayout> TextRenderer::draw(ImDrawList* list, ImVec2 pos, std::string_view utf8,
-                                                           const text::TextStyle& style, float wrap_width,
-                                                           ImU32 color, text::Align align) {
-  auto layout = engine_.layout(utf8, style, wrap_width, align);
-  draw_layout(list, pos, *layout, color);
-  const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
-  const bool on_screen = pos.y < clip_max.y && pos.y + layout->height > clip_min.y;
-  if (dump_ && on_screen && !utf8.empty()) {
-    std::string one_line(utf8);
-    for (char& c : one_line) {
-      if (c == '\n' || c == '\t') c = ' ';
-    }
-    std::fprintf(dump_, "%.2f\t%.2f\t%.2f\t%.2f\t%d\t%.3f\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%s\n", pos.x, pos.y, wrap_width,
-                 style.size_px, style.weight == text::Weight::Bold ? 1 : 0, style.line_height, static_cast<int>(align),
-                 clip_min.x, clip_min.y, clip_max.x, clip_max.y, one_line.c_str());
-  }
-  return layout;
+std::shared_ptr<const text::TextLayout> TextRenderer::layout(const TextBlock& b) {
+  if (b.spans && !b.spans->empty()) return engine_.layout_rich(b.text, *b.spans, b.style, b.wrap, b.align);
+  return engine_.layout(b.text, b.style, b.wrap, b.align);
 }
 
-void TextRenderer::draw_layout(ImDrawList* list, ImVec2 pos, const text::TextLayout& layout, ImU32 color,
-                               ImU32 link_color) {
-  text::GlyphAtlas& atlas = engine_.atlas();
-  const ImVec2 clip_min = list->GetClipRectMin();
-  const ImVec2 clip_max = list->GetClipRectMax();
+std::shared_ptr<const text::TextLayout> TextRenderer::draw(ImDrawList* list, ImVec2 pos, const TextBlock& block,
+                                                           ImU32 color, ImU32 link_color) {
+  auto laid = layout(block);
+  draw(list, pos, block, *laid, color, link_color);
+  return laid;
+}
+
+void TextRenderer::draw(ImDrawList* list, ImVec2 pos, const TextBlock& block, const text::TextLayout& layout,
+                        ImU32 color, ImU32 link_color) {
+  const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
+  if (recorder_ && !block.text.empty()) {
+    DrawnItem item;
+    const TextSpanX span = text_span(layout);
+    item.box = {pos.x + span.left, pos.y, pos.x + span.right, pos.y + layout.height};
+    item.size = block.style.size_px;
+    item.bold = block.style.weight == text::Weight::Bold;
+    item.line_height = block.style.line_height;
+    item.align = static_cast<int>(block.align);
+    item.wrap = block.wrap;
+    item.text_rgba = rgba_of(color);
+    item.link_rgba = link_color ? rgba_of(link_color) : 0;
+    if (block.spans) item.spans = *block.spans;
+    item.label = block.text;
+    recorder_->add(std::move(item), ImRect(clip_min, clip_max));
+  }
   if (pos.y > clip_max.y || pos.y + layout.height < clip_min.y) return;
+  text::GlyphAtlas& atlas = engine_.atlas();
   list->PushTextureID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture_)));
   if (!link_color) link_color = color;
   const float inv_w = 1.0f / static_cast<float>(atlas.width());
@@ -61,8 +70,8 @@ void TextRenderer::draw_layout(ImDrawList* list, ImVec2 pos, const text::TextLay
     list->PrimReserve(6, 4);
     if (g.flags & text::kSpanItalic) {
       // No Thai italic face exists: slant the glyph, its top leaning right by a fifth of its height
-      // above the baseline.
-      const float top = (g.baseline - a.y) * 0.2f, bottom = (g.baseline - c.y) * 0.2f;
+      // above the baseline (text::kItalicSlant, as the painter of the tests does).
+      const float top = (g.baseline - a.y) * text::kItalicSlant, bottom = (g.baseline - c.y) * text::kItalicSlant;
       list->PrimQuadUV(ImVec2(a.x + top, a.y), ImVec2(c.x + top, a.y), ImVec2(c.x + bottom, c.y),
                        ImVec2(a.x + bottom, c.y), uv0, ImVec2(uv1.x, uv0.y), uv1, ImVec2(uv0.x, uv1.y), col);
     } else {

@@ -5,12 +5,23 @@
 #include <imgui.h>
 
 #include <cstdint>
-#include <cstdio>
 #include <string_view>
+#include <vector>
 
 #include "text/text_engine.h"
 
 namespace khlang::kiosk {
+
+class ItemRecorder;
+
+// A block of text as it is asked for: what to lay out, and how.
+struct TextBlock {
+  std::string_view text;
+  text::TextStyle style;
+  float wrap = 0;  // 0: one line per paragraph
+  text::Align align = text::Align::Left;
+  const std::vector<text::TextSpan>* spans = nullptr;  // bold, italic, link ranges
+};
 
 class TextRenderer {
  public:
@@ -21,29 +32,31 @@ class TextRenderer {
 
   text::TextEngine& engine() { return engine_; }
 
-  // Lays out and draws `utf8` with its top-left at `pos`; returns the layout (for its height).
-  std::shared_ptr<const text::TextLayout> draw(ImDrawList* list, ImVec2 pos, std::string_view utf8,
-                                               const text::TextStyle& style, float wrap_width, ImU32 color,
-                                               text::Align align = text::Align::Left);
-  // Glyphs of a link span take `link_color`; italic spans are slanted.
-  void draw_layout(ImDrawList* list, ImVec2 pos, const text::TextLayout& layout, ImU32 color, ImU32 link_color = 0);
+  // The layout of `block` (from the engine's cache).
+  std::shared_ptr<const text::TextLayout> layout(const TextBlock& block);
+  // Draws `layout`, the layout of `block`, with its top-left at `pos`: the one way text reaches
+  // the screen, so a recording frame sees every block. Glyphs of link spans take `link_color`;
+  // italic spans are slanted.
+  void draw(ImDrawList* list, ImVec2 pos, const TextBlock& block, const text::TextLayout& layout, ImU32 color,
+            ImU32 link_color = 0);
+  // Lays out `block` and draws it; returns the layout (for its height).
+  std::shared_ptr<const text::TextLayout> draw(ImDrawList* list, ImVec2 pos, const TextBlock& block, ImU32 color,
+                                               ImU32 link_color = 0);
 
   // Call once per frame after building it, before rendering: brings the GL texture up to date.
   // Returns false when the atlas grew or started over during the frame, so the frame's texture
   // coordinates are stale and it must be built again.
   bool upload();
 
-  // Tests: log each drawn block to this file, one line each, tab-separated: x, y, wrap width,
-  // size px, bold (0/1), line height (em), align (0 left, 1 center, 2 right), the clip rectangle
-  // (x0 y0 x1 y1), text. Only blocks that show are logged.
-  void set_dump(std::FILE* file) { dump_ = file; }
+  // While set, each block drawn (and showing in its clip) is added to `recorder`.
+  void set_recorder(ItemRecorder* recorder) { recorder_ = recorder; }
 
  private:
   text::TextEngine& engine_;
   unsigned texture_ = 0;
   int texture_height_ = 0;
   uint64_t frame_generation_ = 0;
-  std::FILE* dump_ = nullptr;
+  ItemRecorder* recorder_ = nullptr;
 };
 
 }  // namespace khlang::kiosk

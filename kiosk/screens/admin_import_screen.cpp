@@ -14,7 +14,7 @@ namespace khlang::kiosk {
 namespace {
 
 std::string describe_diff(const bundle::BundleDiff& d) {
-  std::string out = "ลำดับ/seq " + std::to_string(d.label.seq) + ", " + d.label.created_at + " — ";
+  std::string out = both(Str::ImportDiffHead, {std::to_string(d.label.seq), d.label.created_at}) + " — ";
   bool any = false;
   for (const auto& [table, t] : d.tables) {
     if (t.added == 0 && t.changed == 0 && t.removed == 0) continue;
@@ -22,7 +22,7 @@ std::string describe_diff(const bundle::BundleDiff& d) {
            std::to_string(t.removed);
     any = true;
   }
-  return out + (any ? "" : "no change to the content");
+  return out + (any ? "" : both(Str::ImportNoChange));
 }
 
 }  // namespace
@@ -30,18 +30,18 @@ std::string describe_diff(const bundle::BundleDiff& d) {
 void AdminImportScreen::scan(FrameContext& f) {
   bundles_.clear();
   for (const FoundFile& file : find_files(f.admin.media_roots(), ".khb")) {
-    Found b{file.path, file.name, "ไม่มีลายเซ็น · no signature (.minisig) beside it", false};
+    Found b{file.path, file.name, both(Str::ImportNoSignature), false};
     auto text = bundle::read_untrusted(bundle::signature_path(file.path), 4096, "signature");
     if (text) {
       auto sig = bundle::parse_signature(text.value(), file.path);
       if (!sig) {
-        b.signature = "ลายเซ็นอ่านไม่ได้ · unreadable signature: " + sig.error().message;
+        b.signature = both(Str::ImportBadSignature, {sig.error().message});
       } else if (auto key = bundle::find_trusted_key(f.db, sig->id); key) {
         b.trusted = true;
-        b.signature = "ลงนามด้วยกุญแจที่เชื่อถือ · signed by trusted key " + key->key_id +
-                      (key->comment.empty() ? "" : " (" + key->comment + ")") + " — " + sig->trusted_comment;
+        b.signature = both(Str::ImportSignedTrusted, {key->key_id + (key->comment.empty() ? "" : " (" + key->comment + ")")}) +
+                      " — " + sig->trusted_comment;
       } else {
-        b.signature = "กุญแจไม่อยู่ในรายการที่เชื่อถือ · key " + bundle::key_id_hex(sig->id) + " is not trusted";
+        b.signature = both(Str::ImportKeyNotTrusted, {bundle::key_id_hex(sig->id)});
       }
     }
     bundles_.push_back(std::move(b));
@@ -53,7 +53,7 @@ void AdminImportScreen::check(FrameContext& f, const Found& b) {
   checking_ = true;
   const std::string db_path = f.admin.db_path(), path = b.path;
   f.admin.clear_job();
-  f.admin.start("ตรวจสอบ · Checking " + b.name,
+  f.admin.start(both(Str::JobChecking, {b.name}),
                 [db_path, path](const auto& progress) -> Expected<std::string> {
                   bundle::ImportOptions options;
                   options.progress = progress;
@@ -73,10 +73,10 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
   const float w = area.GetWidth() - 2 * margin;
   const float x = area.Min.x + margin;
   float y = area.Min.y + f.px(24);
-  y += section_heading(f, ImVec2(x, y), "ชุดเนื้อหาที่พบ · Bundles found", w);
+  y += section_heading(f, ImVec2(x, y), both(Str::ImportBundlesFound), w);
   if (bundles_.empty()) {
     y += draw_text(f, ImVec2(x, y),
-                   "ไม่พบไฟล์ .khb บน USB หรือโฟลเดอร์รับไฟล์ · No .khb bundle on a USB stick or in an inbox folder",
+                   both(Str::ImportNoBundles),
                    f.style(28), w, theme::kTextMuted) + f.px(16);
   }
   const AdminSession::JobState job = f.admin.job();
@@ -85,7 +85,7 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
     const float h = text_height(f, b.name, f.style(30, text::Weight::Bold, 1.3f), text_w) +
                     text_height(f, b.signature, f.style(24, text::Weight::Regular, 1.35f), text_w) + f.px(36);
     const ImRect r(x, y, x + w, y + h);
-    if (card(f, r) && !job.running) check(f, b);
+    if (card(f, r, b.name) && !job.running) check(f, b);
     if (b.path == chosen_) f.draw_list->AddRect(r.Min, r.Max, theme::kHeading, f.px(12), 0, f.px(4));
     float ty = y + f.px(16);
     ty += draw_text(f, ImVec2(x + f.px(24), ty), b.name, f.style(30, text::Weight::Bold, 1.3f), text_w, theme::kHeading);
@@ -97,11 +97,11 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
   y += draw_job(f, ImVec2(x, y), w);
   // After a good check, the import itself.
   const bool checked = checking_ && job.finished && job.ok;
-  if (checked && button(f, ImRect(x, y, x + std::min(w, f.px(560)), y + f.px(96)), "นำเข้าชุดนี้ · Import this bundle")) {
+  if (checked && button(f, ImRect(x, y, x + std::min(w, f.px(560)), y + f.px(96)), both(Str::ImportThisBundle))) {
     const std::string db_path = f.admin.db_path(), path = chosen_;
     f.admin.clear_job();
     checking_ = false;
-    f.admin.start("นำเข้า · Importing " + std::filesystem::path(path).filename().string(),
+    f.admin.start(both(Str::JobImporting, {std::filesystem::path(path).filename().string()}),
                   [db_path, path](const auto& progress) -> Expected<std::string> {
                     bundle::ImportOptions options;
                     options.progress = progress;
@@ -109,8 +109,8 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
                     if (!report) return report.error();
                     int64_t rows = 0;
                     for (const auto& [table, n] : report->counts) rows += n;
-                    return "นำเข้าแล้ว · imported sequence " + std::to_string(report->label.seq) + " (" +
-                           std::to_string(rows) + " rows) from " + report->label.organization;
+                    return both(Str::JobImported,
+                                {std::to_string(report->label.seq), std::to_string(rows), report->label.organization});
                   },
                   true);
   }

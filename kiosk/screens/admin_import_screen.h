@@ -13,7 +13,7 @@ namespace khlang::kiosk {
 class AdminImportScreen : public Screen {
  public:
   explicit AdminImportScreen(sqlite::Database&) {}
-  std::string title(const FrameContext&) const override { return "นำเข้าเนื้อหา · Import"; }
+  std::string title(const FrameContext&) const override { return both(Str::ImportTitle); }
   void draw(FrameContext& f, const ImRect& area) override;
   double next_timer(double, int64_t) const override { return 2.0; }  // sticks come and go
 

@@ -14,7 +14,7 @@ namespace khlang::kiosk {
 class AdminKeysScreen : public Screen {
  public:
   explicit AdminKeysScreen(sqlite::Database& db) { load(db); }
-  std::string title(const FrameContext&) const override { return "กุญแจที่เชื่อถือ · Trusted keys"; }
+  std::string title(const FrameContext&) const override { return both(Str::AdminTrustedKeys); }
   void draw(FrameContext& f, const ImRect& area) override;
   double next_timer(double, int64_t) const override { return 2.0; }
 

@@ -14,7 +14,7 @@ namespace khlang::kiosk {
 class AdminMenuScreen : public Screen {
  public:
   explicit AdminMenuScreen(sqlite::Database& db);
-  std::string title(const FrameContext&) const override { return "ผู้ดูแลระบบ · Admin"; }
+  std::string title(const FrameContext&) const override { return both(Str::AdminTitle); }
   void draw(FrameContext& f, const ImRect& area) override;
 
  private:

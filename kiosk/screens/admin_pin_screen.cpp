@@ -8,11 +8,13 @@ namespace khlang::kiosk {
 namespace {
 
 constexpr size_t kMaxDigits = 12;
-constexpr const char* kKeyLabels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "ลบ", "0", "OK"};
-
-std::string lock_message(int64_t seconds) {
-  return "ล็อกอยู่ อีก " + std::to_string(seconds) + " วินาที · Locked for " + std::to_string(seconds) + " s";
+// The pad's keys, 3 x 4: digits, delete (in Thai: the pad is the kiosk's own), 0, OK.
+std::string_view key_label(int i) {
+  constexpr const char* kDigits[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "OK"};
+  return i == 9 ? tr(Str::KeyDelete, Lang::Th) : kDigits[i];
 }
+
+std::string lock_message(int64_t seconds) { return both(Str::PinLocked, {std::to_string(seconds)}); }
 
 }  // namespace
 
@@ -47,31 +49,31 @@ void AdminPinScreen::submit(FrameContext& f) {
   switch (step()) {
     case Step::Choose:
       if (const std::string problem = security::pin_problem(pin); !problem.empty()) {
-        message_ = "PIN ต้องเป็นตัวเลขอย่างน้อย 6 หลัก · The PIN needs " + problem;
+        message_ = both(Str::PinTooShort, {problem});
         return;
       }
       first_choice_ = pin;
-      message_ = "พิมพ์ PIN เดิมอีกครั้ง · Type the same PIN again";
+      message_ = both(Str::PinTypeAgain);
       message_is_error_ = false;
       return;
     case Step::Confirm:
       if (pin != first_choice_) {
         first_choice_.clear();
-        message_ = "PIN สองครั้งไม่ตรงกัน เริ่มใหม่ · The two PINs differ; start again";
+        message_ = both(Str::PinsDiffer);
         return;
       }
       if (auto s = f.admin.pin().set_pin(pin); !s) {
-        message_ = "บันทึก PIN ไม่ได้ · Cannot save the PIN: " + s.error().message;
+        message_ = both(Str::PinNotSaved, {s.error().message});
         return;
       }
       f.admin.unlock();
-      f.nav.go("admin-menu");
+      f.nav.go(RouteKey::AdminMenu);
       return;
     case Step::Enter: {
       const auto check = f.admin.pin().check(pin, f.wall_utc);
       if (check.outcome == security::PinLock::Outcome::Accepted) {
         f.admin.unlock();
-        f.nav.go("admin-menu");
+        f.nav.go(RouteKey::AdminMenu);
         return;
       }
       if (check.locked_seconds > 0) {
@@ -79,8 +81,7 @@ void AdminPinScreen::submit(FrameContext& f) {
         message_ = lock_message(check.locked_seconds);
       } else {
         const int left = security::kFreeFailures - check.failures;
-        message_ = "PIN ไม่ถูกต้อง (เหลือ " + std::to_string(left) + " ครั้งก่อนล็อก) · Wrong PIN (" +
-                   std::to_string(left) + " tries before a lock)";
+        message_ = both(Str::PinWrong, {std::to_string(left)});
       }
       return;
     }
@@ -96,9 +97,9 @@ void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
   const float w = std::min(area.GetWidth() - f.px(64), f.px(620));
   const float x0 = area.GetCenter().x - w * 0.5f;
   float y = area.Min.y + f.px(28);
-  const char* prompt = now_step == Step::Enter    ? "ใส่ PIN ผู้ดูแลระบบ · Enter the admin PIN"
-                       : now_step == Step::Choose ? "ตั้ง PIN ใหม่ อย่างน้อย 6 หลัก · Choose a PIN of at least 6 digits"
-                                                  : "ยืนยัน PIN · Confirm the PIN";
+  const std::string prompt = both(now_step == Step::Enter    ? Str::PinEnter
+                                  : now_step == Step::Choose ? Str::PinChoose
+                                                             : Str::PinConfirm);
   y += draw_text(f, ImVec2(x0, y), prompt, f.style(34, text::Weight::Bold, 1.35f), w, theme::kHeading, text::Align::Center);
   // The digits as dots: a PIN is never shown.
   const float dot = f.px(14), gap = f.px(40);
@@ -125,10 +126,12 @@ void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
     const ImRect r(kx, ky, kx + key_w, ky + key_h);
     keys_[i] = r.GetCenter();
     const bool is_ok = i == 11;
-    if (!button(f, r, kKeyLabels[i], is_ok ? primary_button() : quiet_button()) || locked) continue;
+    ButtonStyle style = is_ok ? primary_button() : quiet_button();
+    style.kind = ItemKind::Key;
+    if (!button(f, r, key_label(i), style) || locked) continue;
     if (i == 9) on_key(Key::Backspace, f);
     else if (is_ok) submit(f);
-    else on_text(static_cast<char32_t>(kKeyLabels[i][0]), f);
+    else on_text(static_cast<char32_t>(key_label(i)[0]), f);
   }
 }
 

@@ -13,7 +13,7 @@ namespace khlang::kiosk {
 class AdminPinScreen : public Screen {
  public:
   AdminPinScreen(sqlite::Database& db, bool change);
-  std::string title(const FrameContext&) const override { return "ผู้ดูแลระบบ · Admin"; }
+  std::string title(const FrameContext&) const override { return both(Str::AdminTitle); }
   void draw(FrameContext& f, const ImRect& area) override;
   void on_key(Key key, FrameContext& f) override;
   void on_text(char32_t c, FrameContext& f) override;

@@ -11,7 +11,7 @@ namespace khlang::kiosk {
 class AdminSettingsScreen : public Screen {
  public:
   explicit AdminSettingsScreen(sqlite::Database&) {}
-  std::string title(const FrameContext&) const override { return "ตั้งค่า · Settings"; }
+  std::string title(const FrameContext&) const override { return both(Str::AdminSettings); }
   void draw(FrameContext& f, const ImRect& area) override;
 };
 

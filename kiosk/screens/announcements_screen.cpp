@@ -24,8 +24,8 @@ float AnnouncementsScreen::draw_content(FrameContext& f, ImVec2 origin, const Im
     const float h = title_h + f.px(120);
     const ImRect r(col.Min.x, y, col.Max.x, y + h);
     if (visible(view, r.Min.y, r.Max.y)) {
-      if (card(f, r)) f.nav.go("announcement:" + a.id);
-      if (a.pinned) f.draw_list->AddRectFilled(r.Min, ImVec2(r.Min.x + f.px(12), r.Max.y), theme::kAccent, f.px(6));
+      if (card(f, r, a.title)) f.nav.go(RouteKey::Announcement, a.id);
+      if (a.pinned) fill(f, ImRect(r.Min, ImVec2(r.Min.x + f.px(12), r.Max.y)), theme::kAccent, f.px(6));
       float ty = y + f.px(28);
       ty += draw_text(f, ImVec2(r.Min.x + f.px(32), ty), a.title, f.style(40, text::Weight::Bold, 1.3f), inner, theme::kText);
       std::string meta = std::string(f.t(Str::Until)) + " " + display_date(f, a.ends_at);

@@ -13,13 +13,6 @@ ArticleScreen::ArticleScreen(sqlite::Database& db, const std::string& id, std::s
     return;
   }
   article_ = std::move(*article.value());
-  if (article_.author_id) {
-    if (auto people = store::load_people(db); people) {
-      for (const auto& p : people.value()) {
-        if (p.id == *article_.author_id) author_ = p.name_th;
-      }
-    }
-  }
   view_ = MarkdownView::parse(article_.body_md, error);
 }
 
@@ -32,7 +25,7 @@ float ArticleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& 
   if (article_.updated_on != article_.published_on) {
     meta += "  ·  " + std::string(f.t(Str::Updated)) + " " + display_date(f, article_.updated_on);
   }
-  if (!author_.empty()) meta += "  ·  " + std::string(f.t(Str::Author)) + " " + author_;
+  if (!article_.author_name.empty()) meta += "  ·  " + std::string(f.t(Str::Author)) + " " + article_.author_name;
   y += draw_text(f, ImVec2(col.Min.x, y + f.px(6)), meta, f.style(26), w, theme::kTextMuted) + f.px(20);
   if (!article_.summary.empty()) {
     y += draw_text(f, ImVec2(col.Min.x, y), article_.summary, f.style(34, text::Weight::Regular, 1.55f), w, theme::kTextMuted);
@@ -43,7 +36,7 @@ float ArticleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& 
     draw_image(f, ImRect(col.Min.x, y, col.Max.x, y + h), *article_.cover_media, false, ImageFit::Cover);
     y += h + f.px(24);
   }
-  f.draw_list->AddRectFilled(ImVec2(col.Min.x, y), ImVec2(col.Min.x + f.px(120), y + f.px(6)), theme::kAccent);
+  fill(f, ImRect(col.Min.x, y, col.Min.x + f.px(120), y + f.px(6)), theme::kAccent);
   y += f.px(30);
   y += view_->draw(f, ImVec2(col.Min.x, y), w, view);
   return y - origin.y + f.px(80);

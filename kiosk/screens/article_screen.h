@@ -19,7 +19,6 @@ class ArticleScreen final : public ScrollingScreen {
  private:
   float draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) override;
   store::Article article_;
-  std::string author_;
   std::unique_ptr<MarkdownView> view_;
 };
 

@@ -22,8 +22,7 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
   if (started_ < 0) started_ = f.now;
   const auto current = store::current_announcements(announcements_, f.wall_utc);
   const size_t count = current.size() + plans_.size();
-  ImDrawList* dl = f.draw_list;
-  dl->AddRectFilled(area.Min, area.Max, theme::kHeader);
+  fill(f, area, theme::kHeader);
   const float margin = f.px(90);
   const float w = area.GetWidth() - 2 * margin;
   float y = area.Min.y + f.px(80);

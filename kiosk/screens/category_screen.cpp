@@ -50,7 +50,7 @@ float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect&
     const store::ArticleItem& a = articles_[i];
     const float y = origin.y + top + static_cast<float>(i) * pitch;
     const ImRect r(col.Min.x, y, col.Max.x, y + row_h);
-    if (card(f, r)) f.nav.go("article:" + a.id);
+    if (card(f, r, a.title)) f.nav.go(RouteKey::Article, a.id);
     float tx = r.Min.x + f.px(32), tw = text_w;
     if (a.cover_media) {
       // The cover's thumbnail, decoded off the frame path.
@@ -63,8 +63,7 @@ float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect&
     f.draw_list->PushClipRect(r.Min, r.Max, true);
     float ty = y + f.px(24);
     ty += draw_text(f, ImVec2(tx, ty), a.title, f.style(36, text::Weight::Bold, 1.3f), tw, theme::kHeading);
-    auto summary = f.text.engine().layout(a.summary, f.style(28, text::Weight::Regular, 1.4f), tw);
-    f.text.draw_layout(f.draw_list, ImVec2(tx, ty), *summary, theme::kText);
+    draw_text(f, ImVec2(tx, ty), a.summary, f.style(28, text::Weight::Regular, 1.4f), tw, theme::kText);
     f.draw_list->PopClipRect();
     draw_text(f, ImVec2(tx, r.Max.y - f.px(48)), display_date(f, a.published_on), f.style(24), tw, theme::kTextMuted,
               text::Align::Right);

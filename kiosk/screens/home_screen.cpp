@@ -19,23 +19,21 @@ HomeScreen::HomeScreen(sqlite::Database& db) {
 double HomeScreen::next_timer(double, int64_t wall_utc) const { return 60.0 - static_cast<double>(wall_utc % 60); }
 
 void HomeScreen::draw(FrameContext& f, const ImRect& area) {
-  ImDrawList* dl = f.draw_list;
   const float margin = f.px(f.portrait ? 40 : 64);
   const float w = area.GetWidth() - 2 * margin;
 
   // Header: organization, date and time (Thai time, UTC+7).
   const float header_h = f.px(f.portrait ? 350 : 210);
-  dl->AddRectFilled(area.Min, ImVec2(area.Max.x, area.Min.y + header_h), theme::kHeader);
-  dl->AddRectFilled(ImVec2(area.Min.x, area.Min.y + header_h - f.px(8)), ImVec2(area.Max.x, area.Min.y + header_h),
-                    theme::kAccent);
+  fill(f, ImRect(area.Min, ImVec2(area.Max.x, area.Min.y + header_h)), theme::kHeader);
+  fill(f, ImRect(area.Min.x, area.Min.y + header_h - f.px(8), area.Max.x, area.Min.y + header_h), theme::kAccent);
   const int64_t local = f.wall_utc + 7 * 3600;
   const thai::CivilDate today = thai::civil_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400);
   const int minutes = static_cast<int>(((local % 86400) + 86400) % 86400 / 60);
   char clock[8];
   std::snprintf(clock, sizeof clock, "%02d:%02d", minutes / 60, minutes % 60);
-  const std::string date = f.lang == Lang::Th
-                               ? std::string(thai::thai_weekday(today)) + "ที่ " + thai::format_thai_date(today)
-                               : std::string(thai::english_weekday(today)) + ", " + thai::format_english_date(today);
+  const std::string date =
+      f.lang == Lang::Th ? fill_in(f.t(Str::WeekdayDate), {thai::thai_weekday(today), thai::format_thai_date(today)})
+                         : fill_in(f.t(Str::WeekdayDate), {thai::english_weekday(today), thai::format_english_date(today)});
   const float right_w = f.px(f.portrait ? 420 : 560);
   float y = area.Min.y + f.px(26);
   const std::string org = organization_ ? (f.lang == Lang::En && !organization_->name_en.empty() ? organization_->name_en
@@ -50,7 +48,7 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
     f.animating = true;  // frames while the finger stays, to notice the 3 s
     if (held >= kAdminHoldSeconds) {
       f.touch.cancel();
-      f.nav.go("admin");
+      f.nav.go(RouteKey::AdminPin);
     }
   }
   y += name_h;
@@ -66,18 +64,18 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
   // Tiles.
   struct Tile {
     Str title, hint;
-    const char* route;
+    RouteKey route;
     ImU32 color;
   };
-  const Tile tiles[] = {{Str::Knowledge, Str::KnowledgeHint, "knowledge", theme::kTileKnowledge},
-                        {Str::Announcements, Str::AnnouncementsHint, "announcements", theme::kTileAnnouncements},
-                        {Str::Plan, Str::PlanHint, "plan", theme::kTilePlan},
-                        {Str::People, Str::PeopleHint, "people", theme::kTilePeople},
-                        {Str::About, Str::AboutHint, "about", theme::kTileAbout}};
+  const Tile tiles[] = {{Str::Knowledge, Str::KnowledgeHint, RouteKey::Knowledge, theme::kTileKnowledge},
+                        {Str::Announcements, Str::AnnouncementsHint, RouteKey::Announcements, theme::kTileAnnouncements},
+                        {Str::Plan, Str::PlanHint, RouteKey::Plan, theme::kTilePlan},
+                        {Str::People, Str::PeopleHint, RouteKey::People, theme::kTilePeople},
+                        {Str::About, Str::AboutHint, RouteKey::About, theme::kTileAbout}};
   // The search bar: a tap opens search with the keyboard.
   const float bar_y = area.Min.y + header_h + f.px(32);
   const ImRect bar(area.Min.x + margin, bar_y, area.Max.x - margin, bar_y + f.px(96));
-  if (card(f, bar)) f.nav.go("search");
+  if (card(f, bar, f.t(Str::SearchHint))) f.nav.go(RouteKey::Search);
   f.draw_list->AddRect(bar.Min, bar.Max, theme::kHeading, f.px(18), 0, f.px(3));
   draw_text(f, ImVec2(bar.Min.x + f.px(32), bar.Min.y + f.px(22)), f.t(Str::SearchHint), f.style(36, text::Weight::Regular, 1.3f),
             w - f.px(64), theme::kTextMuted);
@@ -98,7 +96,7 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
   const int rows = (5 + columns - 1) / columns;
   y = ty + static_cast<float>(rows) * (tile_h + gap) + f.px(12);
 
-  // Controls: language and text size; "data as of" beside them.
+  // Controls: language (each named in its own language) and text size; "data as of" beside them.
   const float bh = f.px(96), bw = f.px(130);
   const float bottom = area.Max.y - margin * 0.6f - bh;
   float bx = area.Min.x + margin;
@@ -136,19 +134,21 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
     const float h = f.px(96);
     if (y + h > list_bottom) break;
     const ImRect r(area.Min.x + margin, y, area.Min.x + margin + w, y + h);
-    if (card(f, r)) f.nav.go("announcement:" + a.id);
+    if (card(f, r, a.title)) f.nav.go(RouteKey::Announcement, a.id);
     float x = r.Min.x + f.px(28);
     if (a.pinned) {
       // The badge is as tall as its text's line, so stacked Thai marks stay on the badge.
-      auto badge = f.text.engine().layout(f.t(Str::Pinned), f.style(26, text::Weight::Bold, 1.5f), f.px(140), text::Align::Center);
+      const TextBlock badge_block{f.t(Str::Pinned), f.style(26, text::Weight::Bold, 1.5f), f.px(140), text::Align::Center};
+      auto badge = f.text.layout(badge_block);
       const float by = r.Min.y + (h - badge->height) * 0.5f;
-      dl->AddRectFilled(ImVec2(x, by), ImVec2(x + f.px(140), by + badge->height), theme::kAccent, f.px(10));
-      f.text.draw_layout(dl, ImVec2(x, by), *badge, theme::kHeaderText);
+      fill(f, ImRect(x, by, x + f.px(140), by + badge->height), theme::kAccent, f.px(10));
+      draw_text(f, ImVec2(x, by), badge_block, *badge, theme::kHeaderText);
       x += f.px(160);
     }
-    auto title = f.text.engine().layout(a.title, f.style(34, text::Weight::Bold, 1.3f), 0);
+    const TextBlock title_block{a.title, f.style(34, text::Weight::Bold, 1.3f)};
+    auto title = f.text.layout(title_block);
     f.draw_list->PushClipRect(ImVec2(x, r.Min.y), ImVec2(r.Max.x - f.px(24), r.Max.y), true);
-    f.text.draw_layout(dl, ImVec2(x, r.Min.y + (h - title->height) * 0.5f), *title, theme::kText);
+    draw_text(f, ImVec2(x, r.Min.y + (h - title->height) * 0.5f), title_block, *title, theme::kText);
     f.draw_list->PopClipRect();
     y += h + f.px(12);
   }

@@ -21,8 +21,8 @@ float KnowledgeScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect
     const float x = col.Min.x + static_cast<float>(static_cast<int>(i) % columns) * (w + gap);
     const ImRect r(x, y, x + w, y + h);
     if (visible(view, r.Min.y, r.Max.y)) {
-      if (card(f, r)) f.nav.go("category:" + c.id);
       const std::string& name = f.lang == Lang::En && !c.title_en.empty() ? c.title_en : c.title_th;
+      if (card(f, r, name)) f.nav.go(RouteKey::Category, c.id);
       const float th = draw_text(f, ImVec2(x + f.px(32), y + f.px(28)), name, f.style(38, text::Weight::Bold, 1.3f),
                                  w - f.px(64), theme::kHeading);
       draw_text(f, ImVec2(x + f.px(32), y + f.px(28) + th), std::to_string(c.articles) + " " + std::string(f.t(Str::Articles)),

@@ -36,8 +36,7 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
   if (f.now - shown_at_ >= interval_) move(1, f.now);
   if (f.touch.tapped_in(area)) move(f.touch.position().x > area.GetCenter().x ? 1 : -1, f.now);
 
-  ImDrawList* dl = f.draw_list;
-  dl->AddRectFilled(area.Min, area.Max, theme::kHeader);
+  fill(f, area, theme::kHeader);
   const float margin = f.px(80);
   const float w = area.GetWidth() - 2 * margin;
   const ImVec2 at(area.Min.x + margin, area.Min.y + f.px(70));
@@ -67,7 +66,7 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
     y += draw_text(f, ImVec2(at.x, y), std::string(f.t(Str::Target)) + ": " + a.target,
                    f.style(38, text::Weight::Regular, 1.45f), w, theme::kHeaderSubtle) + f.px(36);
     const ImRect panel(at.x - f.px(24), y - f.px(20), at.x + w + f.px(24), y + progress_bars_height(f, a, 40) + f.px(10));
-    dl->AddRectFilled(panel.Min, panel.Max, theme::kCard, f.px(20));
+    fill(f, panel, theme::kCard, f.px(20));
     draw_progress_bars(f, a, ImVec2(at.x, y), w, 40);
   }
   const std::string counter = std::string(f.t(Str::Slide)) + " " + std::to_string(slide_ + 1) + "/" +

@@ -32,7 +32,7 @@ float PeopleScreen::person_cards(FrameContext& f, const std::vector<const store:
       const float cx = x + static_cast<float>(i - row) * (cw + gap);
       const ImRect r(cx, y, cx + cw, y + h);
       if (!visible(view, r.Min.y, r.Max.y)) continue;
-      card(f, r, false);
+      card(f, r, p.name_th, false);
       float tx = cx + f.px(28), tw = inner;
       if (p.photo_media) {
         const float side = f.px(130);
@@ -87,7 +87,7 @@ float PeopleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& v
                       text_height(f, who, f.style(26), inner) + f.px(56);
       const ImRect r(col.Min.x, y, col.Max.x, y + h);
       if (visible(view, r.Min.y, r.Max.y)) {
-        card(f, r, false);
+        card(f, r, c.name, false);
         float ty = y + f.px(24);
         const float x = col.Min.x + f.px(28);
         ty += draw_text(f, ImVec2(x, ty), c.name, f.style(34, text::Weight::Bold, 1.3f), inner, theme::kHeading);

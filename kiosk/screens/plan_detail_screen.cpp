@@ -91,7 +91,7 @@ float PlanDetailScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRec
                     2 * pad;
     const ImRect r(col.Min.x, y, col.Max.x, y + h);
     if (visible(view, r.Min.y, r.Max.y)) {
-      card(f, r, false);
+      card(f, r, a.activity, false);
       if (f.portrait) draw_activity_card(f, a, r.Min.x + pad, y + pad, inner, false);
       else draw_activity_row(f, a, r.Min.x + pad, y + pad, inner, false);
     }

@@ -15,7 +15,7 @@ float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& vie
   const float w = col.GetWidth(), inner = w - f.px(64);
   float y = origin.y + f.px(36);
   const float bh = f.px(100);
-  if (button(f, ImRect(col.Max.x - f.px(360), y, col.Max.x, y + bh), f.t(Str::MeetingMode))) f.nav.go("meeting");
+  if (button(f, ImRect(col.Max.x - f.px(360), y, col.Max.x, y + bh), f.t(Str::MeetingMode))) f.nav.go(RouteKey::Meeting);
   y += bh + f.px(28);
   for (const store::Plan& plan : plans_) {
     const float title_h = text_height(f, plan.title, f.style(40, text::Weight::Bold, 1.3f), inner);
@@ -23,7 +23,7 @@ float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& vie
     const float h = title_h + state_h + f.px(210);
     const ImRect r(col.Min.x, y, col.Max.x, y + h);
     if (visible(view, r.Min.y, r.Max.y)) {
-      if (card(f, r)) f.nav.go("plan:" + plan.id);
+      if (card(f, r, plan.title)) f.nav.go(RouteKey::PlanDetail, plan.id);
       float ty = y + f.px(28);
       const float x = r.Min.x + f.px(32);
       ty += draw_text(f, ImVec2(x, ty), plan.title, f.style(40, text::Weight::Bold, 1.3f), inner, theme::kHeading);

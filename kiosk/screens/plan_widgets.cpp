@@ -14,10 +14,11 @@ float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, I
   for (const store::ProgressEntry& e : activity.progress) {
     // "ปี 2565 · 75% กำลังดำเนินการ" above its bar, in the status colour.
     const double fraction = store::progress_fraction(e);
-    const std::string year = (f.lang == Lang::Th ? "ปี " : "FY ") + std::to_string(e.fiscal_year);
+    const std::string year = fill_in(f.t(Str::FiscalYearShort), std::to_string(e.fiscal_year));
     const std::string value = percent(fraction) + " " + std::string(status_label(f, e.status));
-    auto year_layout = f.text.engine().layout(year, f.style(font_px, text::Weight::Bold, 1.3f), 0);
-    f.text.draw_layout(f.draw_list, ImVec2(pos.x, y), *year_layout, theme::kText);
+    const TextBlock year_block{year, f.style(font_px, text::Weight::Bold, 1.3f)};
+    auto year_layout = f.text.layout(year_block);
+    draw_text(f, ImVec2(pos.x, y), year_block, *year_layout, theme::kText);
     const float vx = pos.x + year_layout->width + f.px(font_px * 0.6f);
     f.draw_list->PushClipRect(ImVec2(vx, y), ImVec2(pos.x + width, y + line_h), true);
     draw_text(f, ImVec2(vx, y), value, f.style(font_px, text::Weight::Regular, 1.3f), 0, status_color(e.status));

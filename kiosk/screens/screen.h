@@ -8,7 +8,9 @@
 #include <string>
 
 #include "i18n/strings.h"
+#include "render/item_recorder.h"
 #include "render/text_renderer.h"
+#include "store/settings.h"
 #include "sqlite/database.h"
 #include "ui/touch_input.h"
 #include "ui_scale.h"
@@ -41,6 +43,7 @@ struct FrameContext {
   TouchInput& touch;
   Navigator& nav;
   sqlite::Database& db;     // the UI's read connection
+  const store::KioskSettings& settings;
   ImageCache& images;
   AdminSession& admin;
   stats::UsageRecorder& usage;
@@ -51,6 +54,7 @@ struct FrameContext {
   int64_t wall_utc;        // the wall clock (or the bundle's time if the clock is behind it)
   bool portrait;           // taller than wide: cards instead of tables
   bool animating = false;  // set by a screen that needs another frame soon
+  ItemRecorder* items = nullptr;  // a test frame: what is drawn is recorded (widgets.h)
 
   float px(float design) const { return scale.px(design); }
   text::TextStyle style(float design_px, text::Weight weight = text::Weight::Regular, float line_height = 1.5f) const {

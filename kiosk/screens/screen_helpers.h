@@ -16,18 +16,18 @@ inline float section_heading(FrameContext& f, ImVec2 pos, std::string_view text,
   return draw_text(f, pos, text, f.style(40, text::Weight::Bold, 1.4f), width, theme::kHeading) + f.px(12);
 }
 
-inline ImU32 status_color(const std::string& status) {
-  if (status == "done") return theme::kDone;
-  if (status == "in_progress") return theme::kInProgress;
-  if (status == "behind") return theme::kBehind;
+inline ImU32 status_color(plan::ProgressStatus status) {
+  switch (status) {
+    case plan::ProgressStatus::Done: return theme::kDone;
+    case plan::ProgressStatus::InProgress: return theme::kInProgress;
+    case plan::ProgressStatus::Behind: return theme::kBehind;
+    case plan::ProgressStatus::NotStarted: break;
+  }
   return theme::kNotStarted;
 }
 
-inline std::string_view status_label(const FrameContext& f, const std::string& status) {
-  if (status == "done") return f.t(Str::StatusDone);
-  if (status == "in_progress") return f.t(Str::StatusInProgress);
-  if (status == "behind") return f.t(Str::StatusBehind);
-  return f.t(Str::StatusNotStarted);
+inline std::string_view status_label(const FrameContext& f, plan::ProgressStatus status) {
+  return f.lang == Lang::Th ? plan::words(status).th : plan::words(status).en;
 }
 
 // "1 ตุลาคม 2568" or "1 October 2025" from "2025-10-01..." (the text itself if it is no date).

@@ -6,17 +6,6 @@
 #include "text/thai_input.h"
 
 namespace khlang::kiosk {
-namespace {
-
-Str kind_label(const std::string& kind) {
-  if (kind == "article") return Str::Knowledge;
-  if (kind == "announcement") return Str::Announcements;
-  if (kind == "activity") return Str::Plan;
-  return Str::People;
-}
-
-}  // namespace
-
 void SearchScreen::set_query(std::string q) {
   query_ = std::move(q);
   hits_.clear();
@@ -52,7 +41,7 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   // The field.
   const float field_h = f.px(110);
   const ImRect field(area.Min.x + margin, area.Min.y + f.px(24), area.Max.x - margin, area.Min.y + f.px(24) + field_h);
-  dl->AddRectFilled(field.Min, field.Max, theme::kCard, f.px(16));
+  fill(f, field, theme::kCard, f.px(16));
   dl->AddRect(field.Min, field.Max, theme::kHeading, f.px(16), 0, f.px(3));
   const auto style = f.style(44, text::Weight::Regular, 1.3f);
   const float tx = field.Min.x + f.px(28);
@@ -60,10 +49,11 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
     const float hint_h = text_height(f, f.t(Str::SearchHint), style, 0);
     draw_text(f, ImVec2(tx, field.Min.y + (field_h - hint_h) * 0.5f), f.t(Str::SearchHint), style, 0, theme::kTextMuted);
   }
-  auto typed = f.text.engine().layout(query_, style, 0);
+  const TextBlock typed_block{query_, style};
+  auto typed = f.text.layout(typed_block);
   const float ty = field.Min.y + (field_h - typed->line_height) * 0.5f;
   dl->PushClipRect(field.Min, field.Max, true);
-  f.text.draw_layout(dl, ImVec2(tx, ty), *typed, theme::kText);
+  if (!query_.empty()) draw_text(f, ImVec2(tx, ty), typed_block, *typed, theme::kText);
   // The caret stands after the last cluster, where the next key goes.
   const text::CaretPosition caret = typed->caret_at(typed->shaped->text().size());
   dl->AddRectFilled(ImVec2(tx + caret.x + f.px(2), ty + f.px(8)), ImVec2(tx + caret.x + f.px(6), ty + caret.height - f.px(8)),
@@ -76,7 +66,7 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   const float chip_h = f.px(80);
   ButtonStyle chip = quiet_button();
   for (const std::string& word : suggestions_) {
-    auto label = f.text.engine().layout(word, f.style(32, text::Weight::Regular, 1.3f), 0);
+    auto label = f.text.layout(TextBlock{word, f.style(32, text::Weight::Regular, 1.3f)});
     const float cw = label->width + f.px(56);
     if (x + cw > field.Max.x) break;
     if (button(f, ImRect(x, y, x + cw, y + chip_h), word, chip)) {
@@ -100,30 +90,33 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
     ry += draw_text(f, ImVec2(area.Min.x + margin, ry), f.t(Str::TryBrowsing), f.style(30), w, theme::kTextMuted) + f.px(16);
     if (button(f, ImRect(area.Min.x + margin, ry, area.Min.x + margin + f.px(420), ry + f.px(96)), f.t(Str::Knowledge))) {
       record_search(f);
-      f.nav.go("knowledge");
+      f.nav.go(RouteKey::Knowledge);
     }
     ry += f.px(110);
   }
-  std::string kind;
+  std::optional<search::HitKind> kind;
   for (const search::SearchHit& h : hits_) {
     if (h.kind != kind) {  // grouped by kind (the search returns them ranked; a group per run)
       kind = h.kind;
-      ry += section_heading(f, ImVec2(area.Min.x + margin, ry + f.px(8)), f.t(kind_label(kind)), w) + f.px(8);
+      const Words heading = search::words(h.kind);
+      ry += section_heading(f, ImVec2(area.Min.x + margin, ry + f.px(8)), f.lang == Lang::Th ? heading.th : heading.en, w) +
+            f.px(8);
     }
     const float inner = w - f.px(56);
     const float h_title = text_height(f, h.title, f.style(34, text::Weight::Bold, 1.3f), inner);
     std::vector<text::TextSpan> marks;
     for (const auto& [b, e] : h.marks) marks.push_back({b, e, true, text::kSpanLink});
-    auto snippet = f.text.engine().layout_rich(h.snippet, marks, f.style(26, text::Weight::Regular, 1.45f), inner);
+    const TextBlock snippet_block{h.snippet, f.style(26, text::Weight::Regular, 1.45f), inner, text::Align::Left, &marks};
+    auto snippet = f.text.layout(snippet_block);
     const float ch = h_title + snippet->height + f.px(40);
     const ImRect r(area.Min.x + margin, ry, area.Max.x - margin, ry + ch);
     if (r.Max.y >= results.Min.y && r.Min.y <= results.Max.y) {
-      if (card(f, r)) {
+      if (card(f, r, h.title)) {
         record_search(f);
         f.nav.go(h.route);
       }
       draw_text(f, ImVec2(r.Min.x + f.px(28), ry + f.px(18)), h.title, f.style(34, text::Weight::Bold, 1.3f), inner, theme::kHeading);
-      f.text.draw_layout(dl, ImVec2(r.Min.x + f.px(28), ry + f.px(18) + h_title), *snippet, theme::kText, theme::kLink);
+      draw_text(f, ImVec2(r.Min.x + f.px(28), ry + f.px(18) + h_title), snippet_block, *snippet, theme::kText, theme::kLink);
     }
     ry += ch + f.px(14);
   }

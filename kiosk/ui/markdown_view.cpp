@@ -57,7 +57,6 @@ void MarkdownView::layout_all(FrameContext& f, float width) {
   laid_width_ = width;
   laid_scale_ = f.scale.factor;
   placed_.assign(doc_.blocks.size(), {});
-  text::TextEngine& engine = f.text.engine();
   float y = 0;
   for (size_t i = 0; i < doc_.blocks.size(); ++i) {
     const content::MarkdownBlock& b = doc_.blocks[i];
@@ -74,9 +73,11 @@ void MarkdownView::layout_all(FrameContext& f, float width) {
         for (size_t r = 0; r < b.rows.size(); ++r) {
           float row_h = 0;
           for (const content::InlineText& cell : b.rows[r]) {
-            auto l = engine.layout_rich(cell.text, cell.spans,
-                                        f.style(28, r == 0 ? text::Weight::Bold : text::Weight::Regular, 1.45f), cell_w);
+            const TextBlock block{cell.text, f.style(28, r == 0 ? text::Weight::Bold : text::Weight::Regular, 1.45f),
+                                  cell_w, text::Align::Left, &cell.spans};
+            auto l = f.text.layout(block);
             row_h = std::max(row_h, l->height);
+            p.blocks.push_back(block);
             p.layouts.push_back(l);
           }
           p.row_heights.push_back(row_h + f.px(20));
@@ -85,7 +86,10 @@ void MarkdownView::layout_all(FrameContext& f, float width) {
         break;
       }
       default: {
-        auto l = engine.layout_rich(b.content.text, b.content.spans, block_style(f, b), w - (b.kind == BlockKind::Code ? f.px(24) : 0));
+        const TextBlock block{b.content.text, block_style(f, b), w - (b.kind == BlockKind::Code ? f.px(24) : 0),
+                              text::Align::Left, &b.content.spans};
+        auto l = f.text.layout(block);
+        p.blocks.push_back(block);
         p.layouts.push_back(l);
         p.height = l->height + (b.kind == BlockKind::Code ? f.px(24) : 0);
       }
@@ -102,14 +106,14 @@ float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b,
   ImDrawList* dl = f.draw_list;
   for (int q = 0; q < b.quote_depth; ++q) {
     const float x = at.x + f.px(36) * static_cast<float>(q) + f.px(6);
-    dl->AddRectFilled(ImVec2(x, at.y - f.px(6)), ImVec2(x + f.px(6), at.y + p.height + f.px(6)), theme::kAccent);
+    fill(f, ImRect(x, at.y - f.px(6), x + f.px(6), at.y + p.height + f.px(6)), theme::kAccent);
   }
   const float indent = indent_of(f, b);
   const ImVec2 pos(at.x + indent, at.y);
   const ImU32 color = b.quote_depth > 0 ? theme::kTextMuted : theme::kText;
   switch (b.kind) {
     case BlockKind::Rule:
-      dl->AddRectFilled(ImVec2(at.x, at.y + f.px(10)), ImVec2(at.x + width, at.y + f.px(13)), theme::kCardBorder);
+      fill(f, ImRect(at.x, at.y + f.px(10), at.x + width, at.y + f.px(13)), theme::kCardBorder);
       break;
     case BlockKind::Image: {
       // An image of the bundle's media, by file name; its alt text as the caption.
@@ -126,30 +130,28 @@ float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b,
       size_t cell = 0;
       for (size_t r = 0; r < b.rows.size(); ++r) {
         const float h = p.row_heights[r];
-        dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + cell_w * static_cast<float>(columns), y + h),
-                          r == 0 ? theme::kQuiet : theme::kCard);
+        fill(f, ImRect(pos.x, y, pos.x + cell_w * static_cast<float>(columns), y + h), r == 0 ? theme::kQuiet : theme::kCard);
         for (size_t c = 0; c < b.rows[r].size() && cell < p.layouts.size(); ++c, ++cell) {
           const ImVec2 cell_pos(pos.x + cell_w * static_cast<float>(c), y);
           dl->AddRect(cell_pos, ImVec2(cell_pos.x + cell_w, y + h), theme::kCardBorder);
-          f.text.draw_layout(dl, ImVec2(cell_pos.x + f.px(12), y + f.px(10)), *p.layouts[cell], theme::kText, theme::kLink);
+          draw_text(f, ImVec2(cell_pos.x + f.px(12), y + f.px(10)), p.blocks[cell], *p.layouts[cell], theme::kText, theme::kLink);
         }
         y += h;
       }
       break;
     }
     case BlockKind::Code:
-      dl->AddRectFilled(pos, ImVec2(at.x + width, pos.y + p.height), theme::kQuiet, f.px(10));
-      f.text.draw_layout(dl, ImVec2(pos.x + f.px(12), pos.y + f.px(12)), *p.layouts[0], color);
+      fill(f, ImRect(pos, ImVec2(at.x + width, pos.y + p.height)), theme::kQuiet, f.px(10));
+      draw_text(f, ImVec2(pos.x + f.px(12), pos.y + f.px(12)), p.blocks[0], *p.layouts[0], color);
       break;
     case BlockKind::ListItem: {
       const std::string bullet = b.ordered ? std::to_string(b.number) + "." : (b.level % 2 ? "•" : "◦");
-      f.text.draw(dl, ImVec2(pos.x - f.px(40), pos.y), bullet, block_style(f, b), f.px(40), theme::kAccent,
-                  text::Align::Left);
-      f.text.draw_layout(dl, pos, *p.layouts[0], color, theme::kLink);
+      draw_text(f, ImVec2(pos.x - f.px(40), pos.y), bullet, block_style(f, b), f.px(40), theme::kAccent);
+      draw_text(f, pos, p.blocks[0], *p.layouts[0], color, theme::kLink);
       break;
     }
-    case BlockKind::Heading: f.text.draw_layout(dl, pos, *p.layouts[0], theme::kHeading, theme::kLink); break;
-    case BlockKind::Paragraph: f.text.draw_layout(dl, pos, *p.layouts[0], color, theme::kLink); break;
+    case BlockKind::Heading: draw_text(f, pos, p.blocks[0], *p.layouts[0], theme::kHeading, theme::kLink); break;
+    case BlockKind::Paragraph: draw_text(f, pos, p.blocks[0], *p.layouts[0], color, theme::kLink); break;
   }
   return p.height;
 }

@@ -23,7 +23,8 @@ class MarkdownView {
  private:
   struct Placed {
     float top = 0, height = 0;
-    std::vector<std::shared_ptr<const text::TextLayout>> layouts;  // one, or a table's cells
+    std::vector<TextBlock> blocks;                                  // one, or a table's cells
+    std::vector<std::shared_ptr<const text::TextLayout>> layouts;  // their layouts
     std::vector<float> row_heights;                                 // tables
   };
   void layout_all(FrameContext& f, float width);

@@ -29,7 +29,7 @@ ImVec2 OnscreenKeyboard::key_center(char32_t c) const {
 OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& area) {
   Result result;
   placed_.clear();
-  f.draw_list->AddRectFilled(area.Min, area.Max, IM_COL32(222, 218, 208, 255));
+  fill(f, area, IM_COL32(222, 218, 208, 255));
   const float gap = f.px(10);
   const float row_h = (area.GetHeight() - gap * 6) / 5;
   const char* const* rows = thai_ ? kThai[shift_ ? 1 : 0] : kLatin[shift_ ? 1 : 0];
@@ -38,6 +38,7 @@ OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& a
   key.fill = theme::kCard;
   key.font_px = 40;
   key.bold = false;
+  key.kind = ItemKind::Key;
   for (int r = 0; r < 4; ++r) {
     const std::u32string chars = text::decode_utf8(rows[r]);
     const float row_w = static_cast<float>(chars.size()) * (key_w + gap) - gap;
@@ -60,6 +61,7 @@ OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& a
   float x = area.Min.x + gap;
   ButtonStyle control = primary_button();
   control.font_px = 32;
+  control.kind = ItemKind::Key;
   if (button(f, ImRect(x, y, x + wide, y + row_h), shift_ ? "SHIFT" : "Shift", shift_ ? control : key)) shift_ = !shift_;
   placed_.push_back({"shift", kShiftKey, ImRect(x, y, x + wide, y + row_h)});
   x += wide + gap;
@@ -70,12 +72,12 @@ OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& a
   }
   x += wide + gap;
   const float space_w = area.Max.x - gap - x - 2 * (wide + gap);
-  if (button(f, ImRect(x, y, x + space_w, y + row_h), thai_ ? "เว้นวรรค" : "space", key)) result = {Action::Character, U' '};
+  if (button(f, ImRect(x, y, x + space_w, y + row_h), tr(Str::KeySpace, thai_ ? Lang::Th : Lang::En), key)) result = {Action::Character, U' '};
   placed_.push_back({" ", U' ', ImRect(x, y, x + space_w, y + row_h)});
   x += space_w + gap;
-  if (button(f, ImRect(x, y, x + wide, y + row_h), thai_ ? "ลบ" : "Delete", control)) result = {Action::Backspace, 0};
+  if (button(f, ImRect(x, y, x + wide, y + row_h), tr(Str::KeyDelete, thai_ ? Lang::Th : Lang::En), control)) result = {Action::Backspace, 0};
   x += wide + gap;
-  if (button(f, ImRect(x, y, x + wide, y + row_h), thai_ ? "ค้นหา" : "Search", control)) result = {Action::Enter, 0};
+  if (button(f, ImRect(x, y, x + wide, y + row_h), tr(Str::KeySearch, thai_ ? Lang::Th : Lang::En), control)) result = {Action::Enter, 0};
   if (result.action == Action::Character && shift_ && result.character != U' ') shift_ = false;  // one shifted key
   return result;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "render/image_cache.h"
+#include "render/item_recorder.h"
 #include "theme.h"
 
 namespace khlang::kiosk {
@@ -20,41 +21,75 @@ ImRect touchable(const FrameContext& f, const ImRect& r) {
 ButtonStyle primary_button() { return {theme::kHeader, theme::kHeaderPressed, theme::kHeaderText, 34, true}; }
 ButtonStyle quiet_button() { return {theme::kQuiet, theme::kQuietPressed, theme::kText, 32, false}; }
 
+void fill(FrameContext& f, const ImRect& r, ImU32 color, float rounding) {
+  f.draw_list->AddRectFilled(r.Min, r.Max, color, rounding);
+  if (f.items) f.items->surface(r, color);
+}
+
+namespace {
+// A touch target as a drawn item: its box, label and colours, whether it can be tapped.
+void record_target(FrameContext& f, ItemKind kind, const ImRect& r, std::string_view label, ImU32 text, ImU32 face,
+                   const text::TextStyle& style, bool tappable) {
+  if (!f.items) return;
+  DrawnItem item;
+  item.kind = kind;
+  item.box = {r.Min.x, r.Min.y, r.Max.x, r.Max.y};
+  item.size = style.size_px;
+  item.bold = style.weight == text::Weight::Bold;
+  item.line_height = style.line_height;
+  item.text_rgba = text ? rgba_of(text) : 0;
+  item.background_rgba = rgba_of(face);
+  item.tappable = tappable;
+  item.label = label;
+  f.items->add(std::move(item), ImRect(f.draw_list->GetClipRectMin(), f.draw_list->GetClipRectMax()));
+}
+}  // namespace
+
 bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style) {
   const ImRect hit = touchable(f, r);
   const bool pressed = f.touch.pressing_in(hit);
-  f.draw_list->AddRectFilled(r.Min, r.Max, pressed ? style.fill_pressed : style.fill, f.px(16));
-  const auto text_style = f.style(style.font_px, style.bold ? text::Weight::Bold : text::Weight::Regular, 1.3f);
-  const float wrap = r.GetWidth() - f.px(16);
-  const float height = f.text.engine().layout(label, text_style, wrap, text::Align::Center)->height;
-  // Drawn as a text block (not a bare layout) so scripts and screenshot checks see the label.
-  f.text.draw(f.draw_list, ImVec2(r.Min.x + f.px(8), r.Min.y + (r.GetHeight() - height) * 0.5f), label, text_style, wrap,
-              style.text, text::Align::Center);
+  const ImU32 face = pressed ? style.fill_pressed : style.fill;
+  const TextBlock block{label, f.style(style.font_px, style.bold ? text::Weight::Bold : text::Weight::Regular, 1.3f),
+                        r.GetWidth() - f.px(16), text::Align::Center};
+  record_target(f, style.kind, r, label, style.text, face, block.style, true);
+  fill(f, r, face, f.px(16));
+  auto layout = f.text.layout(block);
+  f.text.draw(f.draw_list, ImVec2(r.Min.x + f.px(8), r.Min.y + (r.GetHeight() - layout->height) * 0.5f), block, *layout,
+              style.text);
   if (pressed) f.animating = true;
   return f.touch.tapped_in(hit);
 }
 
-bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_view hint, ImU32 fill) {
+bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_view hint, ImU32 color) {
   const ImRect hit = touchable(f, r);
   const bool pressed = f.touch.pressing_in(hit);
-  ImDrawList* dl = f.draw_list;
-  dl->AddRectFilled(r.Min, r.Max, fill, f.px(22));
-  if (pressed) dl->AddRectFilled(r.Min, r.Max, IM_COL32(0, 0, 0, 60), f.px(22));
   const float pad = f.px(32);
   const float w = r.GetWidth() - 2 * pad;
-  auto t = f.text.engine().layout(title, f.style(46, text::Weight::Bold, 1.3f), w);
-  auto h = f.text.engine().layout(hint, f.style(28, text::Weight::Regular, 1.4f), w);
-  const float y = r.Max.y - pad - t->height - h->height;
-  f.text.draw_layout(dl, ImVec2(r.Min.x + pad, y), *t, theme::kHeaderText);
-  f.text.draw_layout(dl, ImVec2(r.Min.x + pad, y + t->height), *h, theme::kHeaderSubtle);
+  const TextBlock h{hint, f.style(28, text::Weight::Regular, 1.4f), w};
+  auto hl = f.text.layout(h);
+  // A long title in a narrow tile steps down in size (to 70 %) rather than rise out of the tile.
+  TextBlock t{title, f.style(46, text::Weight::Bold, 1.3f), w};
+  auto tl = f.text.layout(t);
+  for (float design = 44; design >= 46 * 0.7f && tl->height + hl->height > r.GetHeight() - 2 * pad; design -= 2) {
+    t.style = f.style(design, text::Weight::Bold, 1.3f);
+    tl = f.text.layout(t);
+  }
+  record_target(f, ItemKind::Tile, r, title, theme::kHeaderText, color, t.style, true);
+  fill(f, r, color, f.px(22));
+  if (pressed) fill(f, r, IM_COL32(0, 0, 0, 60), f.px(22));
+  const float y = r.Max.y - pad - tl->height - hl->height;
+  f.text.draw(f.draw_list, ImVec2(r.Min.x + pad, y), t, *tl, theme::kHeaderText);
+  f.text.draw(f.draw_list, ImVec2(r.Min.x + pad, y + tl->height), h, *hl, theme::kHeaderSubtle);
   if (pressed) f.animating = true;
   return f.touch.tapped_in(hit);
 }
 
-bool card(FrameContext& f, const ImRect& r, bool tappable) {
+bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappable) {
   const ImRect hit = touchable(f, r);
   const bool pressed = tappable && f.touch.pressing_in(hit);
-  f.draw_list->AddRectFilled(r.Min, r.Max, pressed ? theme::kCardPressed : theme::kCard, f.px(18));
+  const ImU32 face = pressed ? theme::kCardPressed : theme::kCard;
+  record_target(f, ItemKind::Card, r, label, 0, face, {}, tappable);
+  fill(f, r, face, f.px(18));
   f.draw_list->AddRect(r.Min, r.Max, theme::kCardBorder, f.px(18), 0, f.px(2));
   if (pressed) f.animating = true;
   return tappable && f.touch.tapped_in(hit);
@@ -63,18 +98,24 @@ bool card(FrameContext& f, const ImRect& r, bool tappable) {
 float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::TextStyle& style, float wrap,
                 ImU32 color, text::Align align) {
   if (text.empty()) return 0;
-  return f.text.draw(f.draw_list, pos, text, style, wrap, color, align)->height;
+  return f.text.draw(f.draw_list, pos, TextBlock{text, style, wrap, align}, color)->height;
+}
+
+float draw_text(FrameContext& f, ImVec2 pos, const TextBlock& block, const text::TextLayout& layout, ImU32 color,
+                ImU32 link_color) {
+  f.text.draw(f.draw_list, pos, block, layout, color, link_color);
+  return layout.height;
 }
 
 float text_height(FrameContext& f, std::string_view text, const text::TextStyle& style, float wrap) {
   if (text.empty()) return 0;
-  return f.text.engine().layout(text, style, wrap)->height;
+  return f.text.layout(TextBlock{text, style, wrap})->height;
 }
 
 void draw_image(FrameContext& f, const ImRect& r, const std::string& media_id, bool thumbnail, ImageFit fit) {
   auto texture = f.images.get(media_id, thumbnail);
   if (!texture) {
-    f.draw_list->AddRectFilled(r.Min, r.Max, theme::kQuiet, f.px(10));
+    fill(f, r, theme::kQuiet, f.px(10));
     return;
   }
   const float tw = static_cast<float>(texture->width), th = static_cast<float>(texture->height);

@@ -1,5 +1,7 @@
 // [SECTION] Touch widgets drawn with our text engine: buttons and tiles large enough for a
-// finger (at least ~9 mm), with pressed feedback, acting on release; and text helpers.
+// finger (at least ~9 mm), with pressed feedback, acting on release; and text helpers. Every
+// surface, text block and touch target goes through these (and the text renderer), so a test
+// frame records all of them as drawn items.
 #pragma once
 
 #include <string_view>
@@ -12,20 +14,27 @@ struct ButtonStyle {
   ImU32 fill, fill_pressed, text;
   float font_px = 34;  // design px
   bool bold = true;
+  ItemKind kind = ItemKind::Button;  // Key for the keys of a keyboard or a PIN pad
 };
 ButtonStyle primary_button();
 ButtonStyle quiet_button();
 
+// A filled rectangle that things are drawn on (a background, a panel, a badge).
+void fill(FrameContext& f, const ImRect& r, ImU32 color, float rounding = 0);
 // A button filling `r` with a centred label; true on the frame it is tapped.
 bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style = primary_button());
 // A large home-screen tile: title and a line of hint below it.
 bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_view hint, ImU32 fill);
-// A card (white rounded rectangle with a border); returns whether it was tapped.
-bool card(FrameContext& f, const ImRect& r, bool tappable = true);
+// A card (white rounded rectangle with a border) named `label` (what it shows: a title);
+// returns whether it was tapped.
+bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappable = true);
 
 // Draws wrapped text at `pos`; returns its height.
 float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::TextStyle& style, float wrap,
                 ImU32 color, text::Align align = text::Align::Left);
+// Draws a block whose layout the caller has (measured before drawing); returns its height.
+float draw_text(FrameContext& f, ImVec2 pos, const TextBlock& block, const text::TextLayout& layout, ImU32 color,
+                ImU32 link_color = 0);
 // Height the text would take (laid out through the cache, not drawn).
 float text_height(FrameContext& f, std::string_view text, const text::TextStyle& style, float wrap);
 // A content image in `r`, cropped to fill it (cover) or fitted inside (contain); a quiet

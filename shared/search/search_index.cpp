@@ -177,7 +177,7 @@ constexpr PackedTable kPackedTables[] = {
 // is appended), where the kiosk shows a row and its title, and the text the index takes from it
 // (apart, since a kiosk taking a packed index needs no text).
 struct Source {
-  const char* kind;
+  HitKind kind;
   const char* select;
   std::string (*route)(const sqlite::Statement&);
   std::string (*title)(const sqlite::Statement&);
@@ -185,20 +185,20 @@ struct Source {
 };
 using Row = const sqlite::Statement&;
 const Source kSources[] = {
-    {"article", "SELECT id, title, summary, body_md, tags FROM article",
+    {HitKind::Article, "SELECT id, title, summary, body_md, tags FROM article",
      [](Row r) { return "article:" + r.column_text(0); }, [](Row r) { return r.column_text(1); },
      [](Row r) { return join({r.column_text(2), plain_text(r.column_text(3)), r.column_text(4)}); }},
-    {"announcement", "SELECT id, title, body_md FROM announcement",
+    {HitKind::Announcement, "SELECT id, title, body_md FROM announcement",
      [](Row r) { return "announcement:" + r.column_text(0); }, [](Row r) { return r.column_text(1); },
      [](Row r) { return plain_text(r.column_text(2)); }},
-    {"person", "SELECT id, name_th, name_en, position, department, expertise, km_duty FROM person",
+    {HitKind::Person, "SELECT id, name_th, name_en, position, department, expertise, km_duty FROM person",
      [](Row) { return std::string("people"); },
      [](Row r) { return r.column_text(2).empty() ? r.column_text(1) : r.column_text(1) + " / " + r.column_text(2); },
      [](Row r) { return join({r.column_text(3), r.column_text(4), r.column_text(5), r.column_text(6)}); }},
-    {"activity", "SELECT id, plan_id, activity, method, indicator, target, responsible FROM plan_activity",
+    {HitKind::Activity, "SELECT id, plan_id, activity, method, indicator, target, responsible FROM plan_activity",
      [](Row r) { return "plan:" + r.column_text(1); }, [](Row r) { return r.column_text(2); },
      [](Row r) { return join({r.column_text(3), r.column_text(4), r.column_text(5), r.column_text(6)}); }},
-    {"community", "SELECT id, name, topic, description, meeting_schedule FROM community",
+    {HitKind::Community, "SELECT id, name, topic, description, meeting_schedule FROM community",
      [](Row) { return std::string("people"); }, [](Row r) { return r.column_text(1); },
      [](Row r) { return join({r.column_text(2), r.column_text(3), r.column_text(4)}); }},
 };
@@ -230,7 +230,7 @@ Status fill_search_doc(sqlite::Database& db, bool text) {
     auto read = rows->for_each_row([&](const sqlite::Statement& r) {
       if (!added) return;
       const std::string title = source.title(r);
-      add_doc->bind_all(std::string_view(source.kind), r.column_text(0), source.route(r), std::string_view(title));
+      add_doc->bind_all(hit_kind_name(source.kind), r.column_text(0), source.route(r), std::string_view(title));
       added = add_doc->run();
       if (added && add_text) {
         add_text->bind_all(db.last_insert_rowid(), std::string_view(title), source.body(r));
@@ -244,7 +244,7 @@ Status fill_search_doc(sqlite::Database& db, bool text) {
 }
 
 // The text of one document, for its snippet (the index keeps no text of its own).
-Expected<std::string> document_body(sqlite::Database& db, const std::string& kind, const std::string& ref) {
+Expected<std::string> document_body(sqlite::Database& db, HitKind kind, const std::string& ref) {
   for (const Source& source : kSources) {
     if (kind != source.kind) continue;
     auto row = db.prepare(std::string(source.select) + " WHERE id = ?");
@@ -410,7 +410,9 @@ Expected<std::vector<SearchHit>> search(sqlite::Database& db, std::string_view q
     auto row = doc->step();
     if (!row) return row.error();
     if (row.value()) {
-      SearchHit hit{doc->column_text(0), doc->column_text(1), doc->column_text(2), {}, {}, r.score, r.whole_word};
+      const auto kind = find_hit_kind(doc->column_text(0));
+      if (!kind) return Error{"search index: a document of unknown kind '" + doc->column_text(0) + "' (import the content again)"};
+      SearchHit hit{*kind, doc->column_text(1), doc->column_text(2), {}, {}, r.score, r.whole_word};
       auto body = document_body(db, hit.kind, doc->column_text(3));
       if (!body) return body.error();
       make_snippet(body.value(), needles, hit);
@@ -433,6 +435,38 @@ Expected<std::vector<std::string>> suggest_words(sqlite::Database& db, std::stri
   auto read = stmt->for_each_row([&](const sqlite::Statement& r) { out.push_back(r.column_text(0)); });
   if (!read) return read.error();
   return out;
+}
+
+namespace {
+struct KindEntry {
+  HitKind kind;
+  std::string_view name;
+  Words words;
+};
+// The group headings are the names of the kiosk's sections where each kind lives.
+constexpr KindEntry kKinds[] = {
+    {HitKind::Article, "article", {"คลังความรู้", "Knowledge"}},
+    {HitKind::Announcement, "announcement", {"ประกาศ", "Announcements"}},
+    {HitKind::Person, "person", {"บุคลากร", "People"}},
+    {HitKind::Activity, "activity", {"แผนการจัดการความรู้", "KM action plan"}},
+    {HitKind::Community, "community", {"ชุมชนนักปฏิบัติ (CoP)", "Communities of practice"}},
+};
+const KindEntry& kind_entry(HitKind kind) {
+  for (const KindEntry& e : kKinds) {
+    if (e.kind == kind) return e;
+  }
+  return kKinds[0];
+}
+}  // namespace
+
+Words words(HitKind kind) { return kind_entry(kind).words; }
+std::string_view hit_kind_name(HitKind kind) { return kind_entry(kind).name; }
+
+std::optional<HitKind> find_hit_kind(std::string_view name) {
+  for (const KindEntry& e : kKinds) {
+    if (e.name == name) return e.kind;
+  }
+  return std::nullopt;
 }
 
 }  // namespace khlang::search

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,11 +12,19 @@
 
 #include "sqlite/database.h"
 #include "util/error.h"
+#include "util/words.h"
 
 namespace khlang::search {
 
+// What a hit is, with the words that head its group on the kiosk's search screen.
+enum class HitKind { Article, Announcement, Person, Activity, Community };
+Words words(HitKind kind);
+// Its name in the index and in the CLI's output: "article", "announcement", "person"...
+std::string_view hit_kind_name(HitKind kind);
+std::optional<HitKind> find_hit_kind(std::string_view name);
+
 struct SearchHit {
-  std::string kind;   // article, announcement, person, activity, community
+  HitKind kind = HitKind::Article;
   std::string route;  // the kiosk screen that shows it (article:<id>, plan:<id>, people, ...)
   std::string title;
   std::string snippet;                                 // a piece of the text around the match

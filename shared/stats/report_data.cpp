@@ -122,7 +122,8 @@ Expected<ReportData> build_report(sqlite::Database& stats, const std::string& fr
              "FROM activity_progress ORDER BY plan_title, seq",
              [&](const sqlite::Statement& row) {
                ActivityStatus a{row.column_text(0), row.column_text(1), row.column_text(2), row.column_text(3),
-                                row.column_text(4), row.column_text(5), row.column_int(6), {}, {}, {}};
+                                plan::progress_status_of(row.column_text(4)), row.column_text(5), row.column_int(6),
+                                {}, {}, {}};
                if (!row.column_is_null(7)) a.fiscal_year = row.column_int(7);
                if (!row.column_is_null(8)) a.value = row.column_double(8);
                if (!row.column_is_null(9)) a.target_value = row.column_double(9);

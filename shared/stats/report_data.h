@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+
+#include "plan/progress_status.h"
 #include <vector>
 
 #include "sqlite/database.h"
@@ -26,7 +28,9 @@ struct ArticleReads {
 };
 
 struct ActivityStatus {
-  std::string plan_title, activity, indicator, target, status, recorded_on;
+  std::string plan_title, activity, indicator, target;
+  plan::ProgressStatus status = plan::ProgressStatus::NotStarted;
+  std::string recorded_on;
   int64_t seq = 0;
   std::optional<int64_t> fiscal_year;
   std::optional<double> value, target_value;

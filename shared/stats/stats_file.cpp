@@ -96,7 +96,7 @@ Status write_snapshot(sqlite::Database& kiosk, sqlite::Database& out, const std:
       progress->bind(7, p ? std::optional<int64_t>(p->fiscal_year) : std::nullopt)
           .bind(8, p ? p->value : std::nullopt)
           .bind(9, p ? p->target_value : std::nullopt)
-          .bind(10, p ? p->status : std::string("not_started"))
+          .bind(10, plan::stored_name(p ? p->status : plan::ProgressStatus::NotStarted))
           .bind(11, p ? p->recorded_on : std::string());
       if (auto ran = progress->run(); !ran) return ran;
     }

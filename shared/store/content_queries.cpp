@@ -69,7 +69,9 @@ Expected<std::vector<ArticleItem>> load_articles(sqlite::Database& db, const std
 
 Expected<std::optional<Article>> load_article(sqlite::Database& db, const std::string& id) {
   auto stmt = db.prepare(std::string("SELECT ") + kArticleItemColumns +
-                         ", body_md, tags, department, author_id FROM article WHERE id = ?");
+                         ", body_md, tags, department, author_id, "
+                         "coalesce((SELECT name_th FROM person WHERE person.id = article.author_id), '') "
+                         "FROM article WHERE id = ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, std::string_view(id));
   auto row = stmt->step();
@@ -81,7 +83,28 @@ Expected<std::optional<Article>> load_article(sqlite::Database& db, const std::s
   a.tags = stmt->column_text(9);
   a.department = stmt->column_text(10);
   a.author_id = stmt->column_optional_text(11);
+  a.author_name = stmt->column_text(12);
   return std::optional<Article>(std::move(a));
+}
+
+Expected<std::optional<std::string>> longest_article_id(sqlite::Database& db) {
+  auto stmt = db.prepare("SELECT id FROM article ORDER BY length(body_md) DESC, id LIMIT 1");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!row.value()) return std::optional<std::string>();
+  return std::optional<std::string>(stmt->column_text(0));
+}
+
+Expected<std::optional<std::vector<uint8_t>>> load_media(sqlite::Database& db, const std::string& id, bool thumbnail) {
+  auto stmt = db.prepare(thumbnail ? "SELECT coalesce(thumb, data) FROM media WHERE id = ?"
+                                   : "SELECT data FROM media WHERE id = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, std::string_view(id));
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!row.value()) return std::optional<std::vector<uint8_t>>();
+  return std::optional<std::vector<uint8_t>>(stmt->column_blob(0));
 }
 
 Expected<std::vector<Announcement>> load_announcements(sqlite::Database& db) {
@@ -127,8 +150,8 @@ Expected<std::vector<Plan>> load_plans(sqlite::Database& db) {
       "FROM progress ORDER BY activity_id, fiscal_year, recorded_on");
   if (!g) return g.error();
   read = g->for_each_row([&](const sqlite::Statement& r) {
-    ProgressEntry e{r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3), r.column_text(4),
-                    r.column_int(5), std::nullopt, std::nullopt, r.column_int(8) != 0};
+    ProgressEntry e{r.column_text(0), r.column_text(1), plan::progress_status_of(r.column_text(2)), r.column_text(3),
+                    r.column_text(4), r.column_int(5), std::nullopt, std::nullopt, r.column_int(8) != 0};
     if (!r.column_is_null(6)) e.value = r.column_double(6);
     if (!r.column_is_null(7)) e.target_value = r.column_double(7);
     for (Plan& plan : plans) {

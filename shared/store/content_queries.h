@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "plan/progress_status.h"
 #include "sqlite/database.h"
 
 namespace khlang::store {
@@ -35,6 +36,7 @@ struct ArticleItem {
 struct Article : ArticleItem {
   std::string body_md, tags, department;
   std::optional<std::string> author_id;
+  std::string author_name;  // the author's name_th, or empty
 };
 
 struct Announcement {
@@ -45,7 +47,9 @@ struct Announcement {
 };
 
 struct ProgressEntry {
-  std::string activity_id, period, status, note, recorded_on;
+  std::string activity_id, period;
+  plan::ProgressStatus status = plan::ProgressStatus::NotStarted;
+  std::string note, recorded_on;
   int64_t fiscal_year = 0;
   std::optional<double> value, target_value;
   bool is_sample = false;
@@ -81,6 +85,11 @@ Expected<std::vector<CategoryItem>> load_categories(sqlite::Database& db);
 Expected<std::vector<ArticleItem>> load_articles(sqlite::Database& db, const std::string& category_id, int64_t offset = 0,
                                                  int64_t limit = 1000);
 Expected<std::optional<Article>> load_article(sqlite::Database& db, const std::string& id);
+// The article with the longest body (the most Markdown to set), or nullopt without articles.
+Expected<std::optional<std::string>> longest_article_id(sqlite::Database& db);
+// The bytes of a media file, or its thumbnail (the file itself when it has none); nullopt if
+// there is no such media.
+Expected<std::optional<std::vector<uint8_t>>> load_media(sqlite::Database& db, const std::string& id, bool thumbnail);
 // Every announcement; which are current is the caller's business (it knows the clock).
 Expected<std::vector<Announcement>> load_announcements(sqlite::Database& db);
 // Plans with their activities and progress entries.

@@ -1,6 +1,100 @@
 #include "store/settings.h"
 
+#include <charconv>
+#include <cmath>
+#include <map>
+
 namespace khlang::store {
+namespace {
+
+// A whole number of seconds in [low, high]; false if the text is not one.
+bool parse_seconds(const std::string& text, int low, int high, int& out) {
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !(value >= low && value <= high)) return false;
+  out = static_cast<int>(std::lround(value));
+  return true;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : ":") + p;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  for (size_t a = 0; a < text.size();) {
+    const size_t b = std::min(text.find(':', a), text.size());
+    if (b > a) out.push_back(text.substr(a, b - a));
+    a = b + 1;
+  }
+  return out;
+}
+
+// One setting: its key, its text as stored, and its reading (false: the text is not a valid
+// value; the field keeps its default). `expects` says what a valid value is, for the problem.
+struct Field {
+  const char* key;
+  const char* expects;
+  std::string (*write)(const KioskSettings&);
+  bool (*read)(const std::string&, KioskSettings&);
+};
+
+const Field kFields[] = {
+    {"idle_timeout_seconds", "whole seconds from 10 to 86400",
+     [](const KioskSettings& s) { return std::to_string(s.idle_timeout_seconds); },
+     [](const std::string& v, KioskSettings& s) { return parse_seconds(v, 10, 86400, s.idle_timeout_seconds); }},
+    {"meeting_interval_seconds", "whole seconds from 1 to 3600",
+     [](const KioskSettings& s) { return std::to_string(s.meeting_interval_seconds); },
+     [](const std::string& v, KioskSettings& s) { return parse_seconds(v, 1, 3600, s.meeting_interval_seconds); }},
+    {"default_language", "th or en", [](const KioskSettings& s) { return s.default_language; },
+     [](const std::string& v, KioskSettings& s) {
+       if (v != "th" && v != "en") return false;
+       s.default_language = v;
+       return true;
+     }},
+    {"inbox_folders", "folders separated by ':'", [](const KioskSettings& s) { return join(s.inbox_folders); },
+     [](const std::string& v, KioskSettings& s) {
+       s.inbox_folders = split(v);
+       return true;
+     }},
+};
+
+}  // namespace
+
+KioskSettings load_settings(sqlite::Database& db, std::vector<std::string>* problems) {
+  std::map<std::string, std::string> stored;
+  auto stmt = db.prepare("SELECT key, value FROM settings");
+  if (stmt) {
+    auto read = stmt->for_each_row([&](const sqlite::Statement& row) { stored[row.column_text(0)] = row.column_text(1); });
+    if (!read && problems) problems->push_back("settings: " + read.error().message);
+  } else if (problems) {
+    problems->push_back("settings: " + stmt.error().message);
+  }
+  KioskSettings settings;
+  for (const Field& field : kFields) {
+    const auto it = stored.find(field.key);
+    if (it == stored.end()) continue;
+    KioskSettings candidate = settings;
+    if (field.read(it->second, candidate)) {
+      settings = std::move(candidate);
+    } else if (problems) {
+      problems->push_back(std::string("setting ") + field.key + " is '" + it->second + "', not " + field.expects +
+                          ": the default is used");
+    }
+  }
+  return settings;
+}
+
+Status save_settings(sqlite::Database& db, const KioskSettings& before, const KioskSettings& after) {
+  KHLANG_TRY_AS(auto tx, sqlite::Transaction::begin(db));
+  for (const Field& field : kFields) {
+    const std::string value = field.write(after);
+    if (value != field.write(before)) KHLANG_TRY(set_setting(db, field.key, value));
+  }
+  return tx.commit();
+}
 
 std::string get_setting(sqlite::Database& db, const std::string& key, const std::string& fallback) {
   auto stmt = db.prepare("SELECT value FROM settings WHERE key = ?");

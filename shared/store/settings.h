@@ -1,11 +1,33 @@
-// [SECTION] The kiosk's local settings (a key/value table no bundle touches).
+// [SECTION] The kiosk's local settings (a key/value table no bundle touches). The kiosk reads
+// them as one typed snapshot (KioskSettings), parsed here and nowhere else, loaded at start and
+// again when admin mode changes one. The raw get/set are for the core's own keys (the PIN's hash
+// and lockout, the kiosk id, the channel).
+//
+// Adding a setting: a field in KioskSettings with its default, and one line in kFields
+// (settings.cpp) with its key, how it is written and how it is read.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sqlite/database.h"
 
 namespace khlang::store {
+
+struct KioskSettings {
+  int idle_timeout_seconds = 90;          // idle_timeout_seconds: no input this long starts the attract loop
+  int meeting_interval_seconds = 20;      // meeting_interval_seconds: meeting mode's slide interval
+  std::string default_language = "th";    // default_language: what each new visitor starts with (th, en)
+  std::vector<std::string> inbox_folders;  // inbox_folders: ':'-separated folders watched like a USB stick
+
+  bool operator==(const KioskSettings&) const = default;
+};
+
+// The settings in `db`. A value that is missing takes its default; one that cannot be read takes
+// its default too, and `problems` (when given) gets a line saying which and why.
+KioskSettings load_settings(sqlite::Database& db, std::vector<std::string>* problems = nullptr);
+// Writes the fields of `after` that differ from `before`, in one transaction.
+Status save_settings(sqlite::Database& db, const KioskSettings& before, const KioskSettings& after);
 
 // The value of `key`, or `fallback` when unset or unreadable.
 std::string get_setting(sqlite::Database& db, const std::string& key, const std::string& fallback);

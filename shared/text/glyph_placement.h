@@ -10,6 +10,10 @@
 
 namespace khlang::text {
 
+// Italic spans have no Thai italic face: a glyph is slanted instead, each row moved right by this
+// fraction of its height above the baseline (the kiosk's quads and the painter below agree).
+inline constexpr float kItalicSlant = 0.2f;
+
 struct PlacedGlyph {
   AtlasGlyph bitmap;  // where its pixels are in the atlas
   int x, y;           // top-left of the bitmap in target pixels

@@ -1,8 +1,9 @@
-// Checks a kiosk screenshot against the text blocks the kiosk says it drew (--dump-text): each
-// block, laid out again by the engine and painted where the kiosk put it, must match the ink in
-// the screenshot (correlation of the engine's coverage with the picture's contrast against the
-// block's background). Text in the wrong place, missing, clipped or drawn with broken glyphs fails.
-// usage: check_screenshot SCREENSHOT.png DUMP.tsv
+// Checks a kiosk screenshot against the text blocks the kiosk says it drew (--dump-items, the
+// format of kiosk/render/drawn_item.h): each block, laid out again by the engine (with its bold,
+// italic and link spans) and painted where the kiosk put it, must match the ink in the screenshot
+// (correlation of the engine's coverage with the picture's contrast against the block's
+// background). Text in the wrong place, missing, clipped or drawn with broken glyphs fails.
+// usage: check_screenshot SCREENSHOT.png ITEMS.tsv
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -12,19 +13,13 @@
 #include <string>
 
 #include "image/image.h"
+#include "render/drawn_item.h"
 #include "text/text_engine.h"
 #include "text/text_painter.h"
 
 using namespace khlang;
 
 namespace {
-
-struct Block {
-  float x, y, wrap, size, line_height;
-  int bold, align;
-  float clip_x0, clip_y0, clip_x1, clip_y1;
-  std::string text;
-};
 
 // The most common colour in a rectangle of the picture: the block's background.
 uint32_t dominant_colour(const image::Image& shot, int x0, int y0, int x1, int y1) {
@@ -42,7 +37,7 @@ uint32_t dominant_colour(const image::Image& shot, int x0, int y0, int x1, int y
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: check_screenshot SCREENSHOT.png DUMP.tsv\n");
+    std::fprintf(stderr, "usage: check_screenshot SCREENSHOT.png ITEMS.tsv\n");
     return 2;
   }
   auto shot = image::read_png(argv[1]);
@@ -56,20 +51,25 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::ifstream dump(argv[2]);
-  std::string line;
+  std::stringstream dump_text;
+  dump_text << dump.rdbuf();
+  auto items = kiosk::parse_items(dump_text.str());
+  if (!items) {
+    std::fprintf(stderr, "%s: %s\n", argv[2], items.error().message.c_str());
+    return 1;
+  }
   int blocks = 0, failures = 0;
-  while (std::getline(dump, line)) {
-    Block b{};
-    std::istringstream in(line);
-    in >> b.x >> b.y >> b.wrap >> b.size >> b.bold >> b.line_height >> b.align >> b.clip_x0 >> b.clip_y0 >> b.clip_x1 >>
-        b.clip_y1;
-    in.get();
-    std::getline(in, b.text);
+  for (const kiosk::DrawnItem& item : items.value()) {
+    if (item.kind != kiosk::ItemKind::Text) continue;
     ++blocks;
-    const text::TextStyle style{b.size, b.bold ? text::Weight::Bold : text::Weight::Regular, b.line_height};
-    auto layout = engine.value()->layout(b.text, style, b.wrap, static_cast<text::Align>(b.align));
+    const text::TextStyle style{item.size, item.bold ? text::Weight::Bold : text::Weight::Regular, item.line_height};
+    const auto align = static_cast<text::Align>(item.align);
+    auto layout = item.spans.empty() ? engine.value()->layout(item.label, style, item.wrap, align)
+                                     : engine.value()->layout_rich(item.label, item.spans, style, item.wrap, align);
+    // The box starts where the lines do; the layout's origin is left of it by the lines' offset.
+    const float origin_x = item.box.x0 - kiosk::text_span(*layout).left;
     image::Image coverage(shot->width, shot->height, 1);
-    text::paint_coverage(engine.value()->atlas(), *layout, b.x, b.y, coverage);
+    text::paint_coverage(engine.value()->atlas(), *layout, origin_x, item.box.y0, coverage);
 
     // Where the engine puts ink (2 px around it), within the block's clip rectangle (scrolled
     // content is cut at the view's edges): only pixels near the expected glyphs are judged.
@@ -80,12 +80,12 @@ int main(int argc, char** argv) {
         ix0 = std::min(ix0, x), iy0 = std::min(iy0, y), ix1 = std::max(ix1, x + 1), iy1 = std::max(iy1, y + 1);
       }
     }
-    const int x0 = std::max({0, ix0 - 2, static_cast<int>(b.clip_x0)});
-    const int y0 = std::max({0, iy0 - 2, static_cast<int>(b.clip_y0)});
-    const int x1 = std::min({shot->width, ix1 + 2, static_cast<int>(b.clip_x1)});
-    const int y1 = std::min({shot->height, iy1 + 2, static_cast<int>(b.clip_y1)});
-    if (b.x + layout->width > shot->width + 1 || b.x < -1) {
-      std::printf("FAIL block %d runs off the picture: %s\n", blocks, b.text.c_str());
+    const int x0 = std::max({0, ix0 - 2, static_cast<int>(item.clip.x0)});
+    const int y0 = std::max({0, iy0 - 2, static_cast<int>(item.clip.y0)});
+    const int x1 = std::min({shot->width, ix1 + 2, static_cast<int>(item.clip.x1)});
+    const int y1 = std::min({shot->height, iy1 + 2, static_cast<int>(item.clip.y1)});
+    if (origin_x + layout->width > shot->width + 1 || origin_x < -1) {
+      std::printf("FAIL block %d runs off the picture: %s\n", blocks, item.label.c_str());
       ++failures;
       continue;
     }
@@ -119,11 +119,11 @@ int main(int argc, char** argv) {
     const double var = (saa / n - (sa / n) * (sa / n)) * (sbb / n - (sb / n) * (sb / n));
     const double r = var > 0 ? cov / std::sqrt(var) : 0;
     // A sliver of a block at a clip edge has too few pixels to judge.
-    const bool sliver = (y1 - y0) < static_cast<int>(b.size * 0.8f);
+    const bool sliver = (y1 - y0) < static_cast<int>(item.size * 0.8f);
     // A lone small glyph ("1") has few ink pixels: it must then match almost exactly.
     const bool ok = sliver || busy || (ink > 20 && r > 0.9) || (ink > 4 && r > 0.97);
     std::printf("%s block %d: %d lines, correlation %.3f: %s\n", ok ? "ok  " : "FAIL", blocks,
-                static_cast<int>(layout->lines.size()), r, b.text.substr(0, 60).c_str());
+                static_cast<int>(layout->lines.size()), r, item.label.substr(0, 60).c_str());
     failures += ok ? 0 : 1;
   }
   if (blocks == 0) {

@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
-# Screenshot tests: every screen of the kiosk at one size and language, rendered off-screen under
-# Xvfb (Mesa's software OpenGL); check_screenshot holds each picture against the text blocks the
-# kiosk reports (laid out again by the engine, they must match the pixels).
+# Screenshot tests: every route of the kiosk (khlang-kiosk --list-routes: the route table, with
+# example ids from the demo content) at one size and language, rendered off-screen under Xvfb
+# (Mesa's software OpenGL); check_screenshot holds each picture against the text blocks the kiosk
+# says it drew (laid out again by the engine, they must match the pixels).
 # usage: run_kiosk_screenshot.sh KIOSK CHECKER OUT_DIR WxH th|en
 set -euo pipefail
 kiosk=$1 checker=$2 out=$3 size=$4 lang=$5
 mkdir -p "$out"
 db="$out/kiosk-$size-$lang.db"
 rm -f "$db"*
-screens=(home search knowledge category:km-basics category:km-process article:km-process-seven-steps article:what-is-km
-         announcements announcement:call-for-knowledge-articles plan plan:km-process plan:change-management
-         meeting people about attract admin admin-menu admin-import admin-keys admin-settings)
+mapfile -t screens < <("$kiosk" --db "$db" --list-routes | cut -f1)
+if (( ${#screens[@]} < 20 )); then
+  echo "FAIL: --list-routes gave ${#screens[@]} routes"
+  exit 1
+fi
 failed=0
 for screen in "${screens[@]}"; do
   name="$out/${screen//:/_}-$size-$lang"
   rm -f "$name.png" "$name.tsv"
   if ! xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --db "$db" --screen "$screen" --lang "$lang" \
-      --screenshot "$name.png" --size "$size" --dump-text "$name.tsv"; then
+      --screenshot "$name.png" --size "$size" --dump-items "$name.tsv"; then
     echo "FAIL $screen: the kiosk could not render it"
     failed=1
     continue

@@ -1,0 +1,49 @@
+#include "chrome.h"
+
+#include "navigator.h"
+#include "theme.h"
+#include "ui/widgets.h"
+
+namespace khlang::kiosk {
+
+void draw_top_bar(FrameContext& f, const ImRect& bar, const std::string& title) {
+  fill(f, bar, theme::kHeader);
+  const float pad = f.px(14), bw = f.px(220);
+  const ImRect back(bar.Min.x + pad, bar.Min.y + pad, bar.Min.x + pad + bw, bar.Max.y - pad);
+  const ImRect home(bar.Max.x - pad - bw, bar.Min.y + pad, bar.Max.x - pad, bar.Max.y - pad);
+  ButtonStyle style = primary_button();
+  style.fill = theme::kHeaderPressed;
+  style.fill_pressed = IM_COL32(0, 30, 22, 255);
+  if (button(f, back, "‹ " + std::string(f.t(Str::Back)), style)) f.nav.back();
+  if (button(f, home, f.t(Str::Home), style)) f.nav.home();
+  const float tw = bar.GetWidth() - 2 * (bw + 2 * pad);
+  const TextBlock block{title, f.style(40, text::Weight::Bold, 1.3f), tw, text::Align::Center};
+  auto layout = f.text.layout(block);
+  f.draw_list->PushClipRect(ImVec2(back.Max.x, bar.Min.y), ImVec2(home.Min.x, bar.Max.y), true);
+  draw_text(f, ImVec2(back.Max.x + pad, bar.Min.y + (bar.GetHeight() - layout->height) * 0.5f), block, *layout,
+            theme::kHeaderText);
+  f.draw_list->PopClipRect();
+}
+
+void draw_still_there(FrameContext& f, const ImRect& area, double seconds_left) {
+  fill(f, area, IM_COL32(0, 0, 0, 150));
+  const float w = std::min(area.GetWidth() - f.px(80), f.px(1100)), h = f.px(520);
+  const ImRect panel(area.GetCenter().x - w * 0.5f, area.GetCenter().y - h * 0.5f, area.GetCenter().x + w * 0.5f,
+                     area.GetCenter().y + h * 0.5f);
+  fill(f, panel, theme::kCard, f.px(24));
+  const float pad = f.px(56), inner = w - 2 * pad;
+  float y = panel.Min.y + pad;
+  y += draw_text(f, ImVec2(panel.Min.x + pad, y), f.t(Str::StillThere), f.style(64, text::Weight::Bold, 1.3f), inner,
+                 theme::kHeading, text::Align::Center);
+  const std::string hint = std::string(f.t(Str::TouchToContinue)) + " · " +
+                           fill_in(f.t(Str::BackToStartIn), std::to_string(static_cast<int>(seconds_left + 0.999)));
+  y += f.px(12) + draw_text(f, ImVec2(panel.Min.x + pad, y + f.px(12)), hint, f.style(32), inner, theme::kText,
+                            text::Align::Center);
+  const float bw = std::min(inner, f.px(520)), bh = f.px(110);
+  // Any touch answers (the app swallows it); the button says where to touch.
+  button(f, ImRect(panel.GetCenter().x - bw * 0.5f, panel.Max.y - pad - bh, panel.GetCenter().x + bw * 0.5f, panel.Max.y - pad),
+         f.t(Str::Continue));
+  (void)y;
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,191 @@
+#include "kiosk.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "bundle/demo_content.h"
+#include "chrome.h"
+#include "routes.h"
+#include "store/content_queries.h"
+#include "store/schema.h"
+#include "theme.h"
+#include "ui/widgets.h"
+
+namespace khlang::kiosk {
+namespace {
+
+constexpr double kMaxFrameDt = 0.1;
+
+VisitConfig visit_config(const store::KioskSettings& s) {
+  VisitConfig c;
+  c.idle_seconds = s.idle_timeout_seconds;
+  c.meeting_idle_seconds = s.idle_timeout_seconds;  // meeting mode keeps the public rule for now (visit_policy.h)
+  return c;
+}
+
+const char* usage_kind(VisitRecord::Kind kind) {
+  switch (kind) {
+    case VisitRecord::Kind::Session: return stats::kSession;
+    case VisitRecord::Kind::View: return stats::kView;
+    case VisitRecord::Kind::Meeting: return stats::kMeeting;
+  }
+  return "";
+}
+
+}  // namespace
+
+Expected<KioskDatabase> open_kiosk_database(const KioskOptions& options) {
+  std::string path = options.db;
+  if (path.empty()) {
+    auto default_path = bundle::default_kiosk_db_path();
+    if (!default_path) return default_path.error();
+    path = default_path.value();
+  }
+  if (auto first_run = bundle::import_demo_if_empty(path); !first_run) return first_run.error();
+  auto db = store::open_kiosk_db(path);
+  if (!db) return db.error();
+  return KioskDatabase{std::move(db.value()), path};
+}
+
+Expected<std::unique_ptr<Kiosk>> Kiosk::create(const KioskOptions& options, KioskClock::Kind clock,
+                                               std::function<void()> wake) {
+  auto engine = text::TextEngine::create_default();
+  if (!engine) return engine.error();
+  auto db = open_kiosk_database(options);
+  if (!db) return db.error();
+  auto kiosk = std::unique_ptr<Kiosk>(
+      new Kiosk(std::move(db.value()), std::move(engine.value()), options, clock, std::move(wake)));
+  if (auto s = kiosk->nav_.reset(options.screen); !s) return s.error();
+  const Moment t = kiosk->clock_.moment();
+  kiosk->apply(t, kiosk->policy_.on_route(t, {kiosk->nav_.path(), kiosk->nav_.route().kind, kiosk->nav_.route().counts_as_view}));
+  return kiosk;
+}
+
+Kiosk::Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const KioskOptions& options,
+             KioskClock::Kind clock, std::function<void()> wake)
+    : clock_(clock), engine_(std::move(engine)), db_(std::move(db.db)), db_path_(std::move(db.path)),
+      forced_lang_(options.lang), option_inboxes_(options.inbox_folders),
+      admin_screens_open_(!options.screenshot.empty()), nav_(kiosk_routes(), ScreenDeps{db_, settings_}) {
+  text_ = std::make_unique<TextRenderer>(*engine_);
+  images_ = std::make_unique<ImageCache>(db_path_, std::move(wake));
+  usage_ = std::make_unique<stats::UsageRecorder>(db_path_);
+  admin_ = std::make_unique<AdminSession>(db_, db_path_, option_inboxes_, clock_.now());
+  load_settings();
+  ui_.lang = default_lang();
+  if (auto summary = store::load_summary(db_); summary) clock_.set_floor(store::content_created_utc(summary.value()));
+  last_frame_ = clock_.now();
+}
+
+Kiosk::~Kiosk() {
+  admin_.reset();  // waits for a running job
+  usage_.reset();  // writes what is queued
+}
+
+void Kiosk::load_settings() {
+  std::vector<std::string> problems;
+  settings_ = store::load_settings(db_, &problems);
+  for (const std::string& p : problems) std::fprintf(stderr, "khlang-kiosk: %s\n", p.c_str());
+  policy_.configure(visit_config(settings_));
+  std::vector<std::string> inboxes = option_inboxes_;
+  inboxes.insert(inboxes.end(), settings_.inbox_folders.begin(), settings_.inbox_folders.end());
+  admin_->set_inbox_folders(std::move(inboxes));
+}
+
+Lang Kiosk::default_lang() const {
+  return (forced_lang_.empty() ? settings_.default_language : forced_lang_) == "en" ? Lang::En : Lang::Th;
+}
+
+void Kiosk::record_items(bool on) {
+  recording_ = on;
+  text_->set_recorder(on ? &items_ : nullptr);
+  if (on) items_.clear();
+}
+
+void Kiosk::apply(const Moment& t, const VisitActions& a) {
+  for (const VisitRecord& r : a.records) usage_->record({t.wall_utc, usage_kind(r.kind), r.route, r.seconds, ""});
+  if (a.lock_admin) admin_->lock();
+  if (a.reset_visitor) ui_ = UiState{default_lang(), 1};
+  if (a.go == VisitActions::Go::Home) (void)nav_.reset(RouteKey::Home);
+  if (a.go == VisitActions::Go::Attract) (void)nav_.reset(RouteKey::Attract);
+  if (a.swallow_touch) {
+    input_.touch().end_frame();
+    input_.touch().cancel();
+  }
+}
+
+void Kiosk::on_route_change(const Moment& t) {
+  // Admin screens only behind the PIN (a screenshot of one is the developer's, who has a shell).
+  if (nav_.route().needs_unlock && !admin_->unlocked() && !admin_screens_open_) (void)nav_.reset(RouteKey::AdminPin);
+  apply(t, policy_.on_route(t, {nav_.path(), nav_.route().kind, nav_.route().counts_as_view}));
+}
+
+void Kiosk::admin_changes() {
+  const auto due = reload_.poll(admin_->settings_generation(), admin_->content_generation(),
+                                nav_.route().kind == RouteKind::Admin);
+  if (due.settings) load_settings();
+  if (due.content) {
+    // New content: the visitor screens on the stack hold the old; start again from home.
+    if (auto summary = store::load_summary(db_); summary) clock_.set_floor(store::content_created_utc(summary.value()));
+    images_->clear();
+    (void)nav_.reset(RouteKey::Home);
+  }
+}
+
+bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
+  const Moment t = clock_.moment();
+  const double dt = std::clamp(t.now - last_frame_, 0.0, kMaxFrameDt);
+  last_frame_ = t.now;
+  // Every way the route changes this frame (a tap, the idle reset, a lock, new content) reaches
+  // the policy once, at the end.
+  const std::string before = nav_.path();
+  if (input_.touch().had_input() || input_.touch().down()) apply(t, policy_.on_input(t, InputSource::Touch));
+  if (input_.had_keys()) apply(t, policy_.on_input(t, InputSource::Key));
+  apply(t, policy_.on_tick(t, admin_->unlocked()));
+
+  images_->upload_ready();
+  if (recording_) items_.clear();
+  const UiScale window_scale = UiScale::for_window(size.x, size.y);
+  FrameContext f{list, size, UiScale{window_scale.factor * UiState::kTextScales[ui_.text_size]}, *text_, input_.touch(),
+                 nav_, db_, settings_, *images_, *admin_, *usage_, ui_, ui_.lang, t.now, dt, t.wall_utc, size.y > size.x};
+  f.items = recording_ ? &items_ : nullptr;
+  fill(f, ImRect(ImVec2(0, 0), size), theme::kBackground);
+  input_.deliver(nav_, f);
+  Screen& screen = nav_.current();
+  // The top bar and the prompt keep their size whatever the text size: back and home are always there.
+  FrameContext chrome = f;
+  chrome.scale = window_scale;
+  if (screen.full_screen()) {
+    screen.draw(f, ImRect(ImVec2(0, 0), size));
+  } else {
+    const float bar_h = window_scale.px(120);
+    screen.draw(f, ImRect(0, bar_h, size.x, size.y));
+    draw_top_bar(chrome, ImRect(0, 0, size.x, bar_h), screen.title(f));
+  }
+  if (policy_.state() == VisitState::Warning) draw_still_there(chrome, ImRect(ImVec2(0, 0), size), policy_.warning_seconds_left(t));
+  f.animating |= chrome.animating;
+  input_.touch().end_frame();
+  bool changed = nav_.apply();
+  admin_changes();
+  if (nav_.path() != before) {
+    on_route_change(t);
+    changed = true;
+  }
+  return f.animating || changed;
+}
+
+double Kiosk::seconds_until_next_event() const {
+  const Moment t = clock_.moment();
+  double wait = policy_.seconds_until_due(t);
+  if (policy_.state() == VisitState::Warning) {
+    // The prompt counts down by the second.
+    const double left = policy_.warning_seconds_left(t);
+    const double to_next = left - std::floor(left);
+    wait = std::min(wait, to_next > 0.001 ? to_next : 1.0);
+  }
+  const double timer = nav_.current().next_timer(t.now, t.wall_utc);
+  if (timer >= 0) wait = std::min(wait, timer);
+  return wait;
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,23 @@
+#include "kiosk_clock.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+namespace khlang::kiosk {
+
+double KioskClock::now() const {
+  if (scripted()) return script_time_;
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+int64_t KioskClock::wall_utc() const {
+  const int64_t wall = static_cast<int64_t>(std::time(nullptr)) + (scripted() ? static_cast<int64_t>(script_time_) : 0);
+  return std::max(wall, floor_);
+}
+
+void KioskClock::advance(double seconds) {
+  if (scripted()) script_time_ += seconds;
+}
+
+}  // namespace khlang::kiosk

@@ -1,0 +1,34 @@
+// [SECTION] Time as the kiosk sees it: monotonic seconds for timers and the wall clock (UTC
+// seconds) for dates and records. A script runs on a clock of its own that moves only when the
+// script says (frames, waits, advance-clock), so tests of an idle timeout take no real time.
+#pragma once
+
+#include <cstdint>
+
+#include "visit_policy.h"
+
+namespace khlang::kiosk {
+
+class KioskClock {
+ public:
+  enum class Kind { Real, Scripted };
+  explicit KioskClock(Kind kind) : kind_(kind) {}
+
+  double now() const;
+  // The wall clock, never before `floor` (a clock behind the bundle would hide every current
+  // announcement: the bundle's time stands in).
+  int64_t wall_utc() const;
+  Moment moment() const { return {now(), wall_utc()}; }
+
+  void set_floor(int64_t utc) { floor_ = utc; }
+  // A scripted clock moves forward (both its monotonic and its wall time); a real one ignores it.
+  void advance(double seconds);
+  bool scripted() const { return kind_ == Kind::Scripted; }
+
+ private:
+  Kind kind_;
+  double script_time_ = 0;
+  int64_t floor_ = 0;
+};
+
+}  // namespace khlang::kiosk

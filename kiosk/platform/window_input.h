@@ -1,0 +1,26 @@
+// [SECTION] The window's input: GLFW's mouse, touch (as a mouse), scroll, key and character
+// callbacks feed an InputDispatch, timed by the kiosk's clock. The window's close request
+// (Alt+F4, a window manager) does nothing: the kiosk is always on.
+#pragma once
+
+#include "input_dispatch.h"
+#include "kiosk_clock.h"
+
+struct GLFWwindow;
+
+namespace khlang::kiosk {
+
+class WindowInput {
+ public:
+  WindowInput(GLFWwindow* window, InputDispatch& input, const KioskClock& clock);
+  WindowInput(const WindowInput&) = delete;
+  WindowInput& operator=(const WindowInput&) = delete;
+  ~WindowInput();
+
+ private:
+  GLFWwindow* window_;
+  InputDispatch& input_;
+  const KioskClock& clock_;
+};
+
+}  // namespace khlang::kiosk

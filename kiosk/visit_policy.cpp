@@ -1,0 +1,152 @@
+#include "visit_policy.h"
+
+#include <algorithm>
+
+namespace khlang::kiosk {
+
+const char* visit_state_name(VisitState state) {
+  switch (state) {
+    case VisitState::Attract: return "attract";
+    case VisitState::Waiting: return "waiting";
+    case VisitState::Visiting: return "visiting";
+    case VisitState::Warning: return "warning";
+    case VisitState::Meeting: return "meeting";
+    case VisitState::Admin: return "admin";
+    case VisitState::AdminOpen: return "admin-open";
+  }
+  return "?";
+}
+
+VisitState VisitPolicy::state() const {
+  switch (kind_) {
+    case RouteKind::Attract: return VisitState::Attract;
+    case RouteKind::Admin: return unlocked_ ? VisitState::AdminOpen : VisitState::Admin;
+    case RouteKind::Meeting: return VisitState::Meeting;
+    case RouteKind::Visitor: break;
+  }
+  if (session_start_ < 0) return VisitState::Waiting;
+  return warned_ ? VisitState::Warning : VisitState::Visiting;
+}
+
+double VisitPolicy::idle_limit() const {
+  if (in_admin() && unlocked_) return config_.admin_lock_seconds;
+  return kind_ == RouteKind::Meeting ? config_.meeting_idle_seconds : config_.idle_seconds;
+}
+
+VisitActions VisitPolicy::on_input(const Moment& t, InputSource source) {
+  VisitActions out;
+  last_input_ = t.now;
+  if (!viewed_.empty()) viewed_last_input_ = t.now;
+  if (source != InputSource::Touch) {
+    warned_ = false;
+    return out;
+  }
+  if (kind_ == RouteKind::Attract) {
+    // The touch that wakes the kiosk starts a visit; it does not also press what is under it.
+    out.go = VisitActions::Go::Home;
+    out.swallow_touch = true;
+    session_start_ = session_last_ = t.now;
+    return out;
+  }
+  if (warned_) {
+    warned_ = false;  // "Still there?" answered: the visit goes on, the touch presses nothing
+    out.swallow_touch = true;
+  }
+  const bool visitor = kind_ == RouteKind::Visitor || (kind_ == RouteKind::Meeting && config_.meeting_keeps_session);
+  if (visitor) {
+    if (session_start_ < 0) session_start_ = t.now;
+    session_last_ = t.now;
+  }
+  return out;
+}
+
+void VisitPolicy::end_view(const Moment& t, VisitActions& out) {
+  if (viewed_.empty()) return;
+  // Reading time: the view ends at the visitor's last input on it plus an allowance for the
+  // reading that followed, not at an idle reset a minute and a half later.
+  const double read_until = std::max(viewed_since_, viewed_last_input_) + config_.reading_allowance_seconds;
+  const double end = std::min(t.now, read_until);
+  out.records.push_back({VisitRecord::Kind::View, viewed_, std::max(0.0, end - viewed_since_)});
+  viewed_.clear();
+}
+
+VisitActions VisitPolicy::on_route(const Moment& t, const ShownRoute& shown) {
+  VisitActions out;
+  if (!started_) {
+    started_ = true;  // the first screen: the idle time counts from now
+    last_input_ = t.now;
+  }
+  end_view(t, out);
+  if (kind_ == RouteKind::Meeting && meeting_since_ >= 0) {
+    out.records.push_back({VisitRecord::Kind::Meeting, "", t.now - meeting_since_});
+    meeting_since_ = -1;
+  }
+  // Leaving admin mode locks it, whichever way it is left.
+  if (kind_ == RouteKind::Admin && shown.kind != RouteKind::Admin) {
+    out.lock_admin = true;
+    unlocked_ = false;
+  }
+  kind_ = shown.kind;
+  warned_ = false;
+  if (shown.counts_as_view) {
+    viewed_ = shown.path;
+    viewed_since_ = viewed_last_input_ = t.now;
+  }
+  if (shown.kind == RouteKind::Meeting) meeting_since_ = t.now;
+  return out;
+}
+
+VisitActions VisitPolicy::on_tick(const Moment& t, bool admin_unlocked) {
+  VisitActions out;
+  unlocked_ = in_admin() && admin_unlocked;
+  if (kind_ == RouteKind::Attract) return out;
+  const double idle = t.now - last_input_;
+  if (in_admin() && unlocked_) {
+    if (idle >= config_.admin_lock_seconds) {
+      // The admin walked away: home, locked.
+      out.go = VisitActions::Go::Home;
+      out.lock_admin = true;
+      unlocked_ = false;
+      last_input_ = t.now;
+    }
+    return out;
+  }
+  if (idle >= idle_limit()) {
+    if (session_start_ >= 0) {
+      out.records.push_back({VisitRecord::Kind::Session, "", session_last_ - session_start_});
+      session_start_ = -1;
+    }
+    warned_ = false;
+    out.go = VisitActions::Go::Attract;
+    out.reset_visitor = true;  // the next visitor starts afresh
+    return out;
+  }
+  const bool may_warn = kind_ == RouteKind::Visitor && session_start_ >= 0 && config_.warning_seconds > 0;
+  warned_ = may_warn && idle >= idle_limit() - config_.warning_seconds;
+  return out;
+}
+
+double VisitPolicy::seconds_until_due(const Moment& t) const {
+  if (kind_ == RouteKind::Attract) return kNothingDue;
+  const double idle = t.now - last_input_;
+  double due = idle_limit() - idle;
+  const bool may_warn = kind_ == RouteKind::Visitor && session_start_ >= 0 && config_.warning_seconds > 0 && !warned_;
+  if (may_warn) due = std::min(due, idle_limit() - config_.warning_seconds - idle);
+  return std::max(0.0, due);
+}
+
+double VisitPolicy::warning_seconds_left(const Moment& t) const {
+  return warned_ ? std::max(0.0, idle_limit() - (t.now - last_input_)) : 0.0;
+}
+
+bool VisitPolicy::quiet_moment(const Moment& t) const {
+  switch (kind_) {
+    case RouteKind::Attract: return true;
+    case RouteKind::Visitor: return t.now - last_input_ >= config_.quiet_after_seconds;
+    case RouteKind::Admin:
+    case RouteKind::Meeting: return false;
+  }
+  return false;
+}
+
+}  // namespace khlang::kiosk

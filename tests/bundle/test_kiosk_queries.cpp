@@ -1,0 +1,105 @@
+// What the kiosk's screens read through the store's typed queries: the settings snapshot (parsed
+// in one place), the admin status (signer, last import), an article's author, media bytes.
+#include <doctest/doctest.h>
+
+#include "bundle/demo_content.h"
+#include "bundle/importer.h"
+#include "bundle_fixture.h"
+#include "store/content_queries.h"
+#include "store/kiosk_status.h"
+#include "store/schema.h"
+#include "store/settings.h"
+
+using namespace khlang;
+using khlang::test::BundleFixture;
+
+TEST_CASE("settings: the snapshot takes stored values, and defaults for missing or unreadable ones") {
+  BundleFixture fx;
+  auto db = store::open_kiosk_db(fx.db);
+  REQUIRE(db.ok());
+  std::vector<std::string> problems;
+  const store::KioskSettings defaults = store::load_settings(db.value(), &problems);
+  CHECK(defaults == store::KioskSettings{});
+  CHECK(problems.empty());
+  REQUIRE(store::set_setting(db.value(), "idle_timeout_seconds", "120").ok());
+  REQUIRE(store::set_setting(db.value(), "meeting_interval_seconds", "twenty").ok());
+  REQUIRE(store::set_setting(db.value(), "default_language", "en").ok());
+  REQUIRE(store::set_setting(db.value(), "inbox_folders", "/srv/inbox::/media/sync").ok());
+  const store::KioskSettings s = store::load_settings(db.value(), &problems);
+  CHECK(s.idle_timeout_seconds == 120);
+  CHECK(s.meeting_interval_seconds == 20);
+  CHECK(s.default_language == "en");
+  CHECK(s.inbox_folders == std::vector<std::string>{"/srv/inbox", "/media/sync"});
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0] == "setting meeting_interval_seconds is 'twenty', not whole seconds from 1 to 3600: the default is used");
+  for (const char* bad : {"5", "90s", "", "1e9"}) {
+    REQUIRE(store::set_setting(db.value(), "idle_timeout_seconds", bad).ok());
+    INFO(bad);
+    CHECK(store::load_settings(db.value()).idle_timeout_seconds == 90);
+  }
+}
+
+TEST_CASE("settings: saving writes only what changed, and a load gives it back") {
+  BundleFixture fx;
+  auto db = store::open_kiosk_db(fx.db);
+  REQUIRE(db.ok());
+  const store::KioskSettings before = store::load_settings(db.value());
+  store::KioskSettings after = before;
+  after.idle_timeout_seconds = 300;
+  after.default_language = "en";
+  REQUIRE(store::save_settings(db.value(), before, after).ok());
+  CHECK(store::load_settings(db.value()) == after);
+  CHECK(store::get_setting(db.value(), "idle_timeout_seconds", "") == "300");
+  CHECK(store::get_setting(db.value(), "meeting_interval_seconds", "unset") == "unset");  // unchanged: not written
+}
+
+TEST_CASE("kiosk queries: the signer and the last import for admin mode, media bytes") {
+  BundleFixture fx;
+  auto empty = store::open_kiosk_db(fx.db);
+  REQUIRE(empty.ok());
+  CHECK(store::content_signer(empty.value()).value().empty());
+  CHECK_FALSE(store::last_import(empty.value()).value().has_value());
+  REQUIRE(bundle::import_bundle(fx.db, fx.pack(1, 3, "main", 1)).ok());
+  auto db = store::open_kiosk_db(fx.db);
+  REQUIRE(db.ok());
+  const std::string signer = store::content_signer(db.value()).value();
+  CHECK(signer.rfind(bundle::key_id_hex(fx.key.pub.id), 0) == 0);
+  auto last = store::last_import(db.value());
+  REQUIRE(last.ok());
+  REQUIRE(last.value().has_value());
+  CHECK(last.value()->result == "imported");
+  auto longest = store::longest_article_id(db.value());
+  REQUIRE(longest.ok());
+  CHECK(longest.value() == std::optional<std::string>("a2"));  // a2 has the most text
+  auto image = store::load_media(db.value(), "i0.png", false);
+  REQUIRE(image.ok());
+  REQUIRE(image.value().has_value());
+  CHECK(image.value()->size() > 8);
+  CHECK(image.value()->at(1) == 'P');  // a PNG
+  auto missing = store::load_media(db.value(), "nothing.png", true);
+  REQUIRE(missing.ok());
+  CHECK_FALSE(missing.value().has_value());
+}
+
+TEST_CASE("kiosk queries: an article carries its author's name, without loading every person") {
+  BundleFixture f;
+  const std::string demo_db = (f.dir / "demo.db").string();
+  REQUIRE(bundle::import_demo_if_empty(demo_db, KHLANG_DEMO_DIR).ok());
+  auto db = store::open_kiosk_db(demo_db);
+  REQUIRE(db.ok());
+  auto article = store::load_article(db.value(), "km-team");
+  REQUIRE(article.ok());
+  REQUIRE(article.value().has_value());
+  REQUIRE(article.value()->author_id.has_value());
+  auto people = store::load_people(db.value());
+  REQUIRE(people.ok());
+  std::string expected;
+  for (const store::Person& p : people.value()) {
+    if (p.id == *article.value()->author_id) expected = p.name_th;
+  }
+  CHECK_FALSE(expected.empty());
+  CHECK(article.value()->author_name == expected);
+  auto anonymous = store::load_article(db.value(), "what-is-km");  // no author_id
+  REQUIRE(anonymous.ok());
+  CHECK(anonymous.value()->author_name.empty());
+}
