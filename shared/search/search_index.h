@@ -1,6 +1,8 @@
 // [SECTION] The kiosk's search: an index over articles, announcements, people, plan activities
-// and communities of practice, rebuilt in the same transaction as each import; queries that rank
-// whole words above words found inside others; snippets with the matches marked.
+// and communities of practice (documents.h), rebuilt in the same transaction as each import or
+// packed into the bundle; queries in honest tiers (whole words, members of compounds, prefixes
+// of the word being typed, other words holding it), a correction when nothing matches, and
+// snippets with the matches marked.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "search/vocabulary.h"
 #include "sqlite/database.h"
 #include "util/error.h"
 #include "util/words.h"
@@ -23,15 +26,65 @@ Words words(HitKind kind);
 std::string_view hit_kind_name(HitKind kind);
 std::optional<HitKind> find_hit_kind(std::string_view name);
 
+// How a hit matched the query's last word, best first.
+enum class MatchKind : uint8_t {
+  Word,      // the query's words are words of the text (UTF-8 also finds "UTF 8")
+  Compound,  // the last word is a member of a compound, on syllable boundaries (ชื่อ in รายชื่อ)
+  Prefix,    // a word of the text starts with the last word, still being typed (กา: การ)
+  Inside,    // any other word holding it (ชื่อ in เชื่อม)
+};
+const char* match_kind_name(MatchKind kind);
+
 struct SearchHit {
   HitKind kind = HitKind::Article;
   std::string route;  // the kiosk screen that shows it (article:<id>, plan:<id>, people, ...)
   std::string title;
   std::string snippet;                                 // a piece of the text around the match
   std::vector<std::pair<uint32_t, uint32_t>> marks;    // byte ranges of the snippet to highlight
-  double score = 0;                                    // higher is better
-  bool whole_word = false;                             // found as a word (not inside one)
+  double score = 0;                                    // higher is better: tier, title, bm25
+  MatchKind match = MatchKind::Word;
+  bool in_title = false;                               // matched in the title
 };
+
+struct SearchRequest {
+  std::string_view query;
+  int limit = 20;
+  // The visitor pressed search: a single letter or digit is searched too (while typing, one
+  // letter would match half the index as a prefix).
+  bool submitted = false;
+};
+
+struct SearchResults {
+  std::vector<SearchHit> hits;
+  // Set when the query found nothing and `hits` are for the nearest words of the index instead
+  // ("ผลการค้นหาสำหรับ … / Showing results for …").
+  std::string corrected_query;
+  // Words to offer as chips: completions of the last word, then, when there are few hits, the
+  // index's nearest words to it.
+  std::vector<std::string> suggestions;
+};
+
+// Queries are capped: the first kMaxQueryCodePoints code points (whole clusters) and the first
+// kMaxQueryWords words; the rest is ignored.
+constexpr size_t kMaxQueryCodePoints = 100;
+constexpr size_t kMaxQueryWords = 5;
+
+// Searches one database. Keeps the index's vocabulary between queries (reloaded when the
+// content changes), so a kiosk keeps one Searcher per connection.
+class Searcher {
+ public:
+  explicit Searcher(sqlite::Database& db) : db_(db) {}
+  Expected<SearchResults> search(const SearchRequest& request);
+
+ private:
+  sqlite::Database& db_;
+  Vocabulary vocabulary_;
+};
+
+// One query on its own (the vocabulary is loaded for it).
+Expected<std::vector<SearchHit>> search(sqlite::Database& db, std::string_view query, int limit = 20);
+// Words of the index that start like the last word of `query`, most frequent first.
+Expected<std::vector<std::string>> suggest_words(sqlite::Database& db, std::string_view query, int limit = 8);
 
 // Empties and refills the index from the content tables. Runs inside the caller's transaction.
 Status rebuild_search_index(sqlite::Database& db);
@@ -45,12 +98,6 @@ const char* packed_index_schema_sql();
 // transaction: takes the bundle's index if this kiosk's tokenizer would cut the same words
 // (returns true), else builds it here (false).
 Expected<bool> take_search_index(sqlite::Database& db, const std::string& bundle_schema);
-
-// Up to `limit` hits for `query` (the last word may be unfinished: a prefix).
-Expected<std::vector<SearchHit>> search(sqlite::Database& db, std::string_view query, int limit = 20);
-
-// Words of the index that start like the last word of `query`, most frequent first.
-Expected<std::vector<std::string>> suggest_words(sqlite::Database& db, std::string_view query, int limit = 8);
 
 // The schema of the kiosk's index (kiosk migration 2).
 const char* search_schema_sql();

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "search/rank.h"
 #include "text/normalize.h"
 #include "text/segment.h"
 #include "text/thai_chars.h"
@@ -26,7 +27,7 @@ bool is_word_char(char32_t c) {
 bool is_thai_letter(char32_t c) { return is_thai(c) && c != 0x0E46 && c != 0x0E2F && c != 0x0E5A && c != 0x0E5B && c != 0x0E4F; }
 
 // Raised whenever the tokens this file makes change.
-constexpr const char* kTokenizerVersion = "khlang-search-1";
+constexpr const char* kTokenizerVersion = "khlang-search-2";
 
 }  // namespace
 
@@ -122,14 +123,14 @@ fts5_api* fts5_api_of(sqlite3* db) {
 
 }  // namespace
 
-Status register_tokenizers(sqlite3* db) {
+Status register_search_functions(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);
   if (!api) return Error{"this SQLite has no FTS5: search needs it (Debian's libsqlite3 has it)"};
   fts5_tokenizer words{create, destroy, run_tokenizer};
   if (api->xCreateTokenizer(api, "khlang_words", nullptr, &words, nullptr) != SQLITE_OK) {
     return Error{"cannot register the search tokenizer"};
   }
-  return Ok{};
+  return register_match_function(api);
 }
 
 }  // namespace khlang::search

@@ -28,8 +28,8 @@ std::vector<Token> tokenize(std::string_view utf8);
 // a program whose fingerprint is the same. Empty when the dictionary cannot be found.
 const std::string& tokenizer_fingerprint();
 
-// Registers "khlang_words" with FTS5 on this connection (every connection that creates, fills or
-// queries the index needs it).
-Status register_tokenizers(sqlite3* db);
+// Registers the tokenizer "khlang_words" and the function "khlang_match" (rank.h) with
+// FTS5 on this connection (every connection that creates, fills or queries the index needs them).
+Status register_search_functions(sqlite3* db);
 
 }  // namespace khlang::search

@@ -106,7 +106,7 @@ Status migrate(sqlite::Database& db, int64_t from_version) {
 
 Expected<sqlite::Database> open_kiosk_db(const std::string& path) {
   KHLANG_TRY_AS(sqlite::Database db, sqlite::Database::open(path, sqlite::Database::Mode::ReadWriteCreate));
-  KHLANG_TRY(search::register_tokenizers(db.handle()));
+  KHLANG_TRY(search::register_search_functions(db.handle()));
   auto app = db.query_int("PRAGMA application_id");
   auto version = db.query_int("PRAGMA user_version");
   if (!app || !version) return Error{"database " + path + ": not a Khlang kiosk database (not readable as SQLite)"};

@@ -2,6 +2,7 @@
 // index following the content through imports and rollbacks.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "bundle/importer.h"
@@ -29,6 +30,18 @@ struct SearchFixture : BundleFixture {
         {"year-ascii", "แผนปีงบประมาณ 2569 ของเทศบาล"},
         {"year-thai", "ประกาศ ณ วันที่ ๑ ตุลาคม พ.ศ. ๒๕๖๙"},
         {"edit", "การแก้ไขระเบียบการเงิน"},
+        {"codes", "ไฟล์เข้ารหัส UTF-8 วันที่ตามมาตรฐาน ISO-8601 แพ็กเกจสร้างด้วย dpkg-deb ทุกวันที่ 1-31 ของเดือน"},
+        {"utf-space", "ระบบรองรับ UTF 8 แล้ว"},
+        {"names", "รายชื่อผู้เข้าร่วมประชุม รายชื่อ รายชื่อ"},
+        {"connect", "การเชื่อมต่อ เชื่อม เชื่อม เชื่อม เชื่อม"},
+        {"permit", "การขออนุญาตก่อสร้างอาคาร"},
+        {"timetable", "ตารางเวลาและตามกำหนดการ"},
+        {"crow", "นกกาบินข้ามทุ่ง"},
+        {"rule-eight", "ระเบียบข้อ 8 ว่าด้วยพัสดุ"},
+        {"cop", "ชุมชนนักปฏิบัติด้านการเกษตร"},
+        {"budget-often", "งบประมาณ งบประมาณ งบประมาณ"},
+        {"budget-once", "รายงานการประชุมประจำเดือนของเทศบาล มีวาระเรื่องงบประมาณ และเรื่องอื่น ๆ อีกหลายเรื่อง "
+                        "ทั้งการพัฒนาชุมชน การศึกษา การสาธารณสุข การท่องเที่ยว และการดูแลผู้สูงอายุในพื้นที่"},
     };
     for (const auto& [id, body] : articles) {
       test::write_file((folder / "articles" / (std::string(id) + ".md")).string(),
@@ -47,6 +60,14 @@ struct SearchFixture : BundleFixture {
     return b;
   }
   std::string content_folder;
+  search::SearchResults results(const std::string& query, bool submitted = false) {
+    auto kiosk = store::open_kiosk_db(db);
+    REQUIRE(kiosk.ok());
+    search::Searcher searcher(kiosk.value());
+    auto found = searcher.search({query, 20, submitted});
+    REQUIRE(found.ok());
+    return found.value();
+  }
   std::vector<search::SearchHit> find(const std::string& query) {
     auto kiosk = store::open_kiosk_db(db);
     auto hits = search::search(kiosk.value(), query, 20);
@@ -77,7 +98,7 @@ TEST_CASE("search: ปราการ finds สมุทรปราการ (a
   SearchFixture f;
   const auto hits = f.find("ปราการ");
   REQUIRE(SearchFixture::rank_of(hits, "article:province") >= 0);
-  CHECK_FALSE(hits[static_cast<size_t>(SearchFixture::rank_of(hits, "article:province"))].whole_word);
+  CHECK(hits[static_cast<size_t>(SearchFixture::rank_of(hits, "article:province"))].match != search::MatchKind::Word);
 }
 
 TEST_CASE("search: น้ํา typed as U+0E49 U+0E4D U+0E32 matches น้ำ") {
@@ -162,7 +183,7 @@ std::string results_of(sqlite::Database& kiosk) {
     REQUIRE(hits.ok());
     out += std::string(query) + ":";
     for (const auto& h : hits.value()) {
-      out += " " + h.route + (h.whole_word ? "" : "~") + "[" + h.snippet + "]";
+      out += " " + h.route + "/" + search::match_kind_name(h.match) + "[" + h.snippet + "]";
       for (const auto& [b, e] : h.marks) out += std::to_string(b) + "-" + std::to_string(e) + ",";
     }
     out += "\n";
@@ -177,7 +198,7 @@ TEST_CASE("search: the index packed in the bundle answers exactly as one built o
   auto kiosk = store::open_kiosk_db(f.db);
   REQUIRE(kiosk.ok());
   const std::string packed = results_of(kiosk.value());
-  CHECK(packed.find("article:province~") != std::string::npos);
+  CHECK(packed.find("article:province/") != std::string::npos);
   REQUIRE(kiosk->exec("BEGIN").ok());
   REQUIRE(search::rebuild_search_index(kiosk.value()).ok());
   REQUIRE(kiosk->exec("COMMIT").ok());
@@ -196,7 +217,7 @@ std::string pack_with_empty_index(SearchFixture& f, int64_t seq, const std::stri
   {
     auto bundle_db = sqlite::Database::open(b, sqlite::Database::Mode::ReadWrite);
     REQUIRE(bundle_db.ok());
-    REQUIRE(search::register_tokenizers(bundle_db->handle()).ok());
+    REQUIRE(search::register_search_functions(bundle_db->handle()).ok());
     auto label = bundle_db->prepare("UPDATE search_info SET tokenizer = ?");
     REQUIRE(label.ok());
     label->bind(1, std::string_view(tokenizer));
@@ -232,4 +253,139 @@ TEST_CASE("search: the kiosk takes the bundle's index only when its own tokenize
   CHECK(found());
   REQUIRE(bundle::import_bundle(f.db, pack_with_empty_index(f, 4, "")).ok());
   CHECK(found());
+}
+
+namespace {
+const search::SearchHit* hit_for(const std::vector<search::SearchHit>& hits, const std::string& route) {
+  for (const auto& h : hits) {
+    if (h.route == route) return &h;
+  }
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("search: tokens joined by punctuation are searched as a phrase (UTF-8, dpkg-deb, 1-31, ISO-8601)") {
+  SearchFixture f;
+  for (const char* query : {"UTF-8", "dpkg-deb", "1-31", "ISO-8601", "iso-8601"}) {
+    INFO(query);
+    const auto hits = f.find(query);
+    const search::SearchHit* codes = hit_for(hits, "article:codes");
+    REQUIRE(codes != nullptr);
+    CHECK(codes->match == search::MatchKind::Word);
+    CHECK_FALSE(codes->marks.empty());
+  }
+  // UTF-8 also finds "UTF 8", and the tokens must stand together: 8 alone is not UTF-8.
+  CHECK(hit_for(f.find("UTF-8"), "article:utf-space") != nullptr);
+  CHECK(hit_for(f.find("UTF-8"), "article:rule-eight") == nullptr);
+}
+
+TEST_CASE("search: a prefix of the word being typed is flagged as a prefix, never as a word") {
+  SearchFixture f;
+  const auto ka = f.find("กา");
+  REQUIRE_FALSE(ka.empty());
+  // นกกา holds the word กา: a word match, first; every การ... is a prefix match after it.
+  CHECK(ka.front().route == "article:crow");
+  CHECK(ka.front().match == search::MatchKind::Word);
+  for (const auto& h : ka) {
+    if (h.route != "article:crow") CHECK(h.match != search::MatchKind::Word);
+  }
+  const search::SearchHit* edit = hit_for(ka, "article:edit");
+  REQUIRE(edit != nullptr);
+  CHECK(edit->match == search::MatchKind::Prefix);
+  const auto ta = f.find("ตา");
+  const search::SearchHit* timetable = hit_for(ta, "article:timetable");
+  REQUIRE(timetable != nullptr);
+  CHECK(timetable->match == search::MatchKind::Prefix);  // ตาราง and ตาม start with ตา; neither is the word ตา
+}
+
+TEST_CASE("search: a compound member on syllable boundaries ranks above a match inside a syllable") {
+  SearchFixture f;
+  const auto hits = f.find("ชื่อ");
+  const int names = SearchFixture::rank_of(hits, "article:names");
+  const int connect = SearchFixture::rank_of(hits, "article:connect");
+  REQUIRE(names >= 0);
+  REQUIRE(connect >= 0);
+  CHECK(names < connect);  // รายชื่อ ×3 above เชื่อม ×5
+  CHECK(hits[static_cast<size_t>(names)].match == search::MatchKind::Compound);
+  CHECK(hits[static_cast<size_t>(connect)].match == search::MatchKind::Inside);  // เ|ชื่อม is never a word
+}
+
+TEST_CASE("search: within a tier, bm25 puts the document about the word first") {
+  SearchFixture f;
+  const auto hits = f.find("งบประมาณ");
+  const int often = SearchFixture::rank_of(hits, "article:budget-often");
+  const int once = SearchFixture::rank_of(hits, "article:budget-once");
+  REQUIRE(often >= 0);
+  REQUIRE(once >= 0);
+  CHECK(often < once);
+  CHECK(hits[static_cast<size_t>(often)].score > hits[static_cast<size_t>(once)].score);
+  // A title match comes before every body match of its tier.
+  const auto titled = f.find("บทความ");
+  REQUIRE_FALSE(titled.empty());
+  CHECK(titled.front().in_title);
+}
+
+TEST_CASE("search: a misspelling finds the nearest word of the index, marked as a correction") {
+  SearchFixture f;
+  const search::SearchResults r = f.results("อนุญาติ");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.corrected_query == "อนุญาต");
+  CHECK(r.hits.front().route == "article:permit");
+  // A query that finds something is not corrected, and nonsense is not "corrected" into a word.
+  CHECK(f.results("อนุญาต").corrected_query.empty());
+  const search::SearchResults nonsense = f.results("ฮฮฮฮฮฮฮ");
+  CHECK(nonsense.hits.empty());
+  CHECK(nonsense.corrected_query.empty());
+}
+
+TEST_CASE("search: few results come with the nearest words as suggestions") {
+  SearchFixture f;
+  const search::SearchResults r = f.results("อนุญาติ");
+  CHECK(std::find(r.suggestions.begin(), r.suggestions.end(), "อนุญาต") != r.suggestions.end());
+  const search::SearchResults typing = f.results("ประช");  // completions of the word being typed
+  CHECK(std::find(typing.suggestions.begin(), typing.suggestions.end(), "ประชาชน") != typing.suggestions.end());
+}
+
+TEST_CASE("search: a single digit or letter is searched when the visitor presses search") {
+  SearchFixture f;
+  CHECK(f.results("8").hits.empty());  // while typing: one letter would match half the index
+  const search::SearchResults pressed = f.results("8", true);
+  const search::SearchHit* rule = hit_for(pressed.hits, "article:rule-eight");
+  REQUIRE(rule != nullptr);
+  CHECK(rule->match == search::MatchKind::Word);
+  CHECK(hit_for(pressed.hits, "article:codes") != nullptr);  // UTF-8 holds the word 8 too
+}
+
+TEST_CASE("search: the query is capped, and only its last word is looked for inside other words") {
+  SearchFixture f;
+  // Six words: the sixth is past the cap and ignored, so the first five still find the article.
+  CHECK(hit_for(f.find("รายชื่อ รายชื่อ รายชื่อ รายชื่อ รายชื่อ กขฃคฅฆงจฉ"), "article:names") != nullptr);
+  // 100,000 characters: cut to the first 100, and answered.
+  std::string huge;
+  while (huge.size() < 300000) huge += "ชื่อ";
+  CHECK(f.results(huge).hits.empty());  // one word of 25 ชื่อ: nowhere
+  // ปราการ inside สมุทรปราการ is found as the last word, not as an earlier one.
+  CHECK(hit_for(f.find("ที่ ปราการ"), "article:province") != nullptr);
+  CHECK(hit_for(f.find("ปราการ ที่"), "article:province") == nullptr);
+}
+
+TEST_CASE("search: every prefix of a phrase, as typed, finds it (libthai cuts การจัดกา as การ|จัด|กา)") {
+  SearchFixture f;
+  const std::u32string typed = text::decode_utf8("การจัดการความรู้");
+  for (size_t n = 2; n <= typed.size(); ++n) {
+    const std::string prefix = text::encode_utf8(typed.substr(0, n));
+    INFO(prefix);
+    CHECK(SearchFixture::rank_of(f.find(prefix), "article:word") >= 0);
+  }
+  const auto typing = f.find("การจัดกา");
+  const search::SearchHit* hit = hit_for(typing, "article:word");
+  REQUIRE(hit != nullptr);
+  CHECK(hit->match == search::MatchKind::Prefix);
+}
+
+TEST_CASE("search: a misspelt part of a longer word is corrected on its own") {
+  SearchFixture f;
+  const search::SearchResults r = f.results("ชุมชนนักปฏิบัด");
+  CHECK(r.corrected_query == "ชุมชนนักปฏิบัติ");
+  CHECK(hit_for(r.hits, "article:cop") != nullptr);
 }
