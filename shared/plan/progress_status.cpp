@@ -11,10 +11,13 @@ struct State {
 
 constexpr State kStates[] = {
     {ProgressStatus::NotStarted, "not_started", {"ยังไม่เริ่ม", "Not started"}},
+    {ProgressStatus::NoData, "no_data", {"ไม่มีข้อมูล", "No data"}},
     {ProgressStatus::InProgress, "in_progress", {"กำลังดำเนินการ", "In progress"}},
-    {ProgressStatus::Done, "done", {"สำเร็จ", "Done"}},
-    {ProgressStatus::Behind, "behind", {"ล่าช้า", "Behind"}},
+    {ProgressStatus::Behind, "behind", {"ต่ำกว่าเป้าหมาย", "Below target"}},
+    {ProgressStatus::Achieved, "achieved", {"บรรลุเป้าหมาย", "Target met"}},
+    {ProgressStatus::YearClosed, "year_closed", {"สิ้นปีงบประมาณแล้ว", "Year closed"}},
 };
+static_assert(std::size(kStates) == kAllStatuses.size(), "one line per state");
 
 const State& state(ProgressStatus status) {
   for (const State& s : kStates) {
@@ -26,17 +29,25 @@ const State& state(ProgressStatus status) {
 }  // namespace
 
 Words words(ProgressStatus status) { return state(status).words; }
-std::string_view stored_name(ProgressStatus status) { return state(status).name; }
+std::string_view status_name(ProgressStatus status) { return state(status).name; }
 
-std::optional<ProgressStatus> find_progress_status(std::string_view stored) {
+std::optional<ProgressStatus> find_progress_status(std::string_view name) {
   for (const State& s : kStates) {
-    if (s.name == stored) return s.status;
+    if (s.name == name) return s.status;
   }
   return std::nullopt;
 }
 
-ProgressStatus progress_status_of(std::string_view stored) {
-  return find_progress_status(stored).value_or(ProgressStatus::NotStarted);
+bool is_author_status(std::string_view name) {
+  for (std::string_view a : kAuthorStatusIds) {
+    if (a == name) return true;
+  }
+  return false;
+}
+
+std::optional<ProgressStatus> parse_author_status(std::string_view name) {
+  if (!is_author_status(name)) return std::nullopt;
+  return find_progress_status(name);
 }
 
 }  // namespace khlang::plan

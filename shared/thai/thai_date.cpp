@@ -58,6 +58,14 @@ std::string format_thai_date(const CivilDate& d, MonthStyle style, Digits digits
   return digits == Digits::Thai ? to_thai_digits(out) : out;
 }
 
+std::string format_thai_duration(double seconds) {
+  const auto total = static_cast<int64_t>(seconds < 0 ? 0 : seconds + 0.5);
+  const int64_t h = total / 3600, m = total % 3600 / 60, s = total % 60;
+  if (h > 0) return std::to_string(h) + " ชั่วโมง" + (m ? " " + std::to_string(m) + " นาที" : "");
+  if (m > 0) return std::to_string(m) + " นาที" + (s ? " " + std::to_string(s) + " วินาที" : "");
+  return std::to_string(s) + " วินาที";
+}
+
 std::string format_english_date(const CivilDate& d, MonthStyle style) {
   return std::to_string(d.day) + " " + std::string(english_month(d.month, style)) + " " + std::to_string(d.year);
 }

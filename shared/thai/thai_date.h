@@ -42,6 +42,10 @@ std::string_view thai_weekday(const CivilDate& date);
 std::string_view english_weekday(const CivilDate& date);
 int weekday(const CivilDate& date);  // 0 = Sunday
 
+// A length of time in Thai, to the second below a minute: "45 วินาที", "3 นาที 20 วินาที",
+// "2 ชั่วโมง 5 นาที" (hours drop the seconds). Rounded to whole seconds; "0 วินาที" for none.
+std::string format_thai_duration(double seconds);
+
 // ASCII digits in `text` as Thai digits.
 std::string to_thai_digits(std::string_view text);
 

@@ -17,17 +17,15 @@ void check_words(const Words& w) {
 }
 }  // namespace
 
-TEST_CASE("vocabularies: progress status, with its stored names, and an unknown name shows as not started") {
-  using plan::ProgressStatus;
-  for (ProgressStatus s : {ProgressStatus::NotStarted, ProgressStatus::InProgress, ProgressStatus::Done, ProgressStatus::Behind}) {
+TEST_CASE("vocabularies: progress status, with its names, and an unknown name names no state") {
+  for (plan::ProgressStatus s : plan::kAllStatuses) {
     check_words(plan::words(s));
-    CHECK(plan::find_progress_status(plan::stored_name(s)) == s);
+    CHECK(plan::find_progress_status(plan::status_name(s)) == s);
   }
-  CHECK(plan::stored_name(ProgressStatus::InProgress) == "in_progress");
-  CHECK(plan::words(ProgressStatus::Done).en == "Done");
+  CHECK(plan::status_name(plan::ProgressStatus::InProgress) == "in_progress");
+  CHECK(plan::words(plan::ProgressStatus::Achieved).en == "Target met");
   CHECK_FALSE(plan::find_progress_status("complete").has_value());
-  CHECK(plan::progress_status_of("complete") == ProgressStatus::NotStarted);
-  CHECK(plan::progress_status_of("") == ProgressStatus::NotStarted);
+  CHECK_FALSE(plan::find_progress_status("").has_value());
 }
 
 TEST_CASE("vocabularies: search hit kinds, with their names in the index") {
