@@ -9,6 +9,7 @@
 
 #include "content/csv.h"
 #include "content/front_matter.h"
+#include "content/plan_checks.h"
 #include "image/thumbnail.h"
 #include "text/utf8.h"
 
@@ -83,9 +84,20 @@ std::optional<std::string> referenced_table(const content::ColumnSpec& c) {
   return std::string(rest.substr(0, rest.find('(')));
 }
 
-// One row from named values; `origin` ("people.csv line 4") prefixes every error.
+std::string allowed_list(const content::ColumnSpec& c) {
+  std::string out;
+  for (std::string_view v : c.allowed) {
+    if (v.empty()) continue;
+    out += (out.empty() ? "" : ", ") + std::string(v);
+  }
+  const bool empty_ok = std::find(c.allowed.begin(), c.allowed.end(), std::string_view()) != c.allowed.end();
+  return out + (empty_ok ? " (or empty)" : "");
+}
+
+// One row from named values; `origin` ("people.csv line 4") prefixes every error. An is_sample
+// left empty takes `sample_default`, the organization's.
 Expected<ContentRow> build_row(const content::TableSpec& spec, const std::map<std::string, std::string>& given,
-                               const std::string& origin) {
+                               const std::string& origin, const std::string& sample_default) {
   for (const auto& [key, value] : given) {
     const bool known = std::any_of(spec.columns.begin(), spec.columns.end(), [&](auto& c) { return key == c.name; });
     if (!known) {
@@ -99,6 +111,10 @@ Expected<ContentRow> build_row(const content::TableSpec& spec, const std::map<st
   for (const auto& c : spec.columns) {
     auto it = given.find(c.name);
     Cell cell = it == given.end() || it->second.empty() ? column_default(c) : Cell(it->second);
+    if ((it == given.end() || it->second.empty()) && std::string_view(c.name) == "is_sample") cell = sample_default;
+    if (cell && !c.allowed.empty() && std::find(c.allowed.begin(), c.allowed.end(), *cell) == c.allowed.end()) {
+      return Error{origin + ": '" + std::string(c.name) + "' must be one of " + allowed_list(c) + ", not '" + *cell + "'"};
+    }
     if (!cell && required(c)) return Error{origin + ": '" + std::string(c.name) + "' is required"};
     if (cell && (is_kind(c, "INTEGER") || is_kind(c, "REAL"))) {
       const std::string& v = *cell;
@@ -120,7 +136,8 @@ Expected<ContentRow> build_row(const content::TableSpec& spec, const std::map<st
   return row;
 }
 
-Status load_csv(const content::TableSpec& spec, const fs::path& path, std::vector<ContentRow>& rows) {
+Status load_csv(const content::TableSpec& spec, const fs::path& path, const std::string& sample_default,
+                std::vector<ContentRow>& rows) {
   auto text = read_file(path, kMaxTextFile);
   if (!text) return text.error();
   auto csv = parse_csv(text.value(), path.filename().string());
@@ -128,7 +145,8 @@ Status load_csv(const content::TableSpec& spec, const fs::path& path, std::vecto
   for (size_t r = 0; r < csv->rows.size(); ++r) {
     std::map<std::string, std::string> given;
     for (size_t i = 0; i < csv->header.size(); ++i) given[csv->header[i]] = csv->rows[r][i];
-    auto row = build_row(spec, given, path.filename().string() + " line " + std::to_string(csv->row_lines[r]));
+    auto row = build_row(spec, given, path.filename().string() + " line " + std::to_string(csv->row_lines[r]),
+                         sample_default);
     if (!row) return row.error();
     rows.push_back(std::move(row.value()));
   }
@@ -136,7 +154,7 @@ Status load_csv(const content::TableSpec& spec, const fs::path& path, std::vecto
 }
 
 Status load_markdown(const content::TableSpec& spec, const Source& source, const fs::path& path, const std::string& shown,
-                     std::vector<ContentRow>& rows) {
+                     const std::string& sample_default, std::vector<ContentRow>& rows) {
   auto text = read_file(path, kMaxTextFile);
   if (!text) return text.error();
   auto doc = parse_front_matter(text.value(), shown);
@@ -153,7 +171,7 @@ Status load_markdown(const content::TableSpec& spec, const Source& source, const
   } else {
     given["id"] = "1";
   }
-  auto row = build_row(spec, given, shown);
+  auto row = build_row(spec, given, shown, sample_default);
   if (!row) return row.error();
   rows.push_back(std::move(row.value()));
   return Ok{};
@@ -213,6 +231,14 @@ Status check_references(const ContentSet& set) {
 
 }  // namespace
 
+const Cell& cell_of(const content::TableSpec& spec, const ContentRow& row, std::string_view column) {
+  static const Cell none;
+  for (size_t i = 0; i < spec.columns.size() && i < row.cells.size(); ++i) {
+    if (column == spec.columns[i].name) return row.cells[i];
+  }
+  return none;
+}
+
 size_t ContentSet::count(const std::string& table) const {
   auto it = tables.find(table);
   return it == tables.end() ? 0 : it->second.size();
@@ -226,6 +252,8 @@ Expected<ContentSet> load_content_folder(const std::string& dir_name) {
     return Error{dir_name + ": not a content folder (it has no organization.md)"};
   }
   ContentSet set;
+  // The organization comes first: its is_sample is the default of every other row.
+  std::string sample_default = "0";
   for (const Source& source : kSources) {
     const content::TableSpec& spec = *content::find_content_table(source.table);
     std::vector<ContentRow>& rows = set.tables[source.table];
@@ -233,8 +261,12 @@ Expected<ContentSet> load_content_folder(const std::string& dir_name) {
     if (!fs::exists(path)) continue;
     Status loaded = Ok{};
     switch (source.kind) {
-      case SourceKind::Csv: loaded = load_csv(spec, path, rows); break;
-      case SourceKind::MarkdownFile: loaded = load_markdown(spec, source, path, source.path, rows); break;
+      case SourceKind::Csv: loaded = load_csv(spec, path, sample_default, rows); break;
+      case SourceKind::MarkdownFile: {
+        loaded = load_markdown(spec, source, path, source.path, "0", rows);
+        if (loaded) sample_default = cell_of(spec, rows.back(), "is_sample").value_or("0");
+        break;
+      }
       case SourceKind::MediaDir: loaded = load_media(path, rows); break;
       case SourceKind::MarkdownDir: {
         std::vector<fs::path> files;
@@ -243,7 +275,8 @@ Expected<ContentSet> load_content_folder(const std::string& dir_name) {
         }
         std::sort(files.begin(), files.end());
         for (const fs::path& f : files) {
-          loaded = load_markdown(spec, source, f, std::string(source.path) + "/" + f.filename().string(), rows);
+          loaded = load_markdown(spec, source, f, std::string(source.path) + "/" + f.filename().string(), sample_default,
+                                 rows);
           if (!loaded) break;
         }
         break;
@@ -260,6 +293,7 @@ Expected<ContentSet> load_content_folder(const std::string& dir_name) {
   }
   if (set.count("organization") != 1) return Error{dir_name + "/organization.md: the organization is missing"};
   if (auto s = check_references(set); !s) return s.error();
+  if (auto s = check_plans(set); !s) return s.error();
   return set;
 }
 

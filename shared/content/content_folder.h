@@ -7,7 +7,9 @@
 //   articles/*.md announcements/*.md   front matter: the columns; body: body_md; id = file name
 //   media/                  PNG and JPEG images, referred to by file name
 //
-// Column names are the database's (store/schema.cpp). Errors name the file and line.
+// Column names are the database's (content/content_tables.cpp). Errors name the file and line.
+// Sample data: organization.md's is_sample (0 or 1) is the default of every row with an
+// is_sample column; a row's own 0 or 1 overrides it. Pack writes the resolved flag into each row.
 #pragma once
 
 #include <map>
@@ -34,6 +36,11 @@ struct ContentSet {
   size_t count(const std::string& table) const;
 };
 
+// The cell of `column` in a row of `spec`'s table (nullopt: NULL, or no such column).
+const Cell& cell_of(const content::TableSpec& spec, const ContentRow& row, std::string_view column);
+
+// Loads and checks a folder: columns, numbers, vocabularies, references, the plans' figures
+// (content/plan_checks.h). Errors name the file and line.
 Expected<ContentSet> load_content_folder(const std::string& dir);
 Status write_content_folder(const ContentSet& set, const std::string& dir);
 

@@ -1,12 +1,14 @@
 // [SECTION] Typed queries on the kiosk's content (read side; the kiosk's screens use these).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "plan/progress_status.h"
+#include "plan/indicator.h"
+#include "plan/plan_cycle.h"
 #include "sqlite/database.h"
 
 namespace khlang::store {
@@ -15,12 +17,14 @@ struct Organization {
   std::string name_th, name_en, address_th, address_en, phone, email, website;
   std::optional<std::string> logo_media;
   std::string color_primary, color_accent, about_th, about_en;
+  bool is_sample = false;  // the profile, and the default of the bundle's rows
 };
 
 struct ContentSummary {
   int64_t articles = 0, announcements = 0, plans = 0, people = 0, media = 0;
   int64_t bundle_seq = 0;
   std::string bundle_created_at;  // "data as of"
+  int64_t sample_rows = 0;        // rows marked as sample data, in any table: 0 means none is shown
 };
 
 struct CategoryItem {
@@ -31,6 +35,7 @@ struct CategoryItem {
 struct ArticleItem {
   std::string id, title, summary, category_id, published_on, updated_on, language;
   std::optional<std::string> cover_media;
+  bool is_sample = false;
 };
 
 struct Article : ArticleItem {
@@ -44,37 +49,46 @@ struct Announcement {
   std::optional<std::string> poster_media;
   int64_t priority = 0;
   bool pinned = false;
+  bool is_sample = false;
 };
 
 struct ProgressEntry {
   std::string activity_id, period;
-  plan::ProgressStatus status = plan::ProgressStatus::NotStarted;
+  std::string status;  // the author's judgement ("" or plan::kAuthorStatusIds); see progress_status()
   std::string note, recorded_on;
   int64_t fiscal_year = 0;
-  std::optional<double> value, target_value;
+  std::optional<double> value;         // in the activity's unit (indicator.unit)
+  std::optional<double> target_value;  // this year's target, where it differs from the activity's
   bool is_sample = false;
 };
 
 struct PlanActivity {
   std::string id, activity, method, period, indicator, target, responsible, note;
   int64_t seq = 0;
-  std::vector<ProgressEntry> progress;  // by fiscal year
+  std::vector<ProgressEntry> progress;  // by fiscal year, then as recorded
+  plan::Indicator spec;                 // the unit and numeric target of `indicator` and `target`
+  bool is_sample = false;
 };
 
 struct Plan {
   std::string id, title, desired_state, measurable_unit;
   int64_t fiscal_year_from = 0, fiscal_year_to = 0;
   std::vector<PlanActivity> activities;  // in order
+  bool is_sample = false;
+  plan::FiscalRange range() const { return {fiscal_year_from, fiscal_year_to}; }
 };
 
 struct Person {
   std::string id, name_th, name_en, position, department, km_role, km_duty, expertise, contact;
   std::optional<std::string> photo_media;
+  std::string committee_role;  // "", or kCommitteeRoleIds: the monitoring committee
+  bool is_sample = false;
 };
 
 struct Community {
   std::string id, name, topic, meeting_schedule, description;
   std::vector<std::pair<std::string, std::string>> members;  // person name, role
+  bool is_sample = false;
 };
 
 // nullopt: no content yet.
@@ -92,7 +106,8 @@ Expected<std::optional<std::string>> longest_article_id(sqlite::Database& db);
 Expected<std::optional<std::vector<uint8_t>>> load_media(sqlite::Database& db, const std::string& id, bool thumbnail);
 // Every announcement; which are current is the caller's business (it knows the clock).
 Expected<std::vector<Announcement>> load_announcements(sqlite::Database& db);
-// Plans with their activities and progress entries.
+// Plans with their activities and progress entries, in their sort order (plans_in_cycle_order
+// puts the current cycle first).
 Expected<std::vector<Plan>> load_plans(sqlite::Database& db);
 Expected<std::vector<Person>> load_people(sqlite::Database& db);
 Expected<std::vector<Community>> load_communities(sqlite::Database& db);
@@ -107,6 +122,27 @@ double progress_fraction(const ProgressEntry& e);
 const ProgressEntry* latest_progress(const PlanActivity& a);
 // The plan's overall progress: the mean of its activities' latest fractions.
 double plan_progress(const Plan& plan);
+
+// [SECTION] Plans as people read them: statuses derived from the figures (plan/indicator.h),
+// cycles, sample marks. `today` is the date in Thailand (plan::thai_local_date).
+
+plan::YearResult year_result(const ProgressEntry& e);
+plan::ProgressStatus progress_status(const PlanActivity& a, const ProgressEntry& e, const thai::CivilDate& today);
+// The entry of a fiscal year (the last recorded that year), or nullptr.
+const ProgressEntry* progress_for_year(const PlanActivity& a, int64_t fiscal_year);
+// The status of an activity in a fiscal year, with or without an entry (NoData, NotStarted).
+plan::ProgressStatus status_for_year(const PlanActivity& a, int64_t fiscal_year, const thai::CivilDate& today);
+// How many of a plan's activities are in each state for `fiscal_year` (for an ended plan, its
+// last year: its final results). Indexed by the enum's value.
+std::array<int, plan::kAllStatuses.size()> plan_status_counts(const Plan& plan, int64_t fiscal_year,
+                                                              const thai::CivilDate& today);
+// The fiscal year a plan's figures speak for today: the current year within its range, its last
+// year once ended, its first before it starts.
+int64_t plan_reference_year(const Plan& plan, const thai::CivilDate& today);
+// The plans in display order: the current cycle first, then upcoming, then ended (plan_cycle.h).
+std::vector<const Plan*> plans_in_cycle_order(const std::vector<Plan>& plans, const thai::CivilDate& today);
+// Whether anything the plan shows (the plan, an activity, a progress row) is sample data.
+bool plan_has_sample(const Plan& plan);
 
 // The time the content was made (bundle_info.created_at), in UTC seconds, or 0.
 int64_t content_created_utc(const ContentSummary& summary);

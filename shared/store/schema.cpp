@@ -42,10 +42,13 @@ Expected<std::vector<SchemaObject>> expected_bundle_schema() {
 namespace {
 
 // Kiosk migrations: entry i brings user_version i to i + 1. open_kiosk_db runs each in its own
-// transaction and sets user_version in it, so a migration is applied whole or not at all.
+// transaction and sets user_version in it, so a migration is applied whole or not at all. A new
+// database gets the current content tables from the first step, so it skips the steps that
+// change content tables' columns.
 struct Migration {
   const char* what;
   Status (*apply)(sqlite::Database& db);
+  bool content_columns = false;
 };
 
 Status create_kiosk_tables(sqlite::Database& db) {
@@ -81,17 +84,70 @@ Status add_inbox_refused(sqlite::Database& db) {
                  "reason TEXT NOT NULL)");
 }
 
+// Bundle schema 3's columns, live and prev_. New columns are appended, as ALTER TABLE adds them, so
+// a migrated table and a new one list their columns in the same order. progress is rebuilt (its
+// status gains a CHECK and an empty default) with the old statuses in the new vocabulary.
+// Content that came from the built-in demo key is sample data.
+Status add_sample_flags_and_indicators(sqlite::Database& db) {
+  struct Added {
+    const char* table;
+    std::vector<const char*> columns;
+  };
+  const Added added[] = {{"organization", {"is_sample"}},
+                         {"person", {"committee_role", "is_sample"}},
+                         {"article", {"is_sample"}},
+                         {"announcement", {"is_sample"}},
+                         {"plan", {"is_sample"}},
+                         {"plan_activity",
+                          {"unit", "unit_en", "target_value", "target_direction", "measure", "kiosk_measure", "is_sample"}},
+                         {"community", {"is_sample"}}};
+  std::string sql;
+  for (const Added& a : added) {
+    const content::TableSpec& spec = *content::find_content_table(a.table);
+    for (const char* name : a.columns) {
+      const auto c = std::find_if(spec.columns.begin(), spec.columns.end(),
+                                  [&](const content::ColumnSpec& col) { return std::string_view(col.name) == name; });
+      for (const char* prefix : {"", "prev_"}) {
+        sql += "ALTER TABLE " + std::string(prefix) + a.table + " ADD COLUMN " + content::column_sql(*c, *prefix != 0) + ";";
+      }
+    }
+  }
+  const content::TableSpec& progress = *content::find_content_table("progress");
+  for (const std::string prefix : {"", "prev_"}) {
+    const std::string table = prefix + "progress";
+    std::string create = content::create_table_sql(progress, prefix);
+    create.replace(create.find(table), table.size(), prefix + "v4_progress");
+    sql += create + ";";
+    sql += "INSERT INTO " + prefix + "v4_progress (" + content::column_list(progress) +
+           ") SELECT id, activity_id, fiscal_year, period, value, target_value, CASE status WHEN 'done' THEN "
+           "'achieved' WHEN 'in_progress' THEN 'in_progress' WHEN 'behind' THEN 'behind' WHEN 'not_started' THEN "
+           "'not_started' ELSE '' END, note, recorded_on, is_sample FROM " + table + ";";
+    sql += "DROP TABLE " + table + "; ALTER TABLE " + prefix + "v4_progress RENAME TO " + table + ";";
+  }
+  const std::string demo_key = "(SELECT key_id FROM trusted_key WHERE comment = 'built-in demo content')";
+  for (const content::TableSpec& t : content::content_tables()) {
+    if (!content::has_sample_flag(t)) continue;
+    sql += "UPDATE " + std::string(t.name) + " SET is_sample = 1 WHERE (SELECT key_id FROM content_state) IN " +
+           demo_key + ";";
+    sql += "UPDATE prev_" + std::string(t.name) + " SET is_sample = 1 WHERE (SELECT prev_key_id FROM content_state) IN " +
+           demo_key + ";";
+  }
+  return db.exec(sql);
+}
+
 const Migration kKioskMigrations[] = {
     {"the kiosk's tables", create_kiosk_tables},
     {"the search index", add_search_index},
     {"the unattended import's refused bundles", add_inbox_refused},
+    {"sample flags, indicators and the status vocabulary", add_sample_flags_and_indicators, true},
 };
 static_assert(std::size(kKioskMigrations) == kKioskSchemaVersion, "one migration per schema version");
 
 Status migrate(sqlite::Database& db, int64_t from_version) {
   for (auto v = static_cast<size_t>(from_version); v < std::size(kKioskMigrations); ++v) {
     KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db));
-    Status applied = kKioskMigrations[v].apply(db);
+    const bool has_it = from_version == 0 && kKioskMigrations[v].content_columns;
+    Status applied = has_it ? Status(Ok{}) : kKioskMigrations[v].apply(db);
     if (applied) applied = db.exec("PRAGMA user_version=" + std::to_string(v + 1));
     if (applied) applied = tx.commit();
     if (!applied) {

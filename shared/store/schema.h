@@ -15,10 +15,13 @@ namespace khlang::store {
 
 // Bundle files: our application_id and schema version.
 inline constexpr int32_t kBundleApplicationId = 0x4B484C42;  // "KHLB"
-inline constexpr int kBundleSchemaVersion = 2;  // 2: the packed search index
+// 2: the packed search index. 3: sample flags on every row people might take as fact, indicators
+// with their unit and numeric target, progress statuses from a fixed vocabulary, the monitoring
+// committee's roles.
+inline constexpr int kBundleSchemaVersion = 3;
 // The kiosk's database.
 inline constexpr int32_t kKioskApplicationId = 0x4B484C4B;  // "KHLK"
-inline constexpr int kKioskSchemaVersion = 3;
+inline constexpr int kKioskSchemaVersion = 4;  // one migration per version: kKioskMigrations in schema.cpp
 
 // Creates the content tables, bundle_info and the packed search index in an empty bundle file, with our application_id
 // and user_version, in rollback-journal mode.

@@ -11,6 +11,7 @@
 #include "content/content_folder.h"
 #include "content/csv.h"
 #include "content/front_matter.h"
+#include "plan/plan_cycle.h"
 #include "store/content_queries.h"
 #include "store/schema.h"
 
@@ -110,6 +111,91 @@ TEST_CASE("a content folder with mistakes: each error names the file, the line a
   CHECK_FALSE(content::load_content_folder((dir / "nope").string()).ok());
 }
 
+namespace {
+
+// A plan of the seed's shape: cm-1 "at least 50%" and a target in words, with FY 2564–2566 results.
+void write_plan(const std::filesystem::path& dir, const std::string& progress_rows) {
+  test::write_file((dir / "plans.csv").string(),
+                   "id,title,fiscal_year_from,fiscal_year_to\ncm,แผนการจัดการความรู้,2564,2566\n");
+  test::write_file((dir / "activities.csv").string(),
+                   "id,plan_id,seq,activity,unit,target_value,target_direction\n"
+                   "cm-1,cm,1,การเตรียมการ,%,50,at_least\n"
+                   "cm-3,cm,3,กระบวนการและเครื่องมือ,ครั้ง,,\n");
+  test::write_file((dir / "progress.csv").string(),
+                   "id,activity_id,fiscal_year,value,status,recorded_on\n" + progress_rows);
+}
+
+std::string load_error(const std::filesystem::path& dir) {
+  auto set = content::load_content_folder(dir.string());
+  return set ? std::string() : set.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("the status vocabulary is enforced at pack time, with the file and line") {
+  BundleFixture f;
+  const std::filesystem::path dir = f.write_folder(1, 1);
+  write_plan(dir, "a,cm-1,2564,45,behind,2021-09-24\nb,cm-3,2564,2,complete,2021-09-24\n");
+  CHECK(load_error(dir) ==
+        "progress.csv line 3: 'status' must be one of not_started, in_progress, behind, achieved (or empty), not "
+        "'complete'");
+  // The words the figures and the calendar give are not the author's to type.
+  write_plan(dir, "a,cm-1,2564,45,,2021-09-24\nb,cm-3,2566,2,year_closed,2021-09-24\n");
+  CHECK(load_error(dir).starts_with("progress.csv line 3: 'status' must be one of"));
+  // A status that contradicts the figures.
+  write_plan(dir, "a,cm-1,2564,45,achieved,2021-09-24\n");
+  CHECK(load_error(dir) ==
+        "progress.csv line 2: status 'achieved' contradicts the figures: 45% against at least 50% (the target is not "
+        "met); leave 'status' empty to derive it from the figures");
+  // Fiscal years: Buddhist Era, within the plan's range.
+  write_plan(dir, "a,cm-1,2021,45,,2021-09-24\n");
+  CHECK(load_error(dir) == "progress.csv line 2: 'fiscal_year' is 2021: fiscal years are Buddhist Era years (2564 for 2021)");
+  write_plan(dir, "a,cm-1,2567,45,,2024-09-24\n");
+  CHECK(load_error(dir) == "progress.csv line 2: fiscal year 2567 is outside the years of plan 'cm' (2564–2566)");
+  // A target number without its direction (or the other way round) says what it needs.
+  write_plan(dir, "");
+  test::write_file((dir / "activities.csv").string(), "id,plan_id,seq,activity,target_value\nx,cm,1,ก,50\n");
+  CHECK(load_error(dir).starts_with("activities.csv line 2: a numeric target needs both 'target_value' and 'target_direction'"));
+  test::write_file((dir / "activities.csv").string(), "id,plan_id,seq,activity,target_direction\nx,cm,1,ก,more\n");
+  CHECK(load_error(dir) == "activities.csv line 2: 'target_direction' must be one of at_least, at_most (or empty), not 'more'");
+  // Statuses that agree with the figures, or none, pack.
+  write_plan(dir, "a,cm-1,2564,45,behind,2021-09-24\nb,cm-1,2565,55,,2022-09-24\nc,cm-3,2566,2,achieved,2023-09-24\n");
+  CHECK(load_error(dir).empty());
+}
+
+TEST_CASE("sample data: the organization's is_sample is every row's default, a row may say otherwise") {
+  BundleFixture f;
+  const std::filesystem::path dir = f.write_folder(1, 2);
+  write_plan(dir, "a,cm-1,2564,45,,2021-09-24\n");
+  test::write_file((dir / "organization.md").string(), "---\nname_th: เทศบาลตัวอย่าง\nis_sample: 1\n---\nx\n");
+  // One article is the municipality's own, not sample.
+  test::write_file((dir / "articles" / "a1.md").string(),
+                   "---\ntitle: จริง\ncategory_id: km\npublished_on: 2025-01-01\nupdated_on: 2025-01-01\nis_sample: 0\n---\nx\n");
+  auto set = content::load_content_folder(dir.string());
+  REQUIRE_MESSAGE(set.ok(), (set ? "" : set.error().message));
+  const std::string b = (f.dir / "s.khb").string();
+  REQUIRE(bundle::pack_bundle(set.value(), {"เทศบาลตัวอย่าง", "main", 1, "2026-01-01T00:00:00Z"}, f.key.secret, b).ok());
+  REQUIRE(bundle::import_bundle(f.db, b).ok());
+  auto db = store::open_kiosk_db(f.db);
+  REQUIRE(db.ok());
+  CHECK(db->query_int("SELECT is_sample FROM article WHERE id = 'a0'").value() == 1);
+  CHECK(db->query_int("SELECT is_sample FROM article WHERE id = 'a1'").value() == 0);
+  CHECK(db->query_int("SELECT count(*) FROM progress WHERE is_sample = 1").value() == 1);
+  CHECK(db->query_int("SELECT count(*) FROM plan_activity WHERE is_sample = 1").value() == 2);
+  auto org = store::load_organization(db.value());
+  REQUIRE(org.ok());
+  CHECK(org.value()->is_sample);
+  auto summary = store::load_summary(db.value());
+  REQUIRE(summary.ok());
+  CHECK(summary->sample_rows == 1 + 1 + 1 + 2 + 1);  // organization, a0, plan, activities, progress
+  auto article = store::load_article(db.value(), "a1");
+  REQUIRE(article.ok());
+  CHECK_FALSE(article.value()->is_sample);
+  // A bad flag is named like any other mistake.
+  test::write_file((dir / "organization.md").string(), "---\nname_th: ก\nis_sample: yes\n---\nx\n");
+  CHECK(load_error(dir) == "organization.md: 'is_sample' must be one of 0, 1, not 'yes'");
+}
+
 TEST_CASE("export, pack, import gives the same content") {
   BundleFixture f;
   REQUIRE(bundle::import_bundle(f.db, f.pack(1, 5, "main", 2)).ok());
@@ -145,7 +231,18 @@ TEST_CASE("the demo content: both plans with their six activities, sample progre
   CHECK(db->query_int("SELECT count(*) FROM plan_activity GROUP BY plan_id HAVING count(*) = 6").ok());
   CHECK(db->query_int("SELECT count(*) FROM (SELECT plan_id FROM plan_activity GROUP BY plan_id HAVING count(*) = 6)").value() == 2);
   CHECK(db->query_int("SELECT count(DISTINCT fiscal_year) FROM progress WHERE fiscal_year BETWEEN 2564 AND 2566").value() == 3);
-  CHECK(db->query_int("SELECT count(*) FROM progress WHERE is_sample = 0").value() == 0);
+  // The demo is sample data, row by row; no demo text is attributed to a named person.
+  for (const char* table : {"organization", "person", "article", "announcement", "plan", "plan_activity", "progress",
+                            "community"}) {
+    INFO(table);
+    CHECK(db->query_int(std::string("SELECT count(*) FROM ") + table + " WHERE is_sample = 0").value() == 0);
+  }
+  CHECK(db->query_int("SELECT count(*) FROM article WHERE author_id IS NOT NULL").value() == 0);
+  CHECK(db->query_int("SELECT count(*) FROM community_member").value() == 0);
+  // The seed's section 15: the committee's chair and secretary, who sign its report.
+  CHECK(db->query_text("SELECT position FROM person WHERE committee_role = 'chair'").value() == "ปลัดเทศบาล");
+  CHECK(db->query_int("SELECT count(*) FROM person WHERE committee_role = 'secretary'").value() == 1);
+  CHECK(db->query_int("SELECT count(*) FROM person WHERE committee_role <> ''").value() == 6);
   CHECK(db->query_int("SELECT count(*) FROM person WHERE km_role = 'cko'").value() >= 1);
   CHECK(db->query_int("SELECT count(*) FROM person WHERE km_role = 'committee' OR km_duty LIKE '%กรรมการ%'").value() >= 1);
   CHECK(db->query_int("SELECT count(*) FROM article").value() >= 10);
@@ -167,4 +264,49 @@ TEST_CASE("the demo content: both plans with their six activities, sample progre
   auto article = store::load_article(db.value(), articles->front().id);
   REQUIRE(article.ok());
   CHECK(article.value()->body_md.find("การบ่งชี้ความรู้") != std::string::npos);
+
+  // The seed's plan ran FY 2564–2566: it has ended, and its figures mean what its indicators mean.
+  auto plans = store::load_plans(db.value());
+  REQUIRE(plans.ok());
+  const thai::CivilDate today{2026, 6, 1};
+  for (const store::Plan* p : store::plans_in_cycle_order(plans.value(), today)) {
+    CHECK(plan::plan_phase(p->range(), today) == plan::PlanPhase::Ended);
+    CHECK(plan::phase_text(p->range(), today).th == "สิ้นสุดปีงบประมาณ 2566");
+    CHECK(store::plan_has_sample(*p));
+    CHECK(store::plan_reference_year(*p, today) == 2566);
+  }
+  const store::PlanActivity* cm1 = nullptr;
+  for (const auto& p : plans.value()) {
+    for (const auto& a : p.activities) {
+      if (a.id == "cm-1") cm1 = &a;
+    }
+  }
+  REQUIRE(cm1);
+  CHECK(cm1->spec.unit == "%");
+  CHECK(plan::format_target(cm1->spec, cm1->spec.target_value).th == "อย่างน้อย 50%");
+  CHECK(store::status_for_year(*cm1, 2564, today) == plan::ProgressStatus::Behind);    // 45%
+  CHECK(store::status_for_year(*cm1, 2565, today) == plan::ProgressStatus::Achieved);  // 55%
+}
+
+TEST_CASE("the demo folder: pack, import, export, pack, import gives the same content") {
+  BundleFixture f;
+  auto set = content::load_content_folder(KHLANG_CONTENT_DEMO_DIR);
+  REQUIRE_MESSAGE(set.ok(), (set ? "" : set.error().message));
+  const std::string first = (f.dir / "demo-1.khb").string();
+  REQUIRE(bundle::pack_bundle(set.value(), {"demo", "main", 1, "2026-01-01T00:00:00Z"}, f.key.secret, first).ok());
+  REQUIRE(bundle::import_bundle(f.db, first).ok());
+  const std::string before = f.content_fingerprint();
+  auto kiosk = store::open_kiosk_db(f.db);
+  auto exported = content::read_content(kiosk.value());
+  REQUIRE(exported.ok());
+  exported->tables.erase("bundle_info");
+  const std::string out = (f.dir / "exported").string();
+  REQUIRE(content::write_content_folder(exported.value(), out).ok());
+  auto reloaded = content::load_content_folder(out);
+  REQUIRE_MESSAGE(reloaded.ok(), (reloaded ? "" : reloaded.error().message));
+  const std::string second = (f.dir / "demo-2.khb").string();
+  REQUIRE(bundle::pack_bundle(reloaded.value(), {"demo", "main", 2, "2026-01-02T00:00:00Z"}, f.key.secret, second).ok());
+  REQUIRE(bundle::import_bundle(f.db, second).ok());
+  auto strip_info = [](const std::string& fp) { return fp.substr(fp.find("category:")); };
+  CHECK(strip_info(f.content_fingerprint()) == strip_info(before));
 }
