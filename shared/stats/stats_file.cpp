@@ -7,7 +7,6 @@
 
 #include "bundle/bundle_file.h"
 #include "content/csv.h"
-#include "store/content_queries.h"
 #include "store/settings.h"
 #include "util/safe_file.h"
 
@@ -15,19 +14,33 @@ namespace khlang::stats {
 namespace {
 
 constexpr int64_t kStatsApplicationId = 0x4B484C53;  // "KHLS"
-constexpr int kStatsSchemaVersion = 1;
+// 1: events, route names, each activity's latest progress. 2: route names with their sample
+// flag; the plans, their indicators and every year's progress, and the committee's positions.
+constexpr int kStatsSchemaVersion = 2;
 
-constexpr const char* kSchema =
+constexpr const char* kEventTables =
     "CREATE TABLE kiosk (kiosk_id TEXT PRIMARY KEY, organization TEXT NOT NULL, exported_at TEXT NOT NULL);"
     "CREATE TABLE event (kiosk_id TEXT NOT NULL, event_id INTEGER NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL, "
     "target TEXT NOT NULL, value REAL, detail TEXT NOT NULL, PRIMARY KEY (kiosk_id, event_id)) WITHOUT ROWID;"
-    // What the routes of the events were called, and their category (articles), as of the newest export.
-    "CREATE TABLE route_title (route TEXT PRIMARY KEY, title TEXT NOT NULL, category TEXT NOT NULL) WITHOUT ROWID;"
-    // The plan's activities with their latest progress, as of the newest export.
-    "CREATE TABLE activity_progress (activity_id TEXT PRIMARY KEY, plan_title TEXT NOT NULL, seq INTEGER NOT NULL, "
-    "activity TEXT NOT NULL, indicator TEXT NOT NULL, target TEXT NOT NULL, fiscal_year INTEGER, value REAL, "
-    "target_value REAL, status TEXT NOT NULL, recorded_on TEXT NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), taken_at TEXT NOT NULL);";
+// The snapshot: names and plans as of the newest export, replaced whole by a newer one.
+constexpr const char* kSnapshotTables =
+    // What the routes of the events were called, and their category (articles).
+    "CREATE TABLE route_title (route TEXT PRIMARY KEY, title TEXT NOT NULL, category TEXT NOT NULL, "
+    "is_sample INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+    "CREATE TABLE plan (plan_id TEXT PRIMARY KEY, title TEXT NOT NULL, fiscal_year_from INTEGER NOT NULL, "
+    "fiscal_year_to INTEGER NOT NULL, sort_order INTEGER NOT NULL, is_sample INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE indicator (activity_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+    "activity TEXT NOT NULL, indicator TEXT NOT NULL, target TEXT NOT NULL, unit TEXT NOT NULL, unit_en TEXT NOT NULL, "
+    "target_value REAL, target_direction TEXT NOT NULL, measure TEXT NOT NULL, kiosk_measure TEXT NOT NULL, "
+    "is_sample INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE progress (progress_id TEXT PRIMARY KEY, activity_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL, "
+    "value REAL, target_value REAL, status TEXT NOT NULL, note TEXT NOT NULL, recorded_on TEXT NOT NULL, "
+    "is_sample INTEGER NOT NULL) WITHOUT ROWID;"
+    // Who signs the report: the monitoring committee's chair and secretary, and the CKO it reports to.
+    "CREATE TABLE signatory (person_id TEXT PRIMARY KEY, committee_role TEXT NOT NULL, km_role TEXT NOT NULL, "
+    "position TEXT NOT NULL, sort_order INTEGER NOT NULL) WITHOUT ROWID;";
+constexpr const char* kSnapshotTableNames[] = {"route_title", "plan", "indicator", "progress", "signatory"};
 
 // Opens `path` as a statistics file, making it if it does not exist.
 Expected<sqlite::Database> open_or_create(const std::string& path) {
@@ -36,14 +49,30 @@ Expected<sqlite::Database> open_or_create(const std::string& path) {
   if (!db) return db.error();
   if (!exists) {
     const std::string sql = "PRAGMA journal_mode=DELETE; PRAGMA application_id=" + std::to_string(kStatsApplicationId) +
-                            "; PRAGMA user_version=" + std::to_string(kStatsSchemaVersion) + "; BEGIN;" + kSchema +
-                            "COMMIT;";
+                            "; PRAGMA user_version=" + std::to_string(kStatsSchemaVersion) + "; BEGIN;" + kEventTables +
+                            kSnapshotTables + "COMMIT;";
     if (auto s = db->exec(sql); !s) return Error{"cannot make the statistics file " + path + ": " + s.error().message};
     return db;
   }
   auto app = db->query_int("PRAGMA application_id");
   if (!app || app.value() != kStatsApplicationId) {
     return Error{path + " is not a Khlang statistics file (choose a new file name, or one made by 'stats export')"};
+  }
+  auto version = db->query_int("PRAGMA user_version");
+  if (!version) return version.error();
+  if (version.value() > kStatsSchemaVersion) {
+    return Error{path + " was made by a newer Khlang (statistics version " + std::to_string(version.value()) +
+                 "): update khlang-admin"};
+  }
+  if (version.value() == 1) {
+    // Version 1's snapshot cannot give every year's progress: its tables go, and the next export
+    // (or a merge of a newer file) fills the new ones. The events stay as they are.
+    const std::string sql = "BEGIN; DROP TABLE route_title; DROP TABLE activity_progress; DELETE FROM snapshot;" +
+                            std::string(kSnapshotTables) + "PRAGMA user_version=2; COMMIT;";
+    if (auto s = db->exec(sql); !s) {
+      (void)db->exec("ROLLBACK");
+      return Error{"cannot upgrade the statistics file " + path + ": " + s.error().message};
+    }
   }
   return db;
 }
@@ -69,38 +98,26 @@ std::pair<std::string, std::string> split_path(const std::string& path) {
   return {dir.empty() ? "." : dir, p.filename().string()};
 }
 
-// Names of routes and the plan's progress from the kiosk's content (attached to `out` as
-// "kiosk"), replacing the file's.
-Status write_snapshot(sqlite::Database& kiosk, sqlite::Database& out, const std::string& taken_at) {
-  Status s = out.exec(
-      "DELETE FROM main.route_title; DELETE FROM main.activity_progress;"
-      "INSERT INTO main.route_title (route, title, category) "
-      "SELECT 'article:' || a.id, a.title, coalesce(c.title_th, '') FROM kiosk.article a "
+// Names of routes, the plans with every year's progress, and who signs, from the kiosk's content
+// (attached to `out` as "kiosk"), replacing the file's.
+Status write_snapshot(sqlite::Database& out, const std::string& taken_at) {
+  std::string sql;
+  for (const char* table : kSnapshotTableNames) sql += "DELETE FROM main." + std::string(table) + ";";
+  sql +=
+      "INSERT INTO main.route_title (route, title, category, is_sample) "
+      "SELECT 'article:' || a.id, a.title, coalesce(c.title_th, ''), a.is_sample FROM kiosk.article a "
       "LEFT JOIN kiosk.category c ON c.id = a.category_id "
-      "UNION ALL SELECT 'announcement:' || id, title, '' FROM kiosk.announcement "
-      "UNION ALL SELECT 'category:' || id, title_th, '' FROM kiosk.category "
-      "UNION ALL SELECT 'plan:' || id, title, '' FROM kiosk.plan");
-  if (!s) return s;
-  // The latest progress of each activity is the content queries' rule, not SQL's.
-  auto plans = store::load_plans(kiosk);
-  if (!plans) return plans.error();
-  auto progress = out.prepare(
-      "INSERT INTO main.activity_progress (activity_id, plan_title, seq, activity, indicator, target, fiscal_year, "
-      "value, target_value, status, recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!progress) return progress.error();
-  for (const store::Plan& plan : plans.value()) {
-    for (const store::PlanActivity& a : plan.activities) {
-      const store::ProgressEntry* p = store::latest_progress(a);
-      progress->bind_all(std::string_view(a.id), std::string_view(plan.title), a.seq, std::string_view(a.activity),
-                         std::string_view(a.indicator), std::string_view(a.target));
-      progress->bind(7, p ? std::optional<int64_t>(p->fiscal_year) : std::nullopt)
-          .bind(8, p ? p->value : std::nullopt)
-          .bind(9, p ? p->target_value : std::nullopt)
-          .bind(10, plan::stored_name(p ? p->status : plan::ProgressStatus::NotStarted))
-          .bind(11, p ? p->recorded_on : std::string());
-      if (auto ran = progress->run(); !ran) return ran;
-    }
-  }
+      "UNION ALL SELECT 'announcement:' || id, title, '', is_sample FROM kiosk.announcement "
+      "UNION ALL SELECT 'category:' || id, title_th, '', 0 FROM kiosk.category "
+      "UNION ALL SELECT 'plan:' || id, title, '', is_sample FROM kiosk.plan;"
+      "INSERT INTO main.plan SELECT id, title, fiscal_year_from, fiscal_year_to, sort_order, is_sample FROM kiosk.plan;"
+      "INSERT INTO main.indicator SELECT id, plan_id, seq, activity, indicator, target, unit, unit_en, target_value, "
+      "target_direction, measure, kiosk_measure, is_sample FROM kiosk.plan_activity;"
+      "INSERT INTO main.progress SELECT id, activity_id, fiscal_year, value, target_value, status, note, recorded_on, "
+      "is_sample FROM kiosk.progress;"
+      "INSERT INTO main.signatory SELECT id, committee_role, km_role, position, sort_order FROM kiosk.person "
+      "WHERE committee_role IN ('chair', 'secretary') OR km_role = 'cko';";
+  if (auto s = out.exec(sql); !s) return s;
   auto snapshot = out.prepare("INSERT OR REPLACE INTO main.snapshot (id, taken_at) VALUES (1, ?)");
   if (!snapshot) return snapshot.error();
   snapshot->bind(1, std::string_view(taken_at));
@@ -121,15 +138,36 @@ Expected<std::string> kiosk_id(sqlite::Database& kiosk) {
   return id;
 }
 
-Expected<sqlite::Database> open_stats(const std::string& path) {
+namespace {
+
+// A statistics file of any version this program reads, read-only, with its version.
+Expected<std::pair<sqlite::Database, int64_t>> open_stats_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) return Error{"statistics file " + path + " not found"};
   auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
   if (!db) return db.error();
   auto app = db->query_int("PRAGMA application_id");
-  if (!app || app.value() != kStatsApplicationId) {
+  auto version = db->query_int("PRAGMA user_version");
+  if (!app || !version || app.value() != kStatsApplicationId) {
     return Error{path + " is not a Khlang statistics file (made by 'stats export' or 'stats merge')"};
   }
-  return db;
+  if (version.value() > kStatsSchemaVersion) {
+    return Error{path + " was made by a newer Khlang (statistics version " + std::to_string(version.value()) +
+                 "): update khlang-admin"};
+  }
+  return std::pair<sqlite::Database, int64_t>(std::move(db.value()), version.value());
+}
+
+}  // namespace
+
+Expected<sqlite::Database> open_stats(const std::string& path) {
+  auto file = open_stats_file(path);
+  if (!file) return file.error();
+  if (file->second < kStatsSchemaVersion) {
+    return Error{path + " is a statistics file of an older Khlang (version " + std::to_string(file->second) +
+                 "): upgrade it with 'khlang-admin stats merge " + path +
+                 " --out NEW.sqlite' (its plan figures come back with the kiosk's next export)"};
+  }
+  return std::move(file->first);
 }
 
 // `out_path` is a path we trust.
@@ -155,7 +193,7 @@ Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::str
   if (s) s = events->bind(1, std::string_view(result.kiosk_id)).run();
   if (s) result.added = out->changes();
   if (s) s = kiosk_row->bind(1, std::string_view(result.kiosk_id)).bind(2, std::string_view(now)).run();
-  if (s) s = write_snapshot(kiosk, out.value(), now);
+  if (s) s = write_snapshot(out.value(), now);
   if (s) s = out->exec("COMMIT");
   if (!s) (void)out->exec("ROLLBACK");
   (void)out->exec("DETACH DATABASE kiosk");
@@ -234,7 +272,10 @@ Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std:
   if (auto s = out->exec("PRAGMA cell_size_check=ON"); !s) return s.error();
   int64_t added = 0;
   for (const std::string& input : inputs) {
-    if (auto check = open_stats(input); !check) return check.error();
+    auto check = open_stats_file(input);
+    if (!check) return check.error();
+    // A version 1 file gives its events; its snapshot has no per-year progress to take.
+    const bool takes_snapshot = check->second == kStatsSchemaVersion;
     auto attach = out->prepare("ATTACH DATABASE ? AS input");
     if (!attach) return attach.error();
     // Read-only: an input may sit in a folder a sync tool owns (a kiosk's outbox at the office).
@@ -246,14 +287,17 @@ Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std:
     if (s) s = out->exec("INSERT INTO main.kiosk SELECT * FROM input.kiosk WHERE true ON CONFLICT (kiosk_id) DO UPDATE "
                          "SET organization = excluded.organization, exported_at = max(exported_at, excluded.exported_at)");
     // Names and progress: the newest export's.
-    if (s) {
+    if (s && takes_snapshot) {
       auto newer = out->query_int("SELECT coalesce((SELECT taken_at FROM input.snapshot), '') > "
                                   "coalesce((SELECT taken_at FROM main.snapshot), '')");
       if (!newer) s = newer.error();
       else if (newer.value()) {
-        s = out->exec("DELETE FROM main.route_title; INSERT INTO main.route_title SELECT * FROM input.route_title;"
-                      "DELETE FROM main.activity_progress; INSERT INTO main.activity_progress SELECT * FROM "
-                      "input.activity_progress; INSERT OR REPLACE INTO main.snapshot SELECT * FROM input.snapshot;");
+        std::string sql;
+        for (const char* table : kSnapshotTableNames) {
+          sql += "DELETE FROM main." + std::string(table) + "; INSERT INTO main." + table + " SELECT * FROM input." +
+                 table + ";";
+        }
+        s = out->exec(sql + "INSERT OR REPLACE INTO main.snapshot SELECT * FROM input.snapshot;");
       }
     }
     if (s) s = out->exec("COMMIT");

@@ -5,9 +5,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 
+#include "bundle/demo_content.h"
 #include "bundle/importer.h"
 #include "bundle_fixture.h"
+#include "content/content_folder.h"
+#include "plan/plan_cycle.h"
 #include "security/pin_lock.h"
 #include "stats/report_data.h"
 #include "stats/stats_file.h"
@@ -57,10 +61,11 @@ struct StatsFixture : BundleFixture {
   std::string out(const std::string& name) { return (dir / name).string(); }
 };
 
-stats::ReportData report_of(const std::string& stats_path, const std::string& from = "", const std::string& to = "") {
+stats::ReportData report_of(const std::string& stats_path, const std::string& from = "", const std::string& to = "",
+                            thai::CivilDate today = {2027, 1, 15}) {
   auto file = stats::open_stats(stats_path);
   REQUIRE(file.ok());
-  auto r = stats::build_report(file.value(), from, to);
+  auto r = stats::build_report(file.value(), from, to, today);
   REQUIRE(r.ok());
   return r.value();
 }
@@ -86,13 +91,18 @@ TEST_CASE("stats: a known set of events gives exactly the expected report") {
   const stats::ReportData r = report_of(f.out("s.sqlite"));
   CHECK(r.kiosks == 1);
   CHECK(r.organization == "เทศบาลทดสอบ #1");
-  CHECK(r.article_views == 5);
-  CHECK(r.sessions == 2);
-  CHECK(r.session_minutes == doctest::Approx(3.0));
-  CHECK(r.searches == 4);
-  CHECK(r.searches_no_result == 3);
-  CHECK(r.meeting_uses == 1);
-  CHECK(r.meeting_minutes == doctest::Approx(5.0));
+  CHECK(r.totals.article_views == 5);
+  CHECK(r.totals.sessions == 2);
+  CHECK(r.totals.session_seconds == doctest::Approx(180.0));
+  CHECK(r.totals.searches == 4);
+  CHECK(r.totals.searches_no_result == 3);
+  CHECK(r.totals.meeting_uses == 1);
+  CHECK(r.totals.meeting_seconds == doctest::Approx(300.0));
+  // October to December 2026 are all fiscal year 2570.
+  REQUIRE(r.per_fiscal_year.size() == 1);
+  CHECK(r.per_fiscal_year[0].fiscal_year == 2570);
+  CHECK(r.per_fiscal_year[0].figures.article_views == 5);
+  CHECK_FALSE(r.includes_sample());  // the fixture's content is the municipality's own
   REQUIRE(r.views_per_month.size() == 3);  // October to December, every month
   CHECK(r.views_per_month[0].label == "2026-10");
   CHECK(r.views_per_month[0].count == 3);
@@ -111,8 +121,8 @@ TEST_CASE("stats: a known set of events gives exactly the expected report") {
   CHECK(r.no_result_queries[0].count == 2);
   // A period: November only (Thai dates).
   const stats::ReportData nov = report_of(f.out("s.sqlite"), "2026-11-01", "2026-11-30");
-  CHECK(nov.article_views == 1);
-  CHECK(nov.searches_no_result == 2);
+  CHECK(nov.totals.article_views == 1);
+  CHECK(nov.totals.searches_no_result == 2);
   REQUIRE(nov.views_per_month.size() == 1);
 }
 
@@ -153,7 +163,7 @@ TEST_CASE("stats: exporting again adds only what is new, and merging the same ex
   CHECK(twice.value() == 0);
   const stats::ReportData r = report_of(f.out("all.sqlite"));
   CHECK(r.kiosks == 2);
-  CHECK(r.article_views == 7);
+  CHECK(r.totals.article_views == 7);
 
   CHECK_FALSE(stats::merge_stats({f.db}, f.out("all.sqlite")).ok());  // a kiosk database is no statistics file
   CHECK_FALSE(stats::open_stats(f.out("missing.sqlite")).ok());
@@ -194,7 +204,7 @@ TEST_CASE("stats export into a stick or inbox: kept privately, copied out, and a
     CHECK(exported->path == folder + "/" + stats::stats_file_name(id));
     // The stick gets a copy of the kiosk's own file, which SQLite never opened on the stick.
     CHECK(test::read_file(exported->path) == test::read_file(private_dir + "/" + stats::stats_file_name(id)));
-    CHECK(report_of(exported->path).article_views == 5);
+    CHECK(report_of(exported->path).totals.article_views == 5);
     CHECK(std::filesystem::exists(exported->csv_path));
   }
   // The second folder's export added nothing new: the private file keeps what was exported.
@@ -233,6 +243,203 @@ TEST_CASE("stats CSV: a visitor's search starting a formula or holding control c
   bool found = false;
   for (const auto& q : report_of(exported->path).no_result_queries) found |= q.label == "-2+3";
   CHECK(found);
+}
+
+namespace {
+
+// A kiosk whose content has a plan over FY 2568–2570 with a kiosk-measured indicator (kmp-4:
+// accesses to the knowledge base) and cm-1 (at least 50%), and events on both sides of two
+// fiscal years' boundaries (Thai local time).
+struct FiscalYearFixture : BundleFixture {
+  FiscalYearFixture() {
+    const std::filesystem::path folder = write_folder(1, 2);
+    test::write_file((folder / "plans.csv").string(),
+                     "id,title,fiscal_year_from,fiscal_year_to\nkm,แผนการจัดการความรู้,2568,2570\n");
+    test::write_file((folder / "activities.csv").string(),
+                     "id,plan_id,seq,activity,indicator,target,unit,target_value,target_direction,kiosk_measure\n"
+                     "kmp-4,km,4,การเข้าถึงความรู้,จำนวนการเข้าถึงฐานข้อมูลความรู้,มีจำนวนการเข้าถึง,ครั้ง,,,article_views\n"
+                     "cm-1,km,1,การเตรียมการ,บุคลากรทราบเป้าหมาย KM,อย่างน้อย 50%,%,50,at_least,\n");
+    test::write_file((folder / "progress.csv").string(),
+                     "id,activity_id,fiscal_year,value,recorded_on,is_sample\n"
+                     "p1,cm-1,2568,45,2025-09-20,0\n"
+                     "p2,cm-1,2569,55,2026-09-20,0\n"
+                     "p3,kmp-4,2568,900,2025-09-20,1\n");  // sample: the kiosk's own count replaces it
+    auto set = content::load_content_folder(folder.string());
+    REQUIRE_MESSAGE(set.ok(), (set ? "" : set.error().message));
+    const std::string b = (dir / "fy.khb").string();
+    REQUIRE(bundle::pack_bundle(set.value(), {"เทศบาลทดสอบ", "main", 1, "2026-01-01T00:00:00Z"}, key.secret, b).ok());
+    REQUIRE(bundle::import_bundle(db, b).ok());
+    stats::UsageRecorder recorder(db, 0.05);
+    auto add = [&](const char* at, const char* kind, const std::string& target, double value) {
+      recorder.record({utc(at), kind, target, value, ""});
+    };
+    // FY 2568 ends 30 September 2025 (Thai time); 16:59 UTC is 23:59 in Thailand.
+    add("2025-09-15T03:00:00Z", stats::kView, "article:a0", 20);
+    add("2025-09-30T16:59:00Z", stats::kView, "article:a1", 20);
+    add("2025-09-30T16:59:30Z", stats::kSession, "", 45);
+    // 17:00 UTC on 30 September is 00:00 on 1 October in Thailand: FY 2569.
+    add("2025-09-30T17:00:00Z", stats::kView, "article:a0", 30);
+    add("2026-03-01T03:00:00Z", stats::kView, "article:a0", 10);
+    add("2026-03-01T03:00:00Z", stats::kView, "plan", 10);  // not the knowledge base
+    add("2026-03-01T03:05:00Z", stats::kSession, "", 75);
+    add("2026-03-02T03:00:00Z", stats::kMeeting, "", 50);
+    add("2026-10-02T03:00:00Z", stats::kView, "article:a1", 5);  // FY 2570
+  }
+};
+
+const stats::IndicatorRow& indicator(const stats::ReportData& r, const std::string& id) {
+  for (const auto& p : r.plans) {
+    for (const auto& i : p.indicators) {
+      if (i.activity_id == id) return i;
+    }
+  }
+  FAIL("no indicator " << id);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("report: a fiscal-year report over a known set of events gives exactly the expected per-year figures") {
+  FiscalYearFixture f;
+  auto kiosk = store::open_kiosk_db(f.db);
+  REQUIRE(kiosk.ok());
+  const std::string file = (f.dir / "fy.sqlite").string();
+  REQUIRE(stats::export_stats(kiosk.value(), file).ok());
+  const thai::CivilDate today{2026, 11, 1};  // FY 2570 has begun
+  const stats::ReportData r = report_of(file, "", "", today);
+  REQUIRE(r.per_fiscal_year.size() == 3);
+  CHECK(r.per_fiscal_year[0].fiscal_year == 2568);
+  CHECK(r.per_fiscal_year[0].figures.article_views == 2);
+  CHECK(r.per_fiscal_year[0].figures.sessions == 1);
+  CHECK(r.per_fiscal_year[0].figures.session_seconds == doctest::Approx(45.0));
+  CHECK(r.per_fiscal_year[1].fiscal_year == 2569);
+  CHECK(r.per_fiscal_year[1].figures.article_views == 2);
+  CHECK(r.per_fiscal_year[1].figures.sessions == 1);
+  CHECK(r.per_fiscal_year[1].figures.session_seconds == doctest::Approx(75.0));
+  CHECK(r.per_fiscal_year[1].figures.meeting_uses == 1);
+  CHECK(r.per_fiscal_year[1].figures.meeting_seconds == doctest::Approx(50.0));
+  CHECK(r.per_fiscal_year[2].fiscal_year == 2570);
+  CHECK(r.per_fiscal_year[2].figures.article_views == 1);
+  CHECK(r.per_fiscal_year[2].figures.sessions == 0);
+  CHECK(thai::format_thai_duration(r.per_fiscal_year[0].figures.session_seconds) == "45 วินาที");  // not "0 นาที"
+
+  // The plan's indicators, year by year across its range.
+  REQUIRE(r.plans.size() == 1);
+  CHECK(r.plans[0].range == plan::FiscalRange{2568, 2570});
+  CHECK(r.plans[0].phase == plan::PlanPhase::Current);
+  const stats::IndicatorRow& cm1 = indicator(r, "cm-1");
+  REQUIRE(cm1.years.size() == 3);
+  CHECK(*cm1.years[0].value == 45);
+  CHECK(cm1.years[0].status == plan::ProgressStatus::Behind);
+  CHECK(*cm1.years[1].value == 55);
+  CHECK(cm1.years[1].status == plan::ProgressStatus::Achieved);
+  CHECK_FALSE(cm1.years[2].value);
+  CHECK(cm1.years[2].status == plan::ProgressStatus::NoData);
+  // kmp-4 is measured by the kiosk: filled from the events for the years they cover, the
+  // sample figure of 2568 replaced by the real count.
+  const stats::IndicatorRow& kmp4 = indicator(r, "kmp-4");
+  REQUIRE(kmp4.years.size() == 3);
+  for (size_t y = 0; y < 3; ++y) {
+    INFO(y);
+    CHECK(kmp4.years[y].source == stats::IndicatorYear::Source::Kiosk);
+    CHECK_FALSE(kmp4.years[y].is_sample);
+  }
+  CHECK(*kmp4.years[0].value == 2);
+  CHECK(kmp4.years[0].counted_from == "2025-09-15");
+  CHECK(kmp4.years[0].counted_to == "2025-09-30");
+  CHECK(kmp4.years[0].status == plan::ProgressStatus::YearClosed);
+  CHECK(*kmp4.years[1].value == 2);
+  CHECK(kmp4.years[1].counted_from == "2025-10-01");
+  CHECK(*kmp4.years[2].value == 1);
+  CHECK(kmp4.years[2].status == plan::ProgressStatus::InProgress);
+  CHECK_FALSE(r.includes_sample());  // the one sample row was replaced by the kiosk's count
+
+  // One fiscal year's use: 2569 only.
+  const auto [from, to] = stats::fiscal_year_dates(2569);
+  CHECK(from == "2025-10-01");
+  CHECK(to == "2026-09-30");
+  const stats::ReportData fy = report_of(file, from, to, today);
+  CHECK(fy.totals.article_views == 2);
+  REQUIRE(fy.per_fiscal_year.size() == 1);
+  CHECK(fy.per_fiscal_year[0].fiscal_year == 2569);
+  REQUIRE(fy.views_per_month.size() == 12);  // October 2025 to September 2026, zeros included
+  CHECK(fy.views_per_month[0].count == 1);
+  CHECK(fy.views_per_month[5].count == 1);  // March 2026
+  // The indicators still cover the plan's years.
+  CHECK(indicator(fy, "kmp-4").years.size() == 3);
+}
+
+TEST_CASE("report: the demo's figures are sample data, marked row by row, with the committee's signatories") {
+  BundleFixture f;
+  const std::string demo_db = (f.dir / "demo.db").string();
+  REQUIRE(bundle::import_demo_if_empty(demo_db, KHLANG_DEMO_DIR).ok());
+  auto kiosk = store::open_kiosk_db(demo_db);
+  REQUIRE(kiosk.ok());
+  const std::string file = (f.dir / "demo.sqlite").string();
+  REQUIRE(stats::export_stats(kiosk.value(), file).ok());
+  const stats::ReportData r = report_of(file, "", "", {2026, 6, 1});
+  CHECK(r.includes_sample());
+  REQUIRE(r.plans.size() == 2);
+  for (const auto& p : r.plans) {
+    CHECK(p.phase == plan::PlanPhase::Ended);
+    CHECK(p.is_sample);
+    REQUIRE(p.indicators.size() == 6);
+    for (const auto& i : p.indicators) {
+      CHECK(i.is_sample);
+      REQUIRE(i.years.size() == 3);
+      for (const auto& y : i.years) CHECK(y.is_sample);
+    }
+  }
+  const stats::IndicatorRow& cm1 = indicator(r, "cm-1");
+  CHECK(cm1.years[0].status == plan::ProgressStatus::Behind);
+  CHECK(cm1.years[1].status == plan::ProgressStatus::Achieved);
+  bool chair = false, secretary = false;
+  for (const auto& s : r.signatories) {
+    chair = chair || (s.role == "chair" && s.position == "ปลัดเทศบาล");
+    secretary = secretary || s.role == "secretary";
+  }
+  CHECK(chair);
+  CHECK(secretary);
+}
+
+TEST_CASE("statistics files: version 1 is upgraded by a merge, read with a clear message before") {
+  BundleFixture f;
+  const std::string old_file = (f.dir / "v1.sqlite").string();
+  {
+    auto db = sqlite::Database::open(old_file, sqlite::Database::Mode::ReadWriteCreate);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("PRAGMA application_id=" + std::to_string(0x4B484C53) + "; PRAGMA user_version=1;"
+                     "CREATE TABLE kiosk (kiosk_id TEXT PRIMARY KEY, organization TEXT NOT NULL, exported_at TEXT NOT NULL);"
+                     "CREATE TABLE event (kiosk_id TEXT NOT NULL, event_id INTEGER NOT NULL, at TEXT NOT NULL, kind TEXT "
+                     "NOT NULL, target TEXT NOT NULL, value REAL, detail TEXT NOT NULL, PRIMARY KEY (kiosk_id, event_id)) "
+                     "WITHOUT ROWID;"
+                     "CREATE TABLE route_title (route TEXT PRIMARY KEY, title TEXT NOT NULL, category TEXT NOT NULL) WITHOUT ROWID;"
+                     "CREATE TABLE activity_progress (activity_id TEXT PRIMARY KEY, plan_title TEXT NOT NULL, seq INTEGER "
+                     "NOT NULL, activity TEXT NOT NULL, indicator TEXT NOT NULL, target TEXT NOT NULL, fiscal_year INTEGER, "
+                     "value REAL, target_value REAL, status TEXT NOT NULL, recorded_on TEXT NOT NULL) WITHOUT ROWID;"
+                     "CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), taken_at TEXT NOT NULL);"
+                     "INSERT INTO kiosk VALUES ('kiosk-1', 'เทศบาลเก่า', '2026-01-01T00:00:00Z');"
+                     "INSERT INTO event VALUES ('kiosk-1', 1, '2026-01-01T03:00:00Z', 'view', 'article:a0', 12, '');"
+                     "INSERT INTO route_title VALUES ('article:a0', 'บทความ', 'หมวด');"
+                     "INSERT INTO snapshot VALUES (1, '2026-01-01T00:00:00Z');")
+                .ok());
+  }
+  auto read = stats::open_stats(old_file);
+  REQUIRE_FALSE(read.ok());
+  CHECK(read.error().message.find("older Khlang (version 1): upgrade it with 'khlang-admin stats merge") != std::string::npos);
+  const std::string upgraded = (f.dir / "v2.sqlite").string();
+  auto added = stats::merge_stats({old_file}, upgraded);
+  REQUIRE_MESSAGE(added.ok(), (added ? "" : added.error().message));
+  CHECK(added.value() == 1);
+  const stats::ReportData r = report_of(upgraded);
+  CHECK(r.totals.article_views == 1);
+  CHECK(r.organization == "เทศบาลเก่า");
+  // Exporting into the old file upgrades it in place and keeps its events.
+  auto kiosk = store::open_kiosk_db(f.db);
+  REQUIRE(kiosk.ok());
+  auto exported = stats::export_stats(kiosk.value(), old_file);
+  REQUIRE_MESSAGE(exported.ok(), (exported ? "" : exported.error().message));
+  CHECK(report_of(old_file).kiosks == 2);
 }
 
 TEST_CASE("admin PIN: at least 6 digits, Argon2id, 5 free failures, then a lock that doubles to an hour and outlives a restart") {
