@@ -24,7 +24,6 @@ inline constexpr ImU32 kTrack = IM_COL32(226, 222, 212, 255);
 inline constexpr ImU32 kDone = IM_COL32(36, 140, 76, 255);
 inline constexpr ImU32 kInProgress = IM_COL32(32, 110, 190, 255);
 inline constexpr ImU32 kBehind = IM_COL32(204, 64, 44, 255);
-inline constexpr ImU32 kNotStarted = IM_COL32(150, 150, 150, 255);
 // Home tiles, each section its own colour so a returning visitor finds it again.
 inline constexpr ImU32 kTileKnowledge = IM_COL32(22, 92, 72, 255);
 inline constexpr ImU32 kTileAnnouncements = IM_COL32(176, 96, 18, 255);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "screens/screen.h"
+#include "plan/progress_status.h"
 #include "store/content_queries.h"
 #include "theme.h"
 #include "thai/thai_date.h"
@@ -18,16 +19,17 @@ inline float section_heading(FrameContext& f, ImVec2 pos, std::string_view text,
 
 inline ImU32 status_color(plan::ProgressStatus status) {
   switch (status) {
-    case plan::ProgressStatus::Done: return theme::kDone;
+    case plan::ProgressStatus::Achieved: return theme::kDone;
     case plan::ProgressStatus::InProgress: return theme::kInProgress;
     case plan::ProgressStatus::Behind: return theme::kBehind;
-    case plan::ProgressStatus::NotStarted: break;
+    default: return theme::kTextMuted;  // not started, no data, year closed: readable, not a colour of judgement
   }
-  return theme::kNotStarted;
 }
 
+// The core's one word for the state, in the visitor's language.
 inline std::string_view status_label(const FrameContext& f, plan::ProgressStatus status) {
-  return f.lang == Lang::Th ? plan::words(status).th : plan::words(status).en;
+  const Words words = plan::words(status);
+  return f.lang == Lang::Th ? words.th : words.en;
 }
 
 // "1 ตุลาคม 2568" or "1 October 2025" from "2025-10-01..." (the text itself if it is no date).

@@ -1,7 +1,9 @@
 // [SECTION] Statistics files: what a kiosk's usage events become when they leave it (on a USB
 // stick, to the office). One SQLite file, the events keyed by (kiosk id, event id) so exporting
 // again adds only what is new and merging the same export twice counts it once; with the names
-// of what was viewed and the plan's progress as of the export, so a report needs nothing else.
+// of what was viewed (and whether it is sample content), the plans with their indicators and
+// every year's progress, and who signs the report, as of the newest export, so a report needs
+// nothing else. Version 2; a version 1 file is upgraded by exporting or merging into it.
 // Each export also writes its events as CSV beside it (cells neutralised for a spreadsheet).
 #pragma once
 
