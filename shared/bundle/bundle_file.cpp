@@ -16,6 +16,7 @@
 
 #include "search/search_index.h"
 #include "store/schema.h"
+#include "util/system_error.h"
 
 namespace khlang::bundle {
 
@@ -110,7 +111,7 @@ Status pack_bundle(const content::ContentSet& set, const BundleLabel& label, con
   std::error_code ec;
   std::filesystem::rename(tmp, out_path, ec);
   if (!ec) std::filesystem::rename(sig_tmp, signature_path(out_path), ec);
-  if (ec) return Error{"cannot write " + out_path + ": " + ec.message()};
+  if (ec) return system_error("cannot write " + out_path, ec);
   return Ok{};
 }
 
@@ -119,8 +120,8 @@ Expected<OpenedFile> open_untrusted(const std::string& path, uint64_t max_bytes,
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     if (errno == ELOOP) return Error{what + " " + path + " is a symbolic link; give the file itself"};
-    if (errno == ENOENT) return Error{what + " " + path + " not found"};
-    return Error{what + " " + path + ": cannot open (" + std::strerror(errno) + ")"};
+    if (errno == ENOENT) return Error{ErrorKind::NotFound, what + " " + path + " not found"};
+    return system_error(what + " " + path + ": cannot open", errno);
   }
   struct stat st{};
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -147,7 +148,8 @@ Expected<std::string> read_untrusted(const std::string& path, uint64_t max_bytes
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ::close(file->fd);
-      return Error{what + " " + path + ": read failed (" + (n < 0 ? std::strerror(errno) : "file shrank") + ")"};
+      if (n < 0) return system_error(what + " " + path + ": read failed", errno);
+      return Error{ErrorKind::Io, what + " " + path + ": read failed (the file shrank while it was read)"};
     }
     done += static_cast<size_t>(n);
   }

@@ -6,6 +6,7 @@
 #include "bundle/importer.h"
 #include "bundle/trust_store.h"
 #include "store/schema.h"
+#include "util/system_error.h"
 
 namespace khlang::bundle {
 
@@ -47,7 +48,7 @@ Expected<std::string> default_kiosk_db_path() {
   dir /= "khlang";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return Error{"cannot create " + dir.string() + ": " + ec.message()};
+  if (ec) return system_error("cannot create " + dir.string(), ec);
   return (dir / "kiosk.db").string();
 }
 

@@ -6,7 +6,6 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <utility>
@@ -16,6 +15,7 @@
 #include "search/search_index.h"
 #include "store/schema.h"
 #include "store/settings.h"
+#include "util/system_error.h"
 
 namespace khlang::bundle {
 namespace {
@@ -46,7 +46,7 @@ Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes,
   const int out = ::mkstemp(templ.data());
   if (out < 0) {
     ::close(source->fd);
-    return Error{ErrorKind::Io, "cannot make a private copy in " + dir + ": " + std::strerror(errno)};
+    return system_error("cannot make a private copy in " + dir, errno);
   }
   copy.path = templ;
   Hasher hasher;
@@ -57,7 +57,7 @@ Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes,
     const ssize_t n = ::read(source->fd, buf.data(), buf.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      failure = Error{ErrorKind::Io, "reading the bundle failed (" + std::string(std::strerror(errno)) +
+      failure = Error{ErrorKind::Io, "reading the bundle failed (" + system_reason(errno) +
                       "): was the USB stick removed? Nothing was changed"};
       break;
     }
@@ -66,7 +66,7 @@ Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes,
     for (ssize_t w = 0; w < n && !failure;) {
       const ssize_t k = ::write(out, buf.data() + w, static_cast<size_t>(n - w));
       if (k < 0 && errno == EINTR) continue;
-      if (k < 0) failure = Error{ErrorKind::Io, "cannot copy the bundle: " + std::string(std::strerror(errno)) + " (disk full?)"};
+      if (k < 0) failure = system_error("cannot copy the bundle", errno);
       else w += k;
     }
     done += static_cast<uint64_t>(n);
@@ -78,7 +78,7 @@ Expected<Hash> copy_and_hash(const std::string& bundle_path, uint64_t max_bytes,
     failure = Error{ErrorKind::Io, "the bundle changed size while it was read (" + std::to_string(done) + " of " +
                     std::to_string(source->size) + " bytes): was the USB stick removed?"};
   }
-  if (!failure && ::fsync(out) != 0) failure = Error{ErrorKind::Io, "cannot save the private copy: " + std::string(std::strerror(errno))};
+  if (!failure && ::fsync(out) != 0) failure = system_error("cannot save the private copy", errno);
   ::close(out);
   if (failure) return *failure;
   return hasher.finish();
@@ -304,7 +304,7 @@ bool is_refusal(const Error& e) { return e.kind == ErrorKind::InvalidInput || e.
 Expected<ImportReport> import_bundle(const std::string& db_path, const std::string& bundle_path,
                                      const ImportOptions& options) {
   ImportLock lock(db_path);
-  if (!lock.held()) return Error{ErrorKind::Io, "cannot lock " + db_path + " for the import: " + std::strerror(errno)};
+  if (!lock.held()) return system_error("cannot lock " + db_path + " for the import", errno);
   auto kiosk = open_hardened_kiosk(db_path, kMergeTimeoutSeconds);
   if (!kiosk) return kiosk.error();
   auto vb = verify_for_kiosk(kiosk.value(), db_path, bundle_path, options);

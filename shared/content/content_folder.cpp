@@ -12,6 +12,7 @@
 #include "content/plan_checks.h"
 #include "image/thumbnail.h"
 #include "text/utf8.h"
+#include "util/system_error.h"
 
 namespace fs = std::filesystem;
 
@@ -45,7 +46,7 @@ constexpr uintmax_t kMaxMediaFile = 32u << 20;
 Expected<std::string> read_file(const fs::path& path, uintmax_t limit) {
   std::error_code ec;
   const uintmax_t size = fs::file_size(path, ec);
-  if (ec) return Error{path.string() + ": cannot read (" + ec.message() + ")"};
+  if (ec) return system_error(path.string() + ": cannot read", ec);
   if (size > limit) return Error{path.string() + ": too large (" + std::to_string(size) + " bytes)"};
   std::ifstream in(path, std::ios::binary);
   std::string data(size, '\0');
@@ -301,7 +302,7 @@ Status write_content_folder(const ContentSet& set, const std::string& dir_name) 
   const fs::path dir(dir_name);
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return Error{"cannot create " + dir_name + ": " + ec.message()};
+  if (ec) return system_error("cannot create " + dir_name, ec);
   for (const Source& source : kSources) {
     const content::TableSpec& spec = *content::find_content_table(source.table);
     auto it = set.tables.find(source.table);

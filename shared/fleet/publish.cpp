@@ -4,7 +4,6 @@
 
 #include <cerrno>
 #include <charconv>
-#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +13,7 @@
 #include "bundle/minisign.h"
 #include "content/content_folder.h"
 #include "util/safe_file.h"
+#include "util/system_error.h"
 
 namespace khlang::fleet {
 namespace {
@@ -148,7 +148,7 @@ Expected<PublishResult> publish(const PublishRequest& request) {
   // Packed in private (the temporary directory), then copied in whole through safe_file: the
   // bundle first, then its signature, which completes the pair a kiosk takes.
   std::string private_dir = (std::filesystem::temp_directory_path() / "khlang-publish-XXXXXX").string();
-  if (!::mkdtemp(private_dir.data())) return Error{"cannot make a private folder to pack in: " + std::string(std::strerror(errno))};
+  if (!::mkdtemp(private_dir.data())) return system_error("cannot make a private folder to pack in", errno);
   const std::string packed = private_dir + "/" + name;
   Status s = safe_file::check_replaceable(request.publish_folder, name);
   if (s) s = safe_file::check_replaceable(request.publish_folder, sig_name);

@@ -3,10 +3,10 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <memory>
 
 #include "image/image.h"
+#include "util/system_error.h"
 
 namespace khlang::image {
 namespace {
@@ -29,7 +29,7 @@ int color_type_for(int channels) {
 Status write_png(const std::string& path, const Image& image) {
   if (image.width <= 0 || image.height <= 0) return Error{"cannot write " + path + ": the image is empty"};
   File file(std::fopen(path.c_str(), "wb"));
-  if (!file) return Error{"cannot write " + path + ": " + std::strerror(errno)};
+  if (!file) return system_error("cannot write " + path, errno);
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
   if (!info) {
@@ -50,7 +50,7 @@ Status write_png(const std::string& path, const Image& image) {
   for (int y = 0; y < image.height; ++y) png_write_row(png, image.row(y));
   png_write_end(png, nullptr);
   png_destroy_write_struct(&png, &info);
-  if (std::fflush(file.get()) != 0) return Error{"cannot write " + path + ": " + std::strerror(errno)};
+  if (std::fflush(file.get()) != 0) return system_error("cannot write " + path, errno);
   return Ok{};
 }
 

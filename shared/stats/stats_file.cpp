@@ -9,6 +9,7 @@
 #include "content/csv.h"
 #include "store/settings.h"
 #include "util/safe_file.h"
+#include "util/system_error.h"
 
 namespace khlang::stats {
 namespace {
@@ -243,7 +244,7 @@ Expected<ExportResult> export_stats_to_folder(sqlite::Database& kiosk, const std
   if (auto s = safe_file::check_replaceable(folder, csv_name); !s) return s.error();
   std::error_code ec;
   std::filesystem::create_directories(private_dir, ec);
-  if (ec) return Error{"cannot make the folder " + private_dir + " for statistics: " + ec.message()};
+  if (ec) return system_error("cannot make the folder " + private_dir + " for statistics", ec);
   const std::string private_path = (std::filesystem::path(private_dir) / name).string();
   auto result = update_stats_file(kiosk, private_path);
   if (!result) return result.error();

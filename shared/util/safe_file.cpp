@@ -5,9 +5,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <random>
 #include <vector>
+
+#include "util/system_error.h"
 
 namespace khlang::safe_file {
 namespace {
@@ -22,14 +23,6 @@ struct Fd {
     if (fd >= 0) ::close(fd);
   }
 };
-
-std::string errno_text(int err) {
-  if (err == ENOSPC || err == EDQUOT) return "the disk is full";
-  if (err == EROFS) return "the disk is read-only (write-protected?)";
-  if (err == EACCES || err == EPERM) return "no permission to write there";
-  if (err == EIO) return "an I/O error (was the stick pulled out?)";
-  return std::strerror(err);
-}
 
 Status check_name(const std::string& name) {
   if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos ||
@@ -47,9 +40,9 @@ Expected<int> open_folder(const std::string& dir) {
   if (::lstat(dir.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
     return Error{"folder " + dir + " is a symbolic link: not written to (give the folder's real path)"};
   }
-  if (err == ENOENT) return Error{"folder " + dir + " not found"};
+  if (err == ENOENT) return Error{ErrorKind::NotFound, "folder " + dir + " not found"};
   if (err == ENOTDIR) return Error{dir + " is not a folder"};
-  return Error{"cannot open folder " + dir + ": " + errno_text(err)};
+  return system_error("cannot open folder " + dir, err);
 }
 
 // What stands at the name may be replaced only if it is a regular file (or nothing).
@@ -57,7 +50,7 @@ Status check_target(int dirfd, const std::string& dir, const std::string& name) 
   struct stat st{};
   if (::fstatat(dirfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
     if (errno == ENOENT) return Ok{};
-    return Error{"cannot look at " + dir + "/" + name + ": " + errno_text(errno)};
+    return system_error("cannot look at " + dir + "/" + name, errno);
   }
   if (S_ISREG(st.st_mode)) return Ok{};
   const char* kind = S_ISLNK(st.st_mode)    ? "a symbolic link"
@@ -96,14 +89,14 @@ Status replace_atomically(const std::string& dir, const std::string& name, Fill&
   for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
     tmp = "." + name + ".tmp-" + std::to_string(random());
     fd = ::openat(folder.fd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0644);
-    if (fd < 0 && errno != EEXIST) return Error{"cannot write into " + dir + ": " + errno_text(errno)};
+    if (fd < 0 && errno != EEXIST) return system_error("cannot write into " + dir, errno);
   }
-  if (fd < 0) return Error{"cannot make a temporary file in " + dir + " (too many left over?)"};
+  if (fd < 0) return Error{ErrorKind::Io, "cannot make a temporary file in " + dir + " (too many left over?)"};
   const Fd file(fd);
   Status s = fill(file.fd);
-  if (s && ::fsync(file.fd) != 0) s = Error{"cannot write " + dir + "/" + name + ": " + errno_text(errno)};
+  if (s && ::fsync(file.fd) != 0) s = system_error("cannot write " + dir + "/" + name, errno);
   if (s && ::renameat(folder.fd, tmp.c_str(), folder.fd, name.c_str()) != 0) {
-    s = Error{"cannot replace " + dir + "/" + name + ": " + errno_text(errno)};
+    s = system_error("cannot replace " + dir + "/" + name, errno);
   }
   if (!s) {
     (void)::unlinkat(folder.fd, tmp.c_str(), 0);
@@ -125,14 +118,14 @@ Status check_replaceable(const std::string& dir, const std::string& name) {
 
 Status write_into(const std::string& dir, const std::string& name, std::string_view data) {
   return replace_atomically(dir, name, [&](int fd) -> Status {
-    if (!write_all(fd, data.data(), data.size())) return Error{"cannot write " + dir + "/" + name + ": " + errno_text(errno)};
+    if (!write_all(fd, data.data(), data.size())) return system_error("cannot write " + dir + "/" + name, errno);
     return Ok{};
   });
 }
 
 Status copy_into(const std::string& dir, const std::string& name, const std::string& source) {
   const Fd in(::open(source.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY));
-  if (in.fd < 0) return Error{"cannot open " + source + ": " + errno_text(errno)};
+  if (in.fd < 0) return system_error("cannot open " + source, errno);
   struct stat st{};
   if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) return Error{source + " is not a regular file"};
   return replace_atomically(dir, name, [&](int fd) -> Status {
@@ -140,10 +133,10 @@ Status copy_into(const std::string& dir, const std::string& name, const std::str
     for (;;) {
       const ssize_t n = ::read(in.fd, buffer.data(), buffer.size());
       if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return Error{"cannot read " + source + ": " + errno_text(errno)};
+      if (n < 0) return system_error("cannot read " + source, errno);
       if (n == 0) return Ok{};
       if (!write_all(fd, buffer.data(), static_cast<size_t>(n))) {
-        return Error{"cannot write " + dir + "/" + name + ": " + errno_text(errno)};
+        return system_error("cannot write " + dir + "/" + name, errno);
       }
     }
   });

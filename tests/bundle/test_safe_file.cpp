@@ -13,6 +13,7 @@
 
 #include "bundle_fixture.h"
 #include "util/safe_file.h"
+#include "util/system_error.h"
 
 using namespace khlang;
 using khlang::test::read_file;
@@ -133,7 +134,7 @@ TEST_CASE("safe_file: a full disk mid-write leaves the old file and no temporary
     const rlimit rl{64 << 10, 64 << 10};
     setrlimit(RLIMIT_FSIZE, &rl);
     const Status s = safe_file::write_into(f.stick, "s.csv", big);
-    _exit(s ? 0 : (s.error().message.find("cannot write") != std::string::npos ? 1 : 2));
+    _exit(s ? 0 : (s.error().message.find("cannot write") != std::string::npos && s.error().kind == ErrorKind::Io ? 1 : 2));
   }
   int status = 0;
   waitpid(pid, &status, 0);
@@ -141,4 +142,27 @@ TEST_CASE("safe_file: a full disk mid-write leaves the old file and no temporary
   CHECK(WEXITSTATUS(status) == 1);
   CHECK(read_file(f.stick + "/s.csv") == "old\n");
   CHECK(f.names() == std::set<std::string>{"s.csv"});
+}
+
+TEST_CASE("safe_file: an error's kind says who must act: a missing folder or source, a refused target, the system") {
+  Folders f;
+  const Status no_folder = safe_file::write_into(f.stick + "/gone", "s.csv", "x");
+  REQUIRE_FALSE(no_folder.ok());
+  CHECK(no_folder.error().kind == ErrorKind::NotFound);
+  const Status no_source = safe_file::copy_into(f.stick, "c.csv", f.stick + "/missing.csv");
+  REQUIRE_FALSE(no_source.ok());
+  CHECK(no_source.error().kind == ErrorKind::NotFound);
+  CHECK(no_source.error().message.find(f.stick + "/missing.csv") != std::string::npos);
+  fs::create_directory(f.stick + "/d.csv");
+  const Status dir_target = safe_file::write_into(f.stick, "d.csv", "x");
+  REQUIRE_FALSE(dir_target.ok());
+  CHECK(dir_target.error().kind == ErrorKind::InvalidInput);
+
+  const Error full = system_error("cannot write /media/stick/s.csv", ENOSPC);
+  CHECK(full.kind == ErrorKind::Io);
+  CHECK(full.message == "cannot write /media/stick/s.csv: the disk is full");
+  CHECK(system_error("x", EROFS).message.find("write-protected") != std::string::npos);
+  std::error_code ec;
+  (void)fs::file_size(f.stick + "/missing.csv", ec);
+  CHECK(system_error("size", ec).kind == ErrorKind::NotFound);
 }
