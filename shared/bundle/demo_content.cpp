@@ -20,16 +20,13 @@ std::string default_demo_dir() {
 
 Expected<bool> import_demo_if_empty(const std::string& db_path, const std::string& demo_dir) {
   {
-    auto db = store::open_kiosk_db(db_path);
-    if (!db) return db.error();
-    auto has = db->query_int("SELECT count(*) FROM organization");
-    if (!has) return has.error();
-    if (has.value() > 0) return false;
+    KHLANG_TRY_AS(auto db, store::open_kiosk_db(db_path));
+    KHLANG_TRY_AS(auto has, db.query_int("SELECT count(*) FROM organization"));
+    if (has > 0) return false;
     auto key_text = read_untrusted(demo_dir + "/demo-key.pub", 4096, "demo key");
     if (!key_text) return Error{"the demo content is missing (" + key_text.error().message + "): build the project"};
-    auto key = parse_public_key(key_text.value(), demo_dir + "/demo-key.pub");
-    if (!key) return key.error();
-    if (auto s = trust_key(db.value(), key.value(), "built-in demo content"); !s) return s.error();
+    KHLANG_TRY_AS(auto key, parse_public_key(key_text.value(), demo_dir + "/demo-key.pub"));
+    KHLANG_TRY(trust_key(db, key, "built-in demo content"));
   }
   auto imported = import_bundle(db_path, demo_dir + "/demo.khb");
   if (!imported) return Error{"importing the demo content failed: " + imported.error().message};

@@ -198,9 +198,8 @@ Expected<HealthRecord> parse_health(std::string_view text, const std::string& na
 
 Expected<HealthRecord> collect_health(sqlite::Database& kiosk, const HealthInputs& inputs) {
   HealthRecord r;
-  auto id = stats::kiosk_id(kiosk);
-  if (!id) return id.error();
-  r.kiosk_id = id.value();
+  KHLANG_TRY_AS(auto id, stats::kiosk_id(kiosk));
+  r.kiosk_id = id;
   r.name = store::get_setting(kiosk, "kiosk_name", "");
   r.location = store::get_setting(kiosk, "kiosk_location", "");
   r.opening_hours = store::get_setting(kiosk, "opening_hours", "");
@@ -215,14 +214,13 @@ Expected<HealthRecord> collect_health(sqlite::Database& kiosk, const HealthInput
   if (auto key = kiosk.query_text("SELECT coalesce((SELECT key_id FROM content_state WHERE id = 1), '')"); key) {
     r.content_key_id = key.value();
   }
-  auto last = kiosk.prepare("SELECT at, result, message, bundle, seq FROM import_log ORDER BY id DESC LIMIT 1");
-  if (!last) return last.error();
-  if (auto row = last->step(); row && row.value()) {
-    r.last_import_at = last->column_text(0);
-    r.last_import_result = last->column_text(1);
-    r.last_import_message = last->column_text(2);
-    r.last_import_bundle = std::filesystem::path(last->column_text(3)).filename().string();
-    if (!last->column_is_null(4)) r.last_import_seq = last->column_int(4);
+  KHLANG_TRY_AS(auto last, kiosk.prepare("SELECT at, result, message, bundle, seq FROM import_log ORDER BY id DESC LIMIT 1"));
+  if (auto row = last.step(); row && row.value()) {
+    r.last_import_at = last.column_text(0);
+    r.last_import_result = last.column_text(1);
+    r.last_import_message = last.column_text(2);
+    r.last_import_bundle = std::filesystem::path(last.column_text(3)).filename().string();
+    if (!last.column_is_null(4)) r.last_import_seq = last.column_int(4);
   }
   if (auto n = kiosk.query_int("SELECT count(*) FROM usage_event"); n) r.usage_events = n.value();
   struct statvfs fs{};

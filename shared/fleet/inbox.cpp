@@ -46,14 +46,13 @@ std::optional<std::pair<std::string, double>> stat_pair(const std::string& bundl
 Expected<std::string> hash_pair(const std::string& bundle_path) {
   bundle::Hasher hasher;
   for (const std::string& path : {bundle_path, bundle::signature_path(bundle_path)}) {
-    auto file = bundle::open_untrusted(path, kMaxBundleBytes, "bundle");
-    if (!file) return file.error();
+    KHLANG_TRY_AS(auto file, bundle::open_untrusted(path, kMaxBundleBytes, "bundle"));
     std::vector<char> buf(1 << 20);
     for (;;) {
-      const ssize_t n = ::read(file->fd, buf.data(), buf.size());
+      const ssize_t n = ::read(file.fd, buf.data(), buf.size());
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
-        ::close(file->fd);
+        ::close(file.fd);
         if (n < 0) return Error{"cannot read " + path};
         break;
       }

@@ -17,10 +17,9 @@ Expected<OutboxResult> write_outbox(sqlite::Database& kiosk, const std::string& 
   if (!std::filesystem::is_directory(outbox_dir, ec)) {
     return Error{"outbox folder " + outbox_dir + " not found (make it, or set up the fleet: docs/fleet.md)"};
   }
-  auto id = stats::kiosk_id(kiosk);
-  if (!id) return id.error();
+  KHLANG_TRY_AS(auto id, stats::kiosk_id(kiosk));
   OutboxResult result;
-  const std::string stats_name = stats::stats_file_name(id.value()), health_name = health_file_name(id.value());
+  const std::string stats_name = stats::stats_file_name(id), health_name = health_file_name(id);
   result.stats_path = (std::filesystem::path(outbox_dir) / stats_name).string();
   result.health_path = (std::filesystem::path(outbox_dir) / health_name).string();
 
@@ -40,9 +39,8 @@ Expected<OutboxResult> write_outbox(sqlite::Database& kiosk, const std::string& 
     inputs.last_error = result.stats_error;
     inputs.last_error_at = bundle::now_utc_iso();
   }
-  auto record = collect_health(kiosk, inputs);
-  if (!record) return record.error();
-  if (auto s = safe_file::write_into(outbox_dir, health_name, format_health(record.value())); !s) return s.error();
+  KHLANG_TRY_AS(auto record, collect_health(kiosk, inputs));
+  KHLANG_TRY(safe_file::write_into(outbox_dir, health_name, format_health(record)));
   return result;
 }
 

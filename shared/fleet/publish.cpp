@@ -67,9 +67,8 @@ Expected<int64_t> last_published_seq(const std::string& secret_key_path, const s
   const std::string path = publish_state_path(secret_key_path);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return int64_t{0};
-  auto text = read_small(path);
-  if (!text) return text.error();
-  std::istringstream lines(text.value());
+  KHLANG_TRY_AS(auto text, read_small(path));
+  std::istringstream lines(text);
   std::string line, state_key;
   std::optional<int64_t> seq;
   bool header = false, end = false;
@@ -105,17 +104,14 @@ Expected<PublishResult> publish(const PublishRequest& request) {
   if (request.channel.empty() || request.channel.find_first_of(" \t\n/") != std::string::npos) {
     return Error{"the channel must be one word, not '" + request.channel + "'"};
   }
-  auto secret_text = read_small(request.secret_key_path);
-  if (!secret_text) return secret_text.error();
-  auto secret = bundle::parse_secret_key(secret_text.value(), request.secret_key_path);
-  if (!secret) return secret.error();
+  KHLANG_TRY_AS(auto secret_text, read_small(request.secret_key_path));
+  KHLANG_TRY_AS(auto secret, bundle::parse_secret_key(secret_text, request.secret_key_path));
   PublishResult result;
-  result.key_id = bundle::key_id_hex(secret->id);
+  result.key_id = bundle::key_id_hex(secret.id);
   result.state_path = publish_state_path(request.secret_key_path);
 
-  auto last = last_published_seq(request.secret_key_path, result.key_id);
-  if (!last) return last.error();
-  int64_t highest = last.value();
+  KHLANG_TRY_AS(auto last, last_published_seq(request.secret_key_path, result.key_id));
+  int64_t highest = last;
   const std::vector<Published> existing = bundles_of_key(request.publish_folder, result.key_id);
   for (const Published& p : existing) highest = std::max(highest, p.seq);
   if (request.seq && *request.seq <= highest) {
@@ -125,8 +121,7 @@ Expected<PublishResult> publish(const PublishRequest& request) {
   result.seq = request.seq.value_or(highest + 1);
 
   // The content is checked before a number is used up.
-  auto set = content::load_content_folder(request.content_folder);
-  if (!set) return set.error();
+  KHLANG_TRY_AS(auto set, content::load_content_folder(request.content_folder));
   const std::string state = "khlang-publish 1\nkey_id=" + result.key_id + "\nlast_seq=" + std::to_string(result.seq) +
                             "\nchannel=" + request.channel + "\npublished_at=" + bundle::now_utc_iso() + "\nend\n";
   const std::filesystem::path state_path(result.state_path);
@@ -137,7 +132,7 @@ Expected<PublishResult> publish(const PublishRequest& request) {
   }
 
   bundle::BundleLabel label;
-  label.organization = set->tables["organization"][0].cells[1].value_or("");
+  label.organization = set.tables["organization"][0].cells[1].value_or("");
   label.channel = request.channel;
   label.seq = result.seq;
   label.created_at = bundle::now_utc_iso();
@@ -152,7 +147,7 @@ Expected<PublishResult> publish(const PublishRequest& request) {
   const std::string packed = private_dir + "/" + name;
   Status s = safe_file::check_replaceable(request.publish_folder, name);
   if (s) s = safe_file::check_replaceable(request.publish_folder, sig_name);
-  if (s) s = bundle::pack_bundle(set.value(), label, secret.value(), packed);
+  if (s) s = bundle::pack_bundle(set, label, secret, packed);
   if (s) s = safe_file::copy_into(request.publish_folder, name, packed);
   if (s) s = safe_file::copy_into(request.publish_folder, sig_name, bundle::signature_path(packed));
   std::filesystem::remove_all(private_dir, ec);

@@ -91,21 +91,17 @@ Expected<Statement> Database::prepare(std::string_view sql) {
 }
 
 Expected<int64_t> Database::query_int(std::string_view sql) {
-  auto stmt = prepare(sql);
-  if (!stmt) return stmt.error();
-  auto row = stmt->step();
-  if (!row) return row.error();
-  if (!row.value()) return Error{"no result for: " + std::string(sql.substr(0, 80))};
-  return stmt->column_int(0);
+  KHLANG_TRY_AS(auto stmt, prepare(sql));
+  KHLANG_TRY_AS(auto row, stmt.step());
+  if (!row) return Error{"no result for: " + std::string(sql.substr(0, 80))};
+  return stmt.column_int(0);
 }
 
 Expected<std::string> Database::query_text(std::string_view sql) {
-  auto stmt = prepare(sql);
-  if (!stmt) return stmt.error();
-  auto row = stmt->step();
-  if (!row) return row.error();
-  if (!row.value()) return Error{"no result for: " + std::string(sql.substr(0, 80))};
-  return stmt->column_text(0);
+  KHLANG_TRY_AS(auto stmt, prepare(sql));
+  KHLANG_TRY_AS(auto row, stmt.step());
+  if (!row) return Error{"no result for: " + std::string(sql.substr(0, 80))};
+  return stmt.column_text(0);
 }
 
 int64_t Database::changes() const { return sqlite3_changes64(db_); }

@@ -55,9 +55,8 @@ Expected<std::unique_ptr<FontSet>> FontSet::load(const FontSetPaths& paths) {
   std::map<std::string, FontId> loaded;
   auto add = [&](const std::string& path) -> Expected<FontId> {
     if (auto it = loaded.find(path); it != loaded.end()) return it->second;
-    auto face = FontFace::load(set->library_, path);
-    if (!face) return face.error();
-    set->faces_.push_back(std::move(face.value()));
+    KHLANG_TRY_AS(auto face, FontFace::load(set->library_, path));
+    set->faces_.push_back(std::move(face));
     const auto id = static_cast<FontId>(set->faces_.size() - 1);
     loaded[path] = id;
     return id;
@@ -69,9 +68,8 @@ Expected<std::unique_ptr<FontSet>> FontSet::load(const FontSetPaths& paths) {
       {&paths.latin_bold, &set->latin_[1]},
   };
   for (const auto& [path, id] : roles) {
-    auto result = add(*path);
-    if (!result) return result.error();
-    *id = result.value();
+    KHLANG_TRY_AS(auto result, add(*path));
+    *id = result;
   }
   for (auto& cache : set->pick_cache_) {
     cache.reset(new std::atomic<int16_t>[kPickCacheSize]);
@@ -81,9 +79,8 @@ Expected<std::unique_ptr<FontSet>> FontSet::load(const FontSetPaths& paths) {
 }
 
 Expected<std::unique_ptr<FontSet>> FontSet::load_default(ThaiFace thai) {
-  auto paths = paths_from_manifest(default_font_dir(), thai);
-  if (!paths) return paths.error();
-  return load(paths.value());
+  KHLANG_TRY_AS(auto paths, paths_from_manifest(default_font_dir(), thai));
+  return load(paths);
 }
 
 FontSet::~FontSet() {

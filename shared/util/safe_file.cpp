@@ -77,11 +77,10 @@ bool write_all(int fd, const char* data, size_t size) {
 // Makes the temporary file, lets `fill` write it, then renames it over `name`.
 template <typename Fill>
 Status replace_atomically(const std::string& dir, const std::string& name, Fill&& fill) {
-  if (auto s = check_name(name); !s) return s;
-  auto opened = open_folder(dir);
-  if (!opened) return opened.error();
-  const Fd folder(opened.value());
-  if (auto s = check_target(folder.fd, dir, name); !s) return s;
+  KHLANG_TRY(check_name(name));
+  KHLANG_TRY_AS(auto opened, open_folder(dir));
+  const Fd folder(opened);
+  KHLANG_TRY(check_target(folder.fd, dir, name));
 
   std::random_device random;
   std::string tmp;
@@ -109,10 +108,9 @@ Status replace_atomically(const std::string& dir, const std::string& name, Fill&
 }  // namespace
 
 Status check_replaceable(const std::string& dir, const std::string& name) {
-  if (auto s = check_name(name); !s) return s;
-  auto opened = open_folder(dir);
-  if (!opened) return opened.error();
-  const Fd folder(opened.value());
+  KHLANG_TRY(check_name(name));
+  KHLANG_TRY_AS(auto opened, open_folder(dir));
+  const Fd folder(opened);
   return check_target(folder.fd, dir, name);
 }
 
