@@ -7,7 +7,7 @@
 namespace khlang::kiosk {
 namespace {
 
-// Kedmanee, unshifted and shifted, row by row (DESIGN.md).
+// Kedmanee (TIS 820-2538, the standard Thai typewriter layout), unshifted and shifted, row by row.
 const char* const kThai[2][4] = {
     {"_ๅ/-ภถุึคตจขช", "ๆไำพะัีรนยบลฃ", "ฟหกดเ้่าสวง", "ผปแอิืทมใฝ"},
     {"%+๑๒๓๔ู฿๕๖๗๘๙", "๐\"ฎฑธํ๊ณฯญฐ,ฅ", "ฤฆฏโฌ็๋ษศซ.", "()ฉฮฺ์?ฒฬฦ"},

@@ -1,4 +1,4 @@
-// [SECTION] Importing a bundle into the kiosk's database: DESIGN.md's pipeline, in order.
+// [SECTION] Importing a bundle into the kiosk's database: the import pipeline (docs/architecture.md), in order.
 //   1. open the bundle with O_NOFOLLOW, regular files only, size cap; copy it off the stick into
 //      a private file with read(), hashing while copying;
 //   2. verify the signature over the copy with a pinned key, before SQLite opens it;

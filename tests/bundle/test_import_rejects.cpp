@@ -1,5 +1,6 @@
-// Bad input and faults at the import boundary (DESIGN.md's threats). Each case must be rejected
-// with a message a person can act on, logged, and leave the kiosk's content exactly as it was.
+// Bad input and faults at the import boundary (what the import pipeline of docs/architecture.md
+// stands against). Each case must be rejected with a message a person can act on, logged, and
+// leave the kiosk's content exactly as it was.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 #include <sys/stat.h>

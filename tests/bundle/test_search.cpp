@@ -203,7 +203,7 @@ TEST_CASE("search: the index packed in the bundle answers exactly as one built o
   REQUIRE(search::rebuild_search_index(kiosk.value()).ok());
   REQUIRE(kiosk->exec("COMMIT").ok());
   CHECK(results_of(kiosk.value()) == packed);
-  // It travels as plain tables: a bundle's schema holds no virtual table (DESIGN.md, import step 6).
+  // It travels as plain tables: a bundle's schema holds no virtual table (docs/architecture.md's import pipeline, step 6).
   auto bundle_db = sqlite::Database::open(f.pack_search_content(2), sqlite::Database::Mode::ReadOnly);
   REQUIRE(bundle_db.ok());
   CHECK(bundle_db->query_int("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%VIRTUAL%'").value() == 0);
