@@ -27,25 +27,40 @@ Expected<FontSetPaths> FontSet::paths_from_manifest(const std::string& dir, Thai
   std::ifstream in(manifest);
   if (!in) {
     return Error{"font manifest " + manifest +
-                 " not found: build the project (it copies the fonts there) or set KHLANG_FONT_DIR"};
+                 " not found: build the project (it copies the fonts there), install the khlang-admin package, or set "
+                 "KHLANG_FONT_DIR"};
   }
+  // Each role names its file; the file beside the manifest wins (the build tree's copy, or a
+  // KHLANG_FONT_DIR of one's own), else the path the Debian package installs it to (an installed
+  // Khlang ships only the manifest and depends on the font packages).
   std::map<std::string, std::string> files;
+  std::map<std::string, std::string> packages;
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream fields(line);
-    std::string role, file;
+    std::string role, file, package, system_path;
     std::getline(fields, role, '\t');
     std::getline(fields, file, '\t');
-    if (!role.empty() && !file.empty()) files[role] = dir + "/" + file;
+    std::getline(fields, package, '\t');
+    std::getline(fields, system_path, '\t');
+    if (role.empty() || file.empty()) continue;
+    std::error_code ec;
+    const std::string beside = dir + "/" + file;
+    files[role] = std::filesystem::exists(beside, ec) || system_path.empty() ? beside : system_path;
+    packages[role] = package;
   }
   const std::string thai_prefix = thai == ThaiFace::Alternative ? "thai-alt-" : "thai-";
-  FontSetPaths paths{files[thai_prefix + "regular"], files[thai_prefix + "bold"], files["latin-regular"],
-                     files["latin-bold"]};
-  for (const std::string* p : {&paths.thai_regular, &paths.thai_bold, &paths.latin_regular, &paths.latin_bold}) {
-    if (p->empty()) return Error{"font manifest " + manifest + " lacks a thai/latin regular/bold entry"};
+  const std::string roles[] = {thai_prefix + "regular", thai_prefix + "bold", "latin-regular", "latin-bold"};
+  for (const std::string& role : roles) {
+    if (files[role].empty()) return Error{"font manifest " + manifest + " lacks a thai/latin regular/bold entry"};
+    std::error_code ec;
+    if (!std::filesystem::exists(files[role], ec)) {
+      return Error{"font " + files[role] + " (" + role + ") is missing: install the Debian package " +
+                   packages[role] + " (sudo apt-get install " + packages[role] + ")"};
+    }
   }
-  return paths;
+  return FontSetPaths{files[roles[0]], files[roles[1]], files[roles[2]], files[roles[3]]};
 }
 
 Expected<std::unique_ptr<FontSet>> FontSet::load(const FontSetPaths& paths) {

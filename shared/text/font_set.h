@@ -1,7 +1,8 @@
 // [SECTION] The font set: a Thai font and the Latin font paired with it, regular and bold.
 // Thai fonts carry no Latin letters or digits, so each cluster of text is given the font that
 // covers it (Thai to the Thai font; Latin, digits and symbols to the Latin font). Which files
-// make the set is declared once, in fonts/manifest.tsv, installed beside the programs.
+// make the set is declared once, in fonts/manifest.tsv, installed beside the programs; the files
+// come from Debian's font packages (copied into the build tree, read in place once installed).
 #pragma once
 
 #include <atomic>
@@ -34,7 +35,8 @@ class FontSet {
   // The installed fonts directory: $KHLANG_FONT_DIR if set, else ../share/khlang/fonts next to
   // the running program (the same in the build tree and once installed).
   static std::string default_font_dir();
-  // Reads manifest.tsv in `dir` and names the files of the set.
+  // Reads manifest.tsv in `dir` and names the files of the set: a file beside the manifest if it
+  // is there, else the system path the manifest gives (where its Debian package installs it).
   static Expected<FontSetPaths> paths_from_manifest(const std::string& dir, ThaiFace thai = ThaiFace::Default);
   static Expected<std::unique_ptr<FontSet>> load(const FontSetPaths& paths);
   // default_font_dir() + paths_from_manifest() + load().
