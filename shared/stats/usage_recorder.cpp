@@ -1,8 +1,11 @@
 #include "stats/usage_recorder.h"
 
+#include <sys/statvfs.h>
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 
 #include "store/schema.h"
 
@@ -17,8 +20,11 @@ std::string iso_utc(int64_t utc_seconds) {
   return buf;
 }
 
-UsageRecorder::UsageRecorder(std::string db_path, double flush_seconds)
-    : db_path_(std::move(db_path)), flush_seconds_(flush_seconds), thread_([this] { run(); }) {}
+UsageRecorder::UsageRecorder(std::string db_path, double flush_seconds, uint64_t min_free_bytes)
+    : db_path_(std::move(db_path)),
+      flush_seconds_(flush_seconds),
+      min_free_bytes_(min_free_bytes),
+      thread_([this] { run(); }) {}
 
 UsageRecorder::~UsageRecorder() {
   {
@@ -59,6 +65,27 @@ Status write_batch(sqlite::Database& db, const std::vector<UsageEvent>& batch) {
 
 }  // namespace
 
+bool UsageRecorder::disk_has_room() {
+  const std::string dir = std::filesystem::absolute(db_path_).parent_path().string();
+  struct statvfs fs {};
+  if (statvfs(dir.c_str(), &fs) != 0) return true;  // unknown: SQLite reports a real failure itself
+  const uint64_t free_bytes = static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
+  const bool room = free_bytes >= min_free_bytes_;
+  if (room == !stopped_for_low_disk_.load(std::memory_order_relaxed)) return room;
+  stopped_for_low_disk_.store(!room, std::memory_order_relaxed);
+  if (room) {
+    std::fprintf(stderr, "khlang-kiosk: usage statistics recorded again: %llu MB free under %s\n",
+                 static_cast<unsigned long long>(free_bytes / 1000000), dir.c_str());
+  } else {
+    std::fprintf(stderr,
+                 "khlang-kiosk: usage statistics stopped: only %llu MB free under %s (below %llu MB); free disk "
+                 "space and they resume\n",
+                 static_cast<unsigned long long>(free_bytes / 1000000), dir.c_str(),
+                 static_cast<unsigned long long>(min_free_bytes_ / 1000000));
+  }
+  return room;
+}
+
 void UsageRecorder::run() {
   auto db = store::open_kiosk_db(db_path_);
   if (!db) std::fprintf(stderr, "khlang-kiosk: usage statistics are off: %s\n", db.error().message.c_str());
@@ -70,7 +97,7 @@ void UsageRecorder::run() {
     const uint64_t upto = recorded_;
     const bool stopping = stop_;
     lock.unlock();
-    if (db && !batch.empty()) {
+    if (db && !batch.empty() && disk_has_room()) {
       // Statistics must never stop the kiosk, so errors only go to the log.
       if (auto s = write_batch(db.value(), batch); !s) {
         std::fprintf(stderr, "khlang-kiosk: %zu usage events not written: %s\n", batch.size(), s.error().message.c_str());

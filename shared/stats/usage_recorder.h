@@ -4,6 +4,7 @@
 // a search's text is kept, nothing about who typed it.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -27,21 +28,34 @@ struct UsageEvent {
   std::string detail;
 };
 
+// Below this much free space on the database's file system the kiosk stops recording statistics,
+// so the room left goes to imports and the content (admin status shows free disk in red there too).
+inline constexpr uint64_t kMinFreeBytesForStatistics = 200ull * 1000 * 1000;
+
 class UsageRecorder {
  public:
   // Writes to the kiosk database at `db_path` every `flush_seconds` (a crash loses at most that).
-  explicit UsageRecorder(std::string db_path, double flush_seconds = 2.0);
+  // A batch due while the database's file system has less than `min_free_bytes` free is dropped
+  // (one log line when recording stops, one when it resumes), never written half-way.
+  explicit UsageRecorder(std::string db_path, double flush_seconds = 2.0,
+                         uint64_t min_free_bytes = kMinFreeBytesForStatistics);
   ~UsageRecorder();  // writes what is queued
   UsageRecorder(const UsageRecorder&) = delete;
   UsageRecorder& operator=(const UsageRecorder&) = delete;
 
   void record(UsageEvent event);  // never blocks on the disk
   void flush();                   // waits until everything recorded so far is written
+  // Whether the last batch was dropped for want of disk space (admin status says so).
+  bool stopped_for_low_disk() const { return stopped_for_low_disk_.load(std::memory_order_relaxed); }
 
  private:
   void run();
+  // Whether the database's file system has room for statistics; logs when that changes.
+  bool disk_has_room();
   std::string db_path_;
   double flush_seconds_;
+  uint64_t min_free_bytes_;
+  std::atomic<bool> stopped_for_low_disk_{false};
   std::mutex mutex_;
   std::condition_variable wake_, written_;
   std::vector<UsageEvent> queue_;
