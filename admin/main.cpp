@@ -54,7 +54,7 @@ void print_overview() {
   std::printf("usage: khlang-admin COMMAND [options]\n\nKhlang's office tool: content bundles, previews, statistics.\n\n"
               "commands:\n");
   for (const Command& c : all_commands()) std::printf("  %-14s %s\n", c.spec.name.c_str(), c.spec.summary.c_str());
-  std::printf("\n'khlang-admin COMMAND --help' shows a command's options.\n");
+  std::printf("\n'khlang-admin COMMAND --help' shows a command's options; 'khlang-admin --version' the version.\n");
 }
 
 int dispatch(int argc, char** argv) {
@@ -63,6 +63,10 @@ int dispatch(int argc, char** argv) {
     return argc < 2 ? 2 : 0;
   }
   const std::string name = argv[1];
+  if (name == "--version") {
+    std::printf("khlang-admin %s\n", KHLANG_VERSION);
+    return 0;
+  }
   for (const Command& c : all_commands()) {
     if (c.spec.name != name) continue;
     auto args = Args::parse(c.spec, std::vector<std::string>(argv + 2, argv + argc));

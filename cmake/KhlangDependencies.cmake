@@ -17,6 +17,7 @@ pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 if(KHLANG_BUILD_KIOSK)
   pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
   pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+  pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)  # sd_notify: readiness and the watchdog
   set(OpenGL_GL_PREFERENCE GLVND)
   find_package(OpenGL REQUIRED COMPONENTS OpenGL)
 endif()

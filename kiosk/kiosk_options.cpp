@@ -50,7 +50,10 @@ const char* kiosk_usage() {
          "                        cards, keys: box, clip, label, style, colours, tappable)\n"
          "  --list-routes         print every route (with example ids from the content), its kind\n"
          "                        and whether it counts as a view; then exit\n"
-         "  --help                show this help\n";
+         "  --version             show the version\n"
+         "  --help                show this help\n\n"
+         "Exit status: 0 when told to stop (SIGTERM), 1 when it cannot start (the message says why),\n"
+         "2 for a wrong command line.\n";
 }
 
 Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
@@ -63,6 +66,8 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
     };
     if (a == "--help" || a == "-h") {
       o.help = true;
+    } else if (a == "--version") {
+      o.version = true;
     } else if (a == "--windowed" || a == "--size") {
       auto v = value();
       if (!v) return v.error();

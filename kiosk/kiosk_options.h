@@ -26,6 +26,7 @@ struct KioskOptions {
   bool bench = false;           // --bench: frame CPU times of the script's frames
   bool list_routes = false;     // --list-routes: print the routes (with example ids) and exit
   bool help = false;
+  bool version = false;      // --version: print the version and exit
 };
 
 Expected<KioskOptions> parse_kiosk_options(int argc, char** argv);

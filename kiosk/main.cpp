@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "kiosk_options.h"
+#include "platform/watchdog.h"
 #include "routes.h"
 #include "script/kiosk_driver.h"
 #include "script/script_runner.h"
@@ -27,6 +28,10 @@ int main(int argc, char** argv) {
     std::fputs(kiosk_usage(), stdout);
     return 0;
   }
+  if (options->version) {
+    std::printf("khlang-kiosk %s\n", KHLANG_VERSION);
+    return 0;
+  }
   if (options->list_routes) {
     // No window: the route table, with example ids from the content.
     auto db = open_kiosk_database(options.value());
@@ -45,5 +50,9 @@ int main(int argc, char** argv) {
     if (auto written = app.value()->screenshot(options->screenshot, options->dump_items); !written) return fail(written.error());
     return 0;
   }
+  // Under systemd (Type=notify) the service counts as started once the window is open on its
+  // content; without systemd this does nothing.
+  Watchdog::from_environment().ready();
+  std::fprintf(stderr, "khlang-kiosk %s: running\n", KHLANG_VERSION);
   return app.value()->run();
 }
