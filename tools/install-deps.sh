@@ -12,6 +12,8 @@ packages=(
   libsodium-dev libmd4c-dev libqrencode-dev libpng-dev libxxhash-dev
   fonts-noto-core fonts-tlwg-laksaman-ttf
   xvfb xauth libgl1-mesa-dri pango1.0-tools minisign sqlite3 syncthing
+  libsystemd-dev debhelper help2man lintian
+  cage xwayland grim libpam-systemd dbus procps
 )
 missing=()
 for p in "${packages[@]}"; do
