@@ -5,7 +5,7 @@
 # unit's (no network, read-only system, private /tmp, hidden /home and /run/user, /proc showing
 # only its own processes, no new privileges, no capabilities). wlroots runs headless
 # (WLR_BACKENDS=headless, WLR_RENDERER=pixman); grim takes the output's picture, which must show
-# the home screen: the text the kiosk draws at that size (from --screenshot --dump-text of the
+# the home screen: the text the kiosk draws at that size (from --screenshot --dump-items of the
 # same database) is checked in the grim picture by check_screenshot.
 # Not covered here (no systemd as PID 1, no logind seat, no GPU on CI): PAMName=, TTYPath=, the
 # seccomp filter, DevicePolicy=; systemd-analyze verify checks the unit's syntax and paths.
@@ -17,6 +17,15 @@ set -euo pipefail
 check_screenshot=$1
 out=$2
 if [ "$(id -u)" -ne 0 ]; then echo "SKIP: needs root (to run as the package's user khlang)"; exit 77; fi
+if [ "${KHLANG_PACKAGE_TESTS:-0}" != 1 ]; then
+  echo "SKIP: the package tests install and purge khlang on this machine; they run with KHLANG_PACKAGE_TESTS=1"
+  echo "      (tools/run-tests.sh and so CI set it): KHLANG_PACKAGE_TESTS=1 ctest -L package"
+  exit 77
+fi
+# One package test at a time on this machine, whichever build tree it comes from (dpkg's lock
+# would refuse a second dpkg -i, and each tree installs its own build).
+exec 9>/run/lock/khlang-package-tests.lock
+flock 9
 if ! id khlang >/dev/null 2>&1 || [ ! -x /usr/libexec/khlang/khlang-kiosk-session ]; then
   echo "FAIL: the khlang package is not installed (the package test installs it first)"
   exit 1
@@ -96,7 +105,7 @@ png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d", $3 * 256 + $4, $
 size=$(png_size "$shot")
 [ "$size" = 720x1280 ] || { echo "FAIL: grim's picture is $size, not the rotated headless output 720x1280"; exit 1; }
 (cd "$work" && xvfb-run -a -s "-screen 0 1920x1080x24" /usr/bin/khlang-kiosk --db "$state/kiosk.db" \
-   --screenshot "$out/reference-home.png" --dump-text "$out/reference-home.tsv" --size "$size")
+   --screenshot "$out/reference-home.png" --dump-items "$out/reference-home.tsv" --size "$size")
 # The clock's minute may have turned between the two pictures: its block is left out.
 grep -v -E '[[:space:]][0-9]{1,2}:[0-9]{2}$' "$out/reference-home.tsv" > "$out/reference-home-noclock.tsv"
 "$check_screenshot" "$shot" "$out/reference-home-noclock.tsv"
