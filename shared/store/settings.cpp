@@ -59,6 +59,17 @@ const Field kFields[] = {
        s.inbox_folders = split(v);
        return true;
      }},
+    {"auto_import", "0 or 1", [](const KioskSettings& s) { return std::string(s.auto_import ? "1" : "0"); },
+     [](const std::string& v, KioskSettings& s) {
+       if (v != "0" && v != "1") return false;
+       s.auto_import = v == "1";
+       return true;
+     }},
+    {"outbox_folder", "a folder", [](const KioskSettings& s) { return s.outbox_folder; },
+     [](const std::string& v, KioskSettings& s) {
+       s.outbox_folder = v;
+       return true;
+     }},
 };
 
 }  // namespace

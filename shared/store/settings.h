@@ -19,6 +19,8 @@ struct KioskSettings {
   int meeting_interval_seconds = 20;      // meeting_interval_seconds: meeting mode's slide interval
   std::string default_language = "th";    // default_language: what each new visitor starts with (th, en)
   std::vector<std::string> inbox_folders;  // inbox_folders: ':'-separated folders watched like a USB stick
+  bool auto_import = false;                // auto_import: 1 imports new bundles from the inbox folders unattended
+  std::string outbox_folder;               // outbox_folder: where the health record and statistics go ("": none)
 
   bool operator==(const KioskSettings&) const = default;
 };

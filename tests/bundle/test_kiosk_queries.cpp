@@ -25,17 +25,27 @@ TEST_CASE("settings: the snapshot takes stored values, and defaults for missing 
   REQUIRE(store::set_setting(db.value(), "meeting_interval_seconds", "twenty").ok());
   REQUIRE(store::set_setting(db.value(), "default_language", "en").ok());
   REQUIRE(store::set_setting(db.value(), "inbox_folders", "/srv/inbox::/media/sync").ok());
+  REQUIRE(store::set_setting(db.value(), "auto_import", "1").ok());
+  REQUIRE(store::set_setting(db.value(), "outbox_folder", "/var/lib/khlang/outbox").ok());
   const store::KioskSettings s = store::load_settings(db.value(), &problems);
   CHECK(s.idle_timeout_seconds == 120);
   CHECK(s.meeting_interval_seconds == 20);
   CHECK(s.default_language == "en");
   CHECK(s.inbox_folders == std::vector<std::string>{"/srv/inbox", "/media/sync"});
+  CHECK(s.auto_import);
+  CHECK(s.outbox_folder == "/var/lib/khlang/outbox");
   REQUIRE(problems.size() == 1);
   CHECK(problems[0] == "setting meeting_interval_seconds is 'twenty', not whole seconds from 1 to 3600: the default is used");
   for (const char* bad : {"5", "90s", "", "1e9"}) {
     REQUIRE(store::set_setting(db.value(), "idle_timeout_seconds", bad).ok());
     INFO(bad);
     CHECK(store::load_settings(db.value()).idle_timeout_seconds == 90);
+  }
+  // Unattended imports stay off unless the setting says exactly 1.
+  for (const char* bad : {"yes", "2", "", "on"}) {
+    REQUIRE(store::set_setting(db.value(), "auto_import", bad).ok());
+    INFO(bad);
+    CHECK_FALSE(store::load_settings(db.value()).auto_import);
   }
 }
 
@@ -47,9 +57,11 @@ TEST_CASE("settings: saving writes only what changed, and a load gives it back")
   store::KioskSettings after = before;
   after.idle_timeout_seconds = 300;
   after.default_language = "en";
+  after.auto_import = true;
   REQUIRE(store::save_settings(db.value(), before, after).ok());
   CHECK(store::load_settings(db.value()) == after);
   CHECK(store::get_setting(db.value(), "idle_timeout_seconds", "") == "300");
+  CHECK(store::get_setting(db.value(), "auto_import", "") == "1");
   CHECK(store::get_setting(db.value(), "meeting_interval_seconds", "unset") == "unset");  // unchanged: not written
 }
 

@@ -2,6 +2,9 @@
 // damage; what a kiosk's database makes of it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "bundle/importer.h"
 #include "bundle_fixture.h"
 #include "fleet/health_record.h"
@@ -154,4 +157,8 @@ TEST_CASE("a kiosk's health record says what its database and settings hold") {
   REQUIRE(again.ok());
   CHECK(again->kiosk_id == r->kiosk_id);
   CHECK(again->program_version == fleet::program_version());
+  // This build's version, the CMake project's (0.1.0), not a placeholder.
+  const std::string version = fleet::program_version();
+  CHECK(std::count(version.begin(), version.end(), '.') == 2);
+  CHECK(std::isdigit(static_cast<unsigned char>(version[0])));
 }
