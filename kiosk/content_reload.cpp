@@ -2,7 +2,7 @@
 
 namespace khlang::kiosk {
 
-ContentReload::Due ContentReload::poll(int settings_generation, int content_generation, bool in_admin) {
+ContentReload::Due ContentReload::poll(int settings_generation, int content_generation, Present present) {
   Due due;
   if (settings_generation != settings_generation_) {
     settings_generation_ = settings_generation;
@@ -10,10 +10,12 @@ ContentReload::Due ContentReload::poll(int settings_generation, int content_gene
   }
   if (content_generation != content_generation_) {
     content_generation_ = content_generation;
-    content_stale_ = true;
+    admin_stale_ = true;
   }
-  if (content_stale_ && !in_admin) {
-    content_stale_ = false;
+  const bool admin_due = admin_stale_ && !present.admin;
+  const bool unattended_due = unattended_stale_ && !present.admin && !present.visitor;
+  if (admin_due || unattended_due) {
+    admin_stale_ = unattended_stale_ = false;  // one reload shows all of it
     due.content = true;
   }
   return due;

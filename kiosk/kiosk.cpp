@@ -65,12 +65,13 @@ Expected<std::unique_ptr<Kiosk>> Kiosk::create(const KioskOptions& options, Kios
 Kiosk::Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const KioskOptions& options,
              KioskClock::Kind clock, std::function<void()> wake)
     : clock_(clock), engine_(std::move(engine)), db_(std::move(db.db)), db_path_(std::move(db.path)),
-      forced_lang_(options.lang), option_inboxes_(options.inbox_folders),
+      forced_lang_(options.lang), option_inboxes_(options.inbox_folders), option_outbox_(options.outbox),
       admin_screens_open_(!options.screenshot.empty()), nav_(kiosk_routes(), ScreenDeps{db_, settings_}) {
   text_ = std::make_unique<TextRenderer>(*engine_);
   images_ = std::make_unique<ImageCache>(db_path_, std::move(wake));
   usage_ = std::make_unique<stats::UsageRecorder>(db_path_);
   admin_ = std::make_unique<AdminSession>(db_, db_path_, option_inboxes_, clock_.now());
+  fleet_ = std::make_unique<FleetAgent>(*admin_, db_path_, options.screenshot.empty());
   load_settings();
   ui_.lang = default_lang();
   if (auto summary = store::load_summary(db_); summary) clock_.set_floor(store::content_created_utc(summary.value()));
@@ -78,7 +79,7 @@ Kiosk::Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const K
 }
 
 Kiosk::~Kiosk() {
-  admin_.reset();  // waits for a running job
+  admin_.reset();  // waits for a running job (admin mode's or the fleet's)
   usage_.reset();  // writes what is queued
 }
 
@@ -89,7 +90,9 @@ void Kiosk::load_settings() {
   policy_.configure(visit_config(settings_));
   std::vector<std::string> inboxes = option_inboxes_;
   inboxes.insert(inboxes.end(), settings_.inbox_folders.begin(), settings_.inbox_folders.end());
-  admin_->set_inbox_folders(std::move(inboxes));
+  admin_->set_inbox_folders(inboxes);
+  fleet_->configure(settings_.auto_import, std::move(inboxes),
+                    option_outbox_.empty() ? settings_.outbox_folder : option_outbox_);
 }
 
 Lang Kiosk::default_lang() const {
@@ -121,15 +124,23 @@ void Kiosk::on_route_change(const Moment& t) {
 }
 
 void Kiosk::admin_changes() {
+  const VisitState state = policy_.state();
+  const bool visitor = state == VisitState::Visiting || state == VisitState::Warning || state == VisitState::Meeting;
   const auto due = reload_.poll(admin_->settings_generation(), admin_->content_generation(),
-                                nav_.route().kind == RouteKind::Admin);
+                                {nav_.route().kind == RouteKind::Admin, visitor});
   if (due.settings) load_settings();
   if (due.content) {
-    // New content: the visitor screens on the stack hold the old; start again from home.
+    // New content: the screens on the stack hold the old; start again from home (or the attract
+    // loop, if it is up: an unattended import while nobody is there).
     if (auto summary = store::load_summary(db_); summary) clock_.set_floor(store::content_created_utc(summary.value()));
     images_->clear();
-    (void)nav_.reset(RouteKey::Home);
+    (void)nav_.reset(nav_.route().kind == RouteKind::Attract ? RouteKey::Attract : RouteKey::Home);
   }
+}
+
+FleetMoment Kiosk::fleet_moment(const Moment& t) const {
+  return {t.now, policy_.quiet_moment(t), policy_.seconds_until_quiet(t), nav_.route().kind == RouteKind::Admin,
+          !admin_->busy()};
 }
 
 bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
@@ -146,9 +157,13 @@ bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
   images_->upload_ready();
   if (recording_) items_.clear();
   const UiScale window_scale = UiScale::for_window(size.x, size.y);
-  FrameContext f{list, size, UiScale{window_scale.factor * UiState::kTextScales[ui_.text_size]}, *text_, input_.touch(),
+  // The visitor's text size is the visitor's: admin mode's screens, full of status and buttons
+  // laid out to fit the window, keep the normal size.
+  const float text_scale = nav_.route().kind == RouteKind::Admin ? 1.0f : UiState::kTextScales[ui_.text_size];
+  FrameContext f{list, size, UiScale{window_scale.factor * text_scale}, *text_, input_.touch(),
                  nav_, db_, settings_, *images_, *admin_, *usage_, ui_, ui_.lang, t.now, dt, t.wall_utc, size.y > size.x};
   f.items = recording_ ? &items_ : nullptr;
+  f.fleet = &fleet_->status();
   fill(f, ImRect(ImVec2(0, 0), size), theme::kBackground);
   input_.deliver(nav_, f);
   Screen& screen = nav_.current();
@@ -171,6 +186,11 @@ bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
     on_route_change(t);
     changed = true;
   }
+  // After the policy heard of the route: the touch that woke the attract loop is not a quiet moment.
+  if (fleet_->tick(fleet_moment(t), clock_.system_wall())) {
+    reload_.unattended_import();
+    changed = true;  // the next frame reloads, if no one is there
+  }
   return f.animating || changed;
 }
 
@@ -185,7 +205,7 @@ double Kiosk::seconds_until_next_event() const {
   }
   const double timer = nav_.current().next_timer(t.now, t.wall_utc);
   if (timer >= 0) wait = std::min(wait, timer);
-  return wait;
+  return std::min(wait, fleet_->seconds_until_due(fleet_moment(t)));
 }
 
 }  // namespace khlang::kiosk

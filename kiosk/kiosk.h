@@ -4,8 +4,9 @@
 // window, ImGui and a loop; a script drives it through script/kiosk_driver.h.
 //
 // A frame: input so far -> the visit policy (wake, warn, reset, lock) -> the screen draws (keys
-// and characters first), the top bar, the "Still there?" prompt -> navigation applies -> admin
-// mode's changes (settings, new content) -> if the route changed, the policy hears it once.
+// and characters first), the top bar, the "Still there?" prompt -> navigation applies -> new
+// settings or content (admin mode's, an unattended import's) -> if the route changed, the policy
+// hears it once -> the fleet work (fleet_agent.h) takes what finished and starts what is due.
 #pragma once
 
 #include <functional>
@@ -15,6 +16,7 @@
 
 #include "admin/admin_session.h"
 #include "content_reload.h"
+#include "fleet_agent.h"
 #include "input_dispatch.h"
 #include "kiosk_clock.h"
 #include "kiosk_options.h"
@@ -63,6 +65,7 @@ class Kiosk {
   const Navigator& nav() const { return nav_; }
   Lang lang() const { return ui_.lang; }
   const AdminSession& admin() const { return *admin_; }
+  const FleetStatus& fleet() const { return fleet_->status(); }
   // While on, each frame's drawn items are recorded (items()).
   void record_items(bool on);
   const std::vector<DrawnItem>& items() const { return items_.items(); }
@@ -75,6 +78,7 @@ class Kiosk {
   void apply(const Moment& t, const VisitActions& actions);
   void on_route_change(const Moment& t);
   void admin_changes();
+  FleetMoment fleet_moment(const Moment& t) const;
 
   KioskClock clock_;
   std::unique_ptr<text::TextEngine> engine_;
@@ -83,11 +87,13 @@ class Kiosk {
   store::KioskSettings settings_;
   std::string forced_lang_;                // --lang: wins over the setting
   std::vector<std::string> option_inboxes_;  // --inbox
+  std::string option_outbox_;                // --outbox
   bool admin_screens_open_ = false;        // --screenshot of an admin screen: shown without the PIN
   std::unique_ptr<TextRenderer> text_;
   std::unique_ptr<ImageCache> images_;
   std::unique_ptr<stats::UsageRecorder> usage_;
   std::unique_ptr<AdminSession> admin_;
+  std::unique_ptr<FleetAgent> fleet_;
   InputDispatch input_;
   Navigator nav_;
   VisitPolicy policy_;

@@ -16,6 +16,11 @@ int64_t KioskClock::wall_utc() const {
   return std::max(wall, floor_);
 }
 
+double KioskClock::system_wall() const {
+  const double wall = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return wall + (scripted() ? script_time_ : 0.0);
+}
+
 void KioskClock::advance(double seconds) {
   if (scripted()) script_time_ += seconds;
 }

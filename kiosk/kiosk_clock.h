@@ -18,6 +18,9 @@ class KioskClock {
   // The wall clock, never before `floor` (a clock behind the bundle would hide every current
   // announcement: the bundle's time stands in).
   int64_t wall_utc() const;
+  // The wall clock as the system has it (a scripted one moved by the script), without the floor:
+  // what file times are compared with.
+  double system_wall() const;
   Moment moment() const { return {now(), wall_utc()}; }
 
   void set_floor(int64_t utc) { floor_ = utc; }

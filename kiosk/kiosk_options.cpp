@@ -24,7 +24,7 @@ Expected<Size> parse_size(const std::string& option, const std::string& text) {
 }  // namespace
 
 const char* kiosk_usage() {
-  return "usage: khlang-kiosk [--db FILE] [--windowed WxH] [--lang th|en]\n"
+  return "usage: khlang-kiosk [--db FILE] [--windowed WxH] [--lang th|en] [--inbox DIR]... [--outbox DIR]\n"
          "       khlang-kiosk --screenshot FILE.png [--screen NAME] [--size WxH] [--lang th|en]\n"
          "       khlang-kiosk --script FILE [--bench] [--size WxH]\n"
          "       khlang-kiosk --list-routes [--db FILE]\n\n"
@@ -39,10 +39,16 @@ const char* kiosk_usage() {
          "                        (--list-routes lists them)\n"
          "  --lang th|en          the interface language (default: the setting, else th)\n"
          "  --inbox DIR           a folder watched like a USB stick for bundles and keys\n"
-         "                        (repeatable; also the setting inbox_folders, ':'-separated)\n"
+         "                        (repeatable; also the setting inbox_folders, ':'-separated);\n"
+         "                        with the setting auto_import = 1, new bundles there are\n"
+         "                        imported unattended at a quiet moment (docs/fleet.md)\n"
+         "  --outbox DIR          the fleet's outbox: the health record and statistics are written\n"
+         "                        there every 5 minutes and after each unattended import (also\n"
+         "                        the setting outbox_folder)\n"
          "  --script FILE         replay input off-screen: tap X Y, tap-item LABEL, tap-text TEXT,\n"
          "                        hold X Y S, hold-item LABEL S, drag X1 Y1 X2 Y2 MS, key NAME,\n"
          "                        type TEXT, wait MS, wait-job, screenshot FILE, advance-clock S,\n"
+         "                        run-clock S, wait-import SECONDS [RESULT], expect-imports N,\n"
          "                        expect-screen ROUTE, expect-item LABEL, expect-text TEXT, ...\n"
          "                        (README: Scripts)\n"
          "  --bench               with --script: print frame CPU time (p50, p99, max)\n"
@@ -80,7 +86,7 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
         o.screenshot_size = s.value();
       }
     } else if (a == "--screenshot" || a == "--dump-items" || a == "--db" || a == "--screen" || a == "--lang" ||
-               a == "--script" || a == "--inbox") {
+               a == "--script" || a == "--inbox" || a == "--outbox") {
       auto v = value();
       if (!v) return v.error();
       if (a == "--screenshot") o.screenshot = v.value();
@@ -89,6 +95,7 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
       else if (a == "--screen") o.screen = v.value();
       else if (a == "--script") o.script = v.value();
       else if (a == "--inbox") o.inbox_folders.push_back(v.value());
+      else if (a == "--outbox") o.outbox = v.value();
       else o.lang = v.value();
     } else if (a == "--bench") {
       o.bench = true;

@@ -22,6 +22,7 @@ struct KioskOptions {
   std::string screen = "home";  // --screen NAME: the route shown at start (screenshots)
   std::string lang;             // --lang th|en (empty: the default_language setting)
   std::vector<std::string> inbox_folders;  // --inbox DIR: watched like a USB stick
+  std::string outbox;           // --outbox DIR: the fleet's outbox (wins over the setting outbox_folder)
   std::string script;           // --script FILE: replay input, then exit
   bool bench = false;           // --bench: frame CPU times of the script's frames
   bool list_routes = false;     // --list-routes: print the routes (with example ids) and exit

@@ -149,4 +149,14 @@ bool VisitPolicy::quiet_moment(const Moment& t) const {
   return false;
 }
 
+double VisitPolicy::seconds_until_quiet(const Moment& t) const {
+  switch (kind_) {
+    case RouteKind::Attract: return 0;
+    case RouteKind::Visitor: return std::max(0.0, config_.quiet_after_seconds - (t.now - last_input_));
+    case RouteKind::Admin:
+    case RouteKind::Meeting: return kNothingDue;
+  }
+  return kNothingDue;
+}
+
 }  // namespace khlang::kiosk

@@ -50,7 +50,9 @@
 //   in VisitConfig) and left when it enters them again; in them nothing opens a session (the
 //   VISITING branches of on_input check it) and ATTRACT is not entered (the idle reset goes to
 //   CLOSED instead). VisitActions gains `blank_display`.
-// - A quiet moment for unattended imports (issue 14): quiet_moment() (done here).
+// - A quiet moment for unattended imports (issue 14): quiet_moment() (done here); the kiosk's
+//   fleet work waits for it (fleet_schedule.h), and content an unattended import brings is shown
+//   only once no session or meeting is open (content_reload.h).
 #pragma once
 
 #include <cstdint>
@@ -133,6 +135,9 @@ class VisitPolicy {
   // A moment no one would notice an import: the attract loop, or no visitor input for
   // quiet_after_seconds on a public screen; never in meeting or admin mode.
   bool quiet_moment(const Moment& t) const;
+  // Seconds until quiet_moment() turns true without input (0: it is; kNothingDue: only a route
+  // change can make it so), for the app's sleep when unattended work waits for it.
+  double seconds_until_quiet(const Moment& t) const;
 
   static constexpr double kNothingDue = 3600;
 

@@ -18,7 +18,7 @@ AdminSession::~AdminSession() {
 bool AdminSession::start(std::string title, Job job, bool changes_content) {
   {
     std::lock_guard lock(mutex_);
-    if (state_.running) return false;
+    if (state_.running || background_running_) return false;
     state_ = JobState{true, false, false, 0, std::move(title), {}};
   }
   if (worker_.joinable()) worker_.join();
@@ -41,8 +41,37 @@ bool AdminSession::start(std::string title, Job job, bool changes_content) {
   return true;
 }
 
+bool AdminSession::start_background(std::string title, Work work) {
+  {
+    std::lock_guard lock(mutex_);
+    if (state_.running || background_running_) return false;
+    background_running_ = true;
+    background_title_ = std::move(title);
+  }
+  if (worker_.joinable()) worker_.join();
+  progress_ = 0;
+  worker_ = std::thread([this, work = std::move(work)] {
+    work([this](double p) {
+      progress_ = p;
+      glfwPostEmptyEvent();
+    });
+    {
+      std::lock_guard lock(mutex_);
+      background_running_ = false;
+    }
+    glfwPostEmptyEvent();  // the kiosk takes the result
+  });
+  return true;
+}
+
+bool AdminSession::busy() const {
+  std::lock_guard lock(mutex_);
+  return state_.running || background_running_;
+}
+
 AdminSession::JobState AdminSession::job() const {
   std::lock_guard lock(mutex_);
+  if (background_running_) return JobState{true, false, false, progress_, background_title_, {}};
   JobState s = state_;
   s.progress = progress_;
   return s;

@@ -1,6 +1,7 @@
 // [SECTION] Admin mode's state, shared by its screens: locked or not (a PIN unlocks it; the app
 // locks it after kAutoLockSeconds without input), the one background job at a time (verify, import, rollback) with
-// its progress, and where bundles may be found. The kiosk keeps drawing while a job runs.
+// its progress, and where bundles may be found. The kiosk keeps drawing while a job runs. The
+// kiosk's own fleet work (fleet_agent.h) runs on the same worker, one job at a time with these.
 #pragma once
 
 #include <atomic>
@@ -38,8 +39,16 @@ class AdminSession {
   };
   // Starts `job` unless one is running; `changes_content` jobs make the screens reload after.
   bool start(std::string title, Job job, bool changes_content);
+  // Admin mode's job; while a job of the kiosk's own runs, that one, running.
   JobState job() const;
   void clear_job();
+  // A job of the kiosk's own (the fleet's unattended import, its outbox): on the same worker, one
+  // at a time with admin mode's jobs; while it runs, job() shows it under `title` (admin mode's
+  // buttons wait for it); after, job() is admin mode's own again. Its result is the caller's.
+  using Work = std::function<void(const std::function<void(double)>& progress)>;
+  bool start_background(std::string title, Work work);
+  // Either kind of job runs.
+  bool busy() const;
   // Counts the jobs that changed the content: the app reloads what it caches when it moves.
   int content_generation() const { return content_generation_; }
 
@@ -64,6 +73,8 @@ class AdminSession {
   double started_at_ = 0;
   mutable std::mutex mutex_;
   JobState state_;
+  bool background_running_ = false;
+  std::string background_title_;
   std::atomic<double> progress_{0};
   std::atomic<int> content_generation_{0};
   int settings_generation_ = 0;

@@ -9,6 +9,7 @@
 #include "admin/admin_session.h"
 #include "admin/admin_widgets.h"
 #include "bundle/importer.h"
+#include "fleet_agent.h"
 #include "navigator.h"
 #include "screens/screen_helpers.h"
 #include "stats/stats_file.h"
@@ -97,6 +98,18 @@ void AdminMenuScreen::export_statistics(FrameContext& f) {
                 false);
 }
 
+// Unattended import (docs/fleet.md): on or off, and the last one since the start, in red if it
+// was refused or failed (the last import row says when and why; the settings screen says more).
+float AdminMenuScreen::fleet_row(FrameContext& f, ImVec2 pos, float width, const FleetStatus& fleet) {
+  std::string state = both(Str::StatusAutoImportOff);
+  if (fleet.auto_import) state = both(fleet.inboxes.empty() ? Str::StatusAutoImportNoInbox : Str::StatusAutoImportOn);
+  if (!fleet.last_result.empty()) state += " — " + fleet.last_result + " " + fleet.last_bundle;
+  const bool warning = (fleet.auto_import && fleet.inboxes.empty()) ||
+                       (!fleet.last_result.empty() && fleet.last_result != "imported") || !fleet.outbox_error.empty();
+  if (!fleet.outbox_error.empty()) state += " — " + both(Str::StatusOutboxFailed);
+  return status_row(f, pos, width, both(Str::StatusAutoImport), state, warning);
+}
+
 void AdminMenuScreen::draw(FrameContext& f, const ImRect& area) {
   if (generation_ != f.admin.content_generation()) {
     generation_ = f.admin.content_generation();
@@ -115,6 +128,7 @@ void AdminMenuScreen::draw(FrameContext& f, const ImRect& area) {
   y += status_row(f, ImVec2(x, y), col_w, both(Str::StatusClock), clock_wrong ? both(Str::StatusClockBehind) : stats::iso_utc(wall),
                   clock_wrong);
   y += status_row(f, ImVec2(x, y), col_w, both(Str::StatusUptime), duration(f.now - f.admin.started_at()));
+  if (f.fleet) y += fleet_row(f, ImVec2(x, y), col_w, *f.fleet);
   y += f.px(16);
   if (!two_columns) y += draw_job(f, ImVec2(x, y), col_w);
 

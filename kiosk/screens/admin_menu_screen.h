@@ -20,6 +20,7 @@ class AdminMenuScreen : public Screen {
  private:
   void load(sqlite::Database& db);
   void export_statistics(FrameContext& f);
+  static float fleet_row(FrameContext& f, ImVec2 pos, float width, const FleetStatus& fleet);
 
   struct Row {
     std::string label, value;

@@ -4,6 +4,7 @@
 
 #include "admin/admin_session.h"
 #include "admin/admin_widgets.h"
+#include "fleet_agent.h"
 #include "navigator.h"
 #include "screens/screen_helpers.h"
 #include "store/settings.h"
@@ -24,6 +25,36 @@ float stepper(FrameContext& f, ImVec2 pos, float width, const std::string& label
     value = std::min(high, value + step);
   }
   return bh + f.px(20);
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+// What the fleet work does (docs/fleet.md): the inbox folders, the last unattended import since
+// the start with why it was refused or failed, and the outbox with its last write or why it
+// failed. Returns the height.
+float fleet_state(FrameContext& f, ImVec2 pos, float width, const FleetStatus& fleet) {
+  const float top = pos.y;
+  pos.y += status_row(f, pos, width, both(Str::StatusInboxFolders), joined(fleet.inboxes),
+                      fleet.auto_import && fleet.inboxes.empty());
+  if (!fleet.last_result.empty()) {
+    pos.y += status_row(f, pos, width, both(Str::StatusAutoImportLast),
+                        fleet.last_at + "  " + fleet.last_result + " " + fleet.last_bundle +
+                            (fleet.last_message.empty() ? "" : ": " + fleet.last_message),
+                        fleet.last_result != "imported");
+  }
+  std::string outbox = both(Str::StatusOutboxNone);
+  if (!fleet.outbox.empty()) {
+    outbox = fleet.outbox + " — " +
+             (!fleet.outbox_error.empty() ? fleet.outbox_error
+              : fleet.written_at.empty()  ? both(Str::StatusOutboxNotYet)
+                                          : both(Str::StatusOutboxWritten) + " " + fleet.written_at);
+  }
+  pos.y += status_row(f, pos, width, both(Str::StatusOutbox), outbox, !fleet.outbox_error.empty());
+  return pos.y - top;
 }
 
 }  // namespace
@@ -48,8 +79,23 @@ void AdminSettingsScreen::draw(FrameContext& f, const ImRect& area) {
       edited.default_language = code;
     }
   }
-  if (edited != f.settings && store::save_settings(f.db, f.settings, edited)) f.admin.settings_changed();
   y += bh + f.px(36);
+  // Unattended imports from the inbox folders (docs/fleet.md), at quiet moments.
+  const float label_h = draw_text(f, ImVec2(x, y + f.px(18)), both(Str::SettingsAutoImport), f.style(28), w * 0.5f - f.px(12),
+                                  theme::kText);
+  for (int i = 0; i < 2; ++i) {
+    const bool on = i == 1;
+    const float bx = x + w * 0.5f + static_cast<float>(i) * (bw + f.px(12));
+    const bool chosen = f.settings.auto_import == on;
+    if (button(f, ImRect(bx, y, bx + bw, y + bh), both(on ? Str::SettingsOn : Str::SettingsOff),
+               chosen ? primary_button() : quiet_button())) {
+      edited.auto_import = on;
+    }
+  }
+  if (edited != f.settings && store::save_settings(f.db, f.settings, edited)) f.admin.settings_changed();
+  y += std::max(bh, label_h + f.px(18)) + f.px(12);
+  if (f.fleet) y += fleet_state(f, ImVec2(x, y), w, *f.fleet);
+  y += f.px(24);
   if (button(f, ImRect(x, y, x + std::min(w, f.px(560)), y + bh), both(Str::SettingsChangePin), quiet_button())) {
     f.nav.go(RouteKey::AdminChangePin);
   }

@@ -24,6 +24,7 @@ namespace khlang::kiosk {
 class Navigator;
 class ImageCache;
 class AdminSession;
+struct FleetStatus;
 
 // What the visitor chose, kept until the idle reset.
 struct UiState {
@@ -55,6 +56,7 @@ struct FrameContext {
   bool portrait;           // taller than wide: cards instead of tables
   bool animating = false;  // set by a screen that needs another frame soon
   ItemRecorder* items = nullptr;  // a test frame: what is drawn is recorded (widgets.h)
+  const FleetStatus* fleet = nullptr;  // the fleet's unattended import and outbox (admin mode's status)
 
   float px(float design) const { return scale.px(design); }
   text::TextStyle style(float design_px, text::Weight weight = text::Weight::Regular, float line_height = 1.5f) const {

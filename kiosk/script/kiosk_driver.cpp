@@ -11,8 +11,9 @@ std::vector<DrawnItem> KioskDriver::drawn_items() {
 
 ScriptView KioskDriver::view() const {
   const Screen& screen = kiosk_.nav().current();
-  return {kiosk_.nav().path(), kiosk_.lang(), screen.page(), screen.scroll_offset(), kiosk_.admin().job().running,
-          kiosk_.quit_requested()};
+  const FleetStatus& fleet = kiosk_.fleet();
+  return {kiosk_.nav().path(), kiosk_.lang(), screen.page(),     screen.scroll_offset(), kiosk_.admin().job().running,
+          kiosk_.quit_requested(), fleet.imports, fleet.last_result, fleet.busy};
 }
 
 }  // namespace khlang::kiosk

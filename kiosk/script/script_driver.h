@@ -20,6 +20,12 @@ struct ScriptView {
   float scroll_offset = 0;
   bool job_running = false;     // admin mode's worker
   bool quit_requested = false;  // admin mode's "leave the kiosk"
+  // The fleet's unattended imports (fleet_agent.h): how many imported, refused or failed since
+  // the start, the last one's result, and whether its work is not done yet (a job runs, or the
+  // outbox owes a write after an import).
+  int unattended_imports = 0;
+  std::string last_unattended;
+  bool fleet_busy = false;
 };
 
 class ScriptDriver {

@@ -106,6 +106,40 @@ class Runner {
     settle(0.2);
   }
 
+  // Lets kiosk time pass as the kiosk would live it: straight to its next timer while nothing
+  // moves (at most kMaxStep at a time), and, while the worker runs a job (admin mode's or the
+  // fleet's), waiting for it in real time before the clock moves on. `pace`: real seconds slept
+  // per kiosk second, so files other processes write in real time can arrive (0: none). Returns
+  // true once `done()` holds; false after `seconds` of kiosk time or `real_limit` real seconds.
+  template <typename Done>
+  bool live(double seconds, double pace, double real_limit, Done done) {
+    constexpr double kMaxStep = 10;
+    const double until = d_.now() + seconds;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(real_limit);
+    bool job_ended = false;
+    for (;;) {
+      if (done()) return true;
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      if (d_.view().job_running) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        job_ended = true;
+        continue;
+      }
+      if (job_ended) {  // a frame takes the job's result before time moves on
+        job_ended = false;
+        moving_ = d_.frame();
+        continue;
+      }
+      if (d_.now() >= until) return false;
+      const double step = moving_ ? kFrameSeconds
+                                  : std::clamp(d_.seconds_until_next_event(), kFrameSeconds,
+                                               std::max(kFrameSeconds, std::min(kMaxStep, until - d_.now())));
+      d_.advance(step);
+      moving_ = d_.frame();
+      if (pace > 0) std::this_thread::sleep_for(std::chrono::duration<double>(step * pace));
+    }
+  }
+
   ScriptDriver& d_;
   bool moving_ = false;
 };
@@ -174,6 +208,36 @@ Status Runner::line(const std::string& line, const std::string& where) {
     }
     if (d_.view().job_running) return fail("the admin job still runs after a minute");
     settle(0.2);
+  } else if (command == "run-clock") {
+    double seconds = 0;
+    if (!(words >> seconds) || seconds < 0) return fail("run-clock SECONDS");
+    if (!live(seconds, 0, 120, [] { return false; }) && d_.view().job_running) {
+      return fail("a job still runs on the worker after two minutes");
+    }
+  } else if (command == "wait-import") {
+    // An unattended import (and the outbox write that tells of it) finishing, in real time: the
+    // kiosk's clock runs 20 times as fast meanwhile, so its quiet moments, looks at the inbox and
+    // settling pass quickly while a sync tool fills the inbox at its own pace.
+    double limit = 0;
+    std::string wanted;
+    if (!(words >> limit) || limit <= 0) return fail("wait-import SECONDS [imported|refused|failed]");
+    words >> wanted;
+    const int before = d_.view().unattended_imports;
+    const bool finished = live(limit * 20, 0.05, limit, [&] {
+      const ScriptView v = d_.view();
+      return v.unattended_imports > before && !v.fleet_busy;
+    });
+    if (!finished) return fail("no unattended import finished within " + std::to_string(static_cast<int>(limit)) + " s");
+    const std::string result = d_.view().last_unattended;
+    if (!wanted.empty() && result != wanted) return fail("expected the unattended import " + wanted + ", but it " + result);
+  } else if (command == "expect-imports") {
+    int wanted = -1;
+    if (!(words >> wanted)) return fail("expect-imports N");
+    const int now = d_.view().unattended_imports;
+    if (now != wanted) {
+      return fail("expected " + std::to_string(wanted) + " unattended imports, but there were " + std::to_string(now) +
+                  (now > 0 ? " (the last " + d_.view().last_unattended + ")" : ""));
+    }
   } else if (command == "drag") {
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0, ms = 0;
     if (!(words >> x1 >> y1 >> x2 >> y2 >> ms)) return fail("drag X1 Y1 X2 Y2 MS");

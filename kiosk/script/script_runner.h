@@ -2,10 +2,18 @@
 // benchmarks drive the real app. One command a line (# starts a comment):
 //   tap X Y | tap-item LABEL | tap-text TEXT | hold X Y SECONDS | hold-item LABEL SECONDS |
 //   drag X1 Y1 X2 Y2 MS | key NAME | type TEXT | wait MS | wait-job | advance-clock SECONDS |
-//   screenshot FILE | bench-start
+//   run-clock SECONDS | wait-import SECONDS [RESULT] | screenshot FILE | bench-start
 // and checks:
 //   expect-screen ROUTE | expect-item LABEL | expect-no-item LABEL | expect-text TEXT |
-//   expect-no-text TEXT | expect-scrolled | expect-top | expect-page N | expect-lang th|en
+//   expect-no-text TEXT | expect-scrolled | expect-top | expect-page N | expect-lang th|en |
+//   expect-imports N
+// The kiosk's clock is the script's: it moves only by frames, waits and advance-clock. wait-job
+// waits in real time for admin mode's job. run-clock lets SECONDS of kiosk time pass as the kiosk
+// lives them (timers, the fleet's work), each job on the worker finishing in real time before the
+// clock moves on. wait-import waits up to SECONDS of real time for an unattended import, and the
+// outbox write after it, to finish (the kiosk's clock running 20 times as fast meanwhile);
+// RESULT (imported, refused, failed) is checked. expect-imports counts the unattended imports
+// that imported, refused or failed since the start.
 // Items are what the last frame drew (drawn_item.h). An item's LABEL is matched whole first, then
 // as a part of its label; tap-item and hold-item take tappable items (buttons, tiles, cards,
 // keys; hold-item also text) and touch the middle of what shows of them. tap-text and

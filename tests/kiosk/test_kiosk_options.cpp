@@ -32,7 +32,7 @@ TEST_CASE("options: none means full screen on home") {
 
 TEST_CASE("options: each option lands in its field") {
   auto o = parse({"--db", "/tmp/k.db", "--windowed", "1280x800", "--lang", "en", "--inbox", "/a", "--inbox", "/b",
-                  "--screenshot", "x.png", "--size", "1080x1920", "--screen", "article:x", "--dump-items", "x.tsv"});
+                  "--outbox", "/o", "--screenshot", "x.png", "--size", "1080x1920", "--screen", "article:x", "--dump-items", "x.tsv"});
   REQUIRE(o.ok());
   CHECK(o->db == "/tmp/k.db");
   CHECK(o->windowed);
@@ -40,6 +40,7 @@ TEST_CASE("options: each option lands in its field") {
   CHECK(o->window_size.height == 800);
   CHECK(o->lang == "en");
   CHECK(o->inbox_folders == std::vector<std::string>{"/a", "/b"});
+  CHECK(o->outbox == "/o");
   CHECK(o->screenshot == "x.png");
   CHECK(o->screenshot_size.height == 1920);
   CHECK(o->screen == "article:x");
@@ -64,8 +65,8 @@ TEST_CASE("options: mistakes are named, with what would be right") {
 
 TEST_CASE("options: the usage names every option") {
   const std::string usage = kiosk_usage();
-  for (const char* option : {"--db", "--windowed", "--screenshot", "--size", "--screen", "--lang", "--inbox", "--script",
-                             "--bench", "--dump-items", "--list-routes", "--help"}) {
+  for (const char* option : {"--db", "--windowed", "--screenshot", "--size", "--screen", "--lang", "--inbox", "--outbox",
+                             "--script", "--bench", "--dump-items", "--list-routes", "--help"}) {
     INFO(option);
     CHECK(usage.find(option) != std::string::npos);
   }

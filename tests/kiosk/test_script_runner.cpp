@@ -3,6 +3,8 @@
 // jumps to the next timer instead of drawing every frame.
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "script/script_runner.h"
 
 using namespace khlang;
@@ -16,8 +18,10 @@ struct FakeDriver final : ScriptDriver {
   int frames = 0;
   double next_event = 1e9;
   std::vector<DrawnItem> items;
-  ScriptView state;
+  mutable ScriptView state;
+  mutable int job_looks_left = 0;  // a job on the worker ends after this many looks at it
   std::vector<ImVec2> presses;
+  std::function<void(FakeDriver&)> on_frame;  // what the kiosk would do in a frame
 
   InputDispatch& input() override { return in; }
   double now() const override { return clock; }
@@ -26,12 +30,16 @@ struct FakeDriver final : ScriptDriver {
     ++frames;
     if (in.touch().down() && (presses.empty() || in.touch().had_input())) presses.push_back(in.touch().position());
     in.touch().end_frame();
+    if (on_frame) on_frame(*this);
     return false;
   }
   double seconds_until_next_event() const override { return next_event; }
   std::vector<DrawnItem> drawn_items() override { return items; }
   Status screenshot(const std::string&) override { return Ok{}; }
-  ScriptView view() const override { return state; }
+  ScriptView view() const override {
+    if (state.job_running && --job_looks_left <= 0) state.job_running = false;
+    return state;
+  }
   ImVec2 key_center(char32_t) const override { return ImVec2(-1, -1); }
   std::vector<double> frame_times() const override { return {}; }
   void clear_frame_times() override {}
@@ -96,4 +104,56 @@ TEST_CASE("script runner: a wait jumps to the next timer instead of drawing ever
   busy.next_event = 0;
   REQUIRE(run_script_text("advance-clock 90\n", "x", busy, false).ok());
   CHECK(busy.clock == doctest::Approx(90 + 2.0 / 60));
+}
+
+TEST_CASE("script runner: run-clock lives through the kiosk's timers, waiting for the worker's jobs") {
+  FakeDriver d;
+  d.next_event = 5;
+  int jobs = 0;
+  double clock_when_job_ended = -1;
+  d.on_frame = [&](FakeDriver& k) {
+    // At 30 s the kiosk starts a job, which its worker ends after a few looks.
+    if (k.clock >= 30 && jobs == 0) {
+      jobs = 1;
+      k.state.job_running = true;
+      k.job_looks_left = 5;
+    } else if (jobs == 1 && clock_when_job_ended < 0) {
+      clock_when_job_ended = k.clock;
+    }
+  };
+  REQUIRE(run_script_text("run-clock 100\n", "x", d, false).ok());
+  CHECK(d.clock >= 100.0);
+  CHECK(d.clock < 101.0);
+  CHECK(d.frames < 40);  // a frame per timer, not per 1/60 s
+  CHECK(jobs == 1);
+  CHECK(clock_when_job_ended < 31);  // the clock waited for the job (a frame took its result)
+  CHECK(run_script_text("run-clock\n", "x", d, false).error().message == "x line 1: run-clock SECONDS");
+}
+
+TEST_CASE("script runner: wait-import waits for an unattended import and checks its result; expect-imports counts") {
+  FakeDriver d;
+  d.next_event = 10;
+  d.on_frame = [](FakeDriver& k) {
+    // The kiosk's import finishes at 60 s of its time; its outbox write a frame later.
+    if (k.clock >= 60 && k.state.unattended_imports == 0) {
+      k.state.unattended_imports = 1;
+      k.state.last_unattended = "refused";
+      k.state.fleet_busy = true;
+    } else if (k.state.fleet_busy) {
+      k.state.fleet_busy = false;
+    }
+  };
+  CHECK(run_script_text("expect-imports 0\n", "x", d, false).ok());
+  REQUIRE(run_script_text("wait-import 10 refused\nexpect-imports 1\n", "x", d, false).ok());
+  CHECK(d.clock >= 60.0);
+  CHECK(d.state.fleet_busy == false);  // it waited for the outbox too
+  CHECK(run_script_text("expect-imports 2\n", "x", d, false).error().message ==
+        "x line 1: expected 2 unattended imports, but there were 1 (the last refused)");
+  // None comes: it says so, in real time (a second here).
+  CHECK(run_script_text("wait-import 1\n", "x", d, false).error().message ==
+        "x line 1: no unattended import finished within 1 s");
+  d.state.unattended_imports = 0;
+  d.clock = 0;
+  CHECK(run_script_text("wait-import 10 imported\n", "x", d, false).error().message ==
+        "x line 1: expected the unattended import imported, but it refused");
 }

@@ -229,18 +229,24 @@ TEST_CASE("visit policy: a quiet moment is the attract loop, or a minute without
   Visit v(config);
   v.touch();
   CHECK_FALSE(v.policy.quiet_moment(v.at()));
+  CHECK(v.policy.seconds_until_quiet(v.at()) == doctest::Approx(60));
   v.now += 59;
   CHECK_FALSE(v.policy.quiet_moment(v.at()));
+  CHECK(v.policy.seconds_until_quiet(v.at()) == doctest::Approx(1));
   v.now += 1;
   CHECK(v.policy.quiet_moment(v.at()));
+  CHECK(v.policy.seconds_until_quiet(v.at()) == 0);
   v.route("meeting", RouteKind::Meeting);
   v.now += 100;
   CHECK_FALSE(v.policy.quiet_moment(v.at()));
+  CHECK(v.policy.seconds_until_quiet(v.at()) == VisitPolicy::kNothingDue);
   v.route("admin", RouteKind::Admin);
   v.now += 100;
   CHECK_FALSE(v.policy.quiet_moment(v.at()));
+  CHECK(v.policy.seconds_until_quiet(v.at()) == VisitPolicy::kNothingDue);
   v.route("attract", RouteKind::Attract);
   CHECK(v.policy.quiet_moment(v.at()));
+  CHECK(v.policy.seconds_until_quiet(v.at()) == 0);
 }
 
 TEST_CASE("visit policy: new settings apply from the next tick") {
