@@ -28,7 +28,7 @@ FleetWork run(FleetSchedule& s, const FleetMoment& m, bool acted = false) {
 
 }  // namespace
 
-TEST_CASE("fleet schedule: off by default; the outbox alone is written at start and every 5 minutes") {
+TEST_CASE("fleet schedule: off by default, the outbox alone is written at start and every 5 minutes") {
   FleetSchedule s;
   CHECK(s.due(at(0, true)) == FleetWork::None);
   CHECK(s.seconds_until_due(at(0, true)) == FleetSchedule::kNothingDue);

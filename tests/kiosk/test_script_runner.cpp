@@ -130,7 +130,7 @@ TEST_CASE("script runner: run-clock lives through the kiosk's timers, waiting fo
   CHECK(run_script_text("run-clock\n", "x", d, false).error().message == "x line 1: run-clock SECONDS");
 }
 
-TEST_CASE("script runner: wait-import waits for an unattended import and checks its result; expect-imports counts") {
+TEST_CASE("script runner: wait-import waits for an unattended import and checks its result, expect-imports counts") {
   FakeDriver d;
   d.next_event = 10;
   d.on_frame = [](FakeDriver& k) {
