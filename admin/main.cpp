@@ -1,5 +1,6 @@
 // khlang-admin: the office-side CLI. Dispatches to one command per file in commands/.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -27,12 +28,20 @@ int fail(const std::string& command, const std::string& message) {
 }
 
 Expected<std::string> read_text_file(const std::string& path) {
+  // A key file may come on a stick: a FIFO, a device or a huge file is refused before reading.
+  constexpr uintmax_t kMaxKeyFile = 64 << 10;
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) return Error{path + ": cannot open (not found)"};
+  if (!std::filesystem::is_regular_file(status)) return Error{path + ": not a regular file"};
+  if (std::filesystem::file_size(path, ec) > kMaxKeyFile || ec) return Error{path + ": too large for a key file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path + ": cannot open"};
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (ss.str().size() > (1u << 20)) return Error{path + ": too large for a key file"};
-  return ss.str();
+  std::string text(kMaxKeyFile + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() > kMaxKeyFile) return Error{path + ": too large for a key file"};
+  return text;
 }
 
 std::string json_string(const std::string& s) {

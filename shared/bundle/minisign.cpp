@@ -77,6 +77,31 @@ std::string key_id_hex(const KeyId& id) {
   return out;
 }
 
+std::string key_fingerprint(const PublicKey& key) {
+  init_sodium();
+  uint8_t blob[34] = {'E', 'd'};
+  std::memcpy(blob + 2, key.key.data(), 32);
+  uint8_t hash[32];
+  crypto_generichash(hash, sizeof hash, blob, sizeof blob, nullptr, 0);
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < 16; ++i) {
+    if (i > 0 && i % 2 == 0) out += ' ';
+    out += digits[hash[i] >> 4];
+    out += digits[hash[i] & 15];
+  }
+  return out;
+}
+
+std::string normalize_fingerprint(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == ' ' || c == '-' || c == ':' || c == '\t') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
 std::string PublicKey::base64() const {
   uint8_t raw[42] = {'E', 'd'};
   std::memcpy(raw + 2, id.data(), 8);

@@ -24,6 +24,15 @@ struct PublicKey {
   std::string base64() const;  // the key line of a .pub file
 };
 
+// What a person compares before trusting a key: BLAKE2b-256 of the algorithm and the 32 key
+// bytes (not the id, which whoever makes a key chooses), its first 128 bits as 8 groups of 4
+// lower-case hex digits: "3f2a 91c0 7d11 0b6e 5c4d 88e1 5a07 3b9e". Lower case and grouped, so it
+// is not mistaken for the upper-case key id; 128 bits, so no one can make a second key that
+// matches it.
+std::string key_fingerprint(const PublicKey& key);
+// `text` with spaces, dashes and colons removed and lower-cased: how a typed fingerprint is compared.
+std::string normalize_fingerprint(std::string_view text);
+
 struct SecretKey {
   KeyId id{};
   std::array<uint8_t, 64> key{};  // libsodium's Ed25519 secret key (seed and public key)

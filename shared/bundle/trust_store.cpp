@@ -1,5 +1,7 @@
 #include "bundle/trust_store.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -7,14 +9,65 @@
 #include "bundle/bundle_file.h"
 
 namespace khlang::bundle {
+namespace {
+
+// The trusted key with this id or these bytes, if any.
+Expected<std::optional<TrustedKey>> find_conflict(sqlite::Database& db, const PublicKey& key) {
+  auto stmt = db.prepare(
+      "SELECT key_id, public_key, comment, added_at FROM trusted_key WHERE key_id = ? OR key_bytes = ? "
+      "ORDER BY key_bytes = ?3 DESC LIMIT 1");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, key_id_hex(key.id)).bind_blob(2, key.key.data(), key.key.size()).bind_blob(3, key.key.data(), key.key.size());
+  std::optional<TrustedKey> found;
+  std::optional<Error> bad;
+  auto read = stmt->for_each_row([&](const sqlite::Statement& row) {
+    auto parsed = parse_public_key(row.column_text(1), "trusted key " + row.column_text(0));
+    if (!parsed) bad = parsed.error();
+    else found = TrustedKey{parsed.value(), row.column_text(0), key_fingerprint(parsed.value()), row.column_text(2), row.column_text(3)};
+  });
+  if (!read) return read.error();
+  if (bad) return *bad;
+  return found;
+}
+
+}  // namespace
 
 Status trust_key(sqlite::Database& db, const PublicKey& key, const std::string& comment) {
-  auto stmt = db.prepare(
-      "INSERT INTO trusted_key (key_id, public_key, comment, added_at) VALUES (?, ?, ?, ?) "
-      "ON CONFLICT (key_id) DO UPDATE SET public_key = excluded.public_key, comment = excluded.comment");
-  if (!stmt) return stmt.error();
-  stmt->bind_all(key_id_hex(key.id), key.base64(), std::string_view(comment), now_utc_iso());
-  return stmt->run();
+  if (auto s = db.exec("BEGIN IMMEDIATE"); !s) return s;
+  auto conflict = find_conflict(db, key);
+  Status s = conflict ? Status(Ok{}) : Status(conflict.error());
+  const std::string id = key_id_hex(key.id), fingerprint = key_fingerprint(key);
+  if (s && conflict.value()) {
+    const TrustedKey& old = *conflict.value();
+    const bool same_bytes = sodium_memcmp(old.key.key.data(), key.key.data(), key.key.size()) == 0;
+    if (same_bytes && old.key.id == key.id) {
+      if (!comment.empty()) {
+        auto update = db.prepare("UPDATE trusted_key SET comment = ? WHERE key_bytes = ?");
+        s = update ? update->bind(1, std::string_view(comment)).bind_blob(2, key.key.data(), key.key.size()).run()
+                   : Status(update.error());
+      }
+    } else if (same_bytes) {
+      s = Error{"this key (fingerprint " + fingerprint + ") is already trusted under the id " + old.key_id +
+                ", not " + id + ": refused (it is the same key with another label)"};
+    } else {
+      s = Error{"refused: a trusted key already has the id " + id + " but other key bytes (trusted: fingerprint " +
+                old.fingerprint + "; this file: fingerprint " + fingerprint +
+                "). Anyone can give a key any id, so this is not the trusted key. If the office really made a new "
+                "key with this id, remove the old one first ('trust remove " + id + "')"};
+    }
+  } else if (s) {
+    auto insert = db.prepare(
+        "INSERT INTO trusted_key (key_bytes, key_id, public_key, comment, added_at) VALUES (?, ?, ?, ?, ?)");
+    if (!insert) s = insert.error();
+    else {
+      insert->bind_blob(1, key.key.data(), key.key.size());
+      insert->bind(2, std::string_view(id)).bind(3, key.base64()).bind(4, std::string_view(comment)).bind(5, now_utc_iso());
+      s = insert->run();
+    }
+  }
+  if (s) s = db.exec("COMMIT");
+  if (!s) (void)db.exec("ROLLBACK");
+  return s;
 }
 
 Expected<std::vector<TrustedKey>> trusted_keys(sqlite::Database& db) {
@@ -25,7 +78,7 @@ Expected<std::vector<TrustedKey>> trusted_keys(sqlite::Database& db) {
   auto read = stmt->for_each_row([&](const sqlite::Statement& row) {
     auto key = parse_public_key(row.column_text(1), "trusted key " + row.column_text(0));
     if (!key) bad = key.error();
-    else out.push_back({key.value(), row.column_text(0), row.column_text(2), row.column_text(3)});
+    else out.push_back({key.value(), row.column_text(0), key_fingerprint(key.value()), row.column_text(2), row.column_text(3)});
   });
   if (!read) return read.error();
   if (bad) return *bad;

@@ -1,5 +1,10 @@
 // [SECTION] The public keys a kiosk trusts (pinned in its database, never taken from a stick
 // without the admin saying so).
+// Trust is the whole key: the store is keyed by the key's 32 bytes. The 8-byte key id, which
+// whoever makes a key chooses, is a label: unique among trusted keys (a signature names its key
+// by id), but never enough to replace one. A key with a trusted key's id and other bytes is
+// refused, not taken as an update, and so is a trusted key's bytes under another id. A person
+// tells keys apart by their fingerprint (key_fingerprint), shown before trusting and in lists.
 #pragma once
 
 #include <string>
@@ -13,10 +18,13 @@ namespace khlang::bundle {
 struct TrustedKey {
   PublicKey key;
   std::string key_id;  // hex, as minisign prints it
+  std::string fingerprint;
   std::string comment;
   std::string added_at;
 };
 
+// Trusts `key`. The same key again only replaces its comment (when `comment` is not empty). A key
+// whose id or bytes a trusted key already has is refused with a message that says which.
 Status trust_key(sqlite::Database& db, const PublicKey& key, const std::string& comment);
 Expected<std::vector<TrustedKey>> trusted_keys(sqlite::Database& db);
 // Removes the key whose id is `key_id` (hex, any case); an error if there is none.

@@ -1,10 +1,13 @@
 #include "store/schema.h"
 
+#include <sodium.h>
+
 #include "content/content_tables.h"
 #include "search/search_index.h"
 #include "search/tokenizer.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace khlang::store {
 
@@ -135,11 +138,49 @@ Status add_sample_flags_and_indicators(sqlite::Database& db) {
   return db.exec(sql);
 }
 
+// The 32 key bytes of a minisign public key line (base64 of "Ed", the 8-byte id and the key).
+std::optional<std::string> minisign_key_bytes(const std::string& line) {
+  unsigned char raw[64];
+  size_t len = 0;
+  if (line.empty() || line.size() > 128 ||
+      sodium_base642bin(raw, sizeof raw, line.data(), line.size(), nullptr, &len, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      len != 42 || raw[0] != 'E' || raw[1] != 'd') {
+    return std::nullopt;
+  }
+  return std::string(reinterpret_cast<const char*>(raw + 10), 32);
+}
+
+// Trusted keys keyed by their 32 key bytes, the id a unique label (a key with a trusted id and
+// other bytes was an update before). Two rows with the same key bytes under two ids become the
+// older one; a row that is not a key (it never verified anything) is dropped.
+Status key_trust_by_bytes(sqlite::Database& db) {
+  KHLANG_TRY(db.exec(
+      "CREATE TABLE trusted_key_new (key_bytes BLOB PRIMARY KEY CHECK (length(key_bytes) = 32), "
+      "key_id TEXT NOT NULL UNIQUE, public_key TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL)"));
+  KHLANG_TRY_AS(sqlite::Statement insert,
+                db.prepare("INSERT OR IGNORE INTO trusted_key_new (key_bytes, key_id, public_key, comment, added_at) "
+                           "VALUES (?, ?, ?, ?, ?)"));
+  KHLANG_TRY_AS(sqlite::Statement rows,
+                db.prepare("SELECT key_id, public_key, comment, added_at FROM trusted_key ORDER BY added_at, key_id"));
+  Status copied = Ok{};
+  KHLANG_TRY(rows.for_each_row([&](const sqlite::Statement& row) {
+    const auto bytes = minisign_key_bytes(row.column_text(1));
+    if (!bytes || !copied) return;
+    insert.bind_blob(1, bytes->data(), bytes->size());
+    insert.bind(2, row.column_text(0)).bind(3, row.column_text(1)).bind(4, row.column_text(2)).bind(5, row.column_text(3));
+    copied = insert.run();
+  }));
+  KHLANG_TRY(copied);
+  return db.exec("DROP TABLE trusted_key; ALTER TABLE trusted_key_new RENAME TO trusted_key");
+}
+
 const Migration kKioskMigrations[] = {
     {"the kiosk's tables", create_kiosk_tables},
     {"the search index", add_search_index},
     {"the unattended import's refused bundles", add_inbox_refused},
     {"sample flags, indicators and the status vocabulary", add_sample_flags_and_indicators, true},
+    {"trusted keys by their bytes", key_trust_by_bytes},
 };
 static_assert(std::size(kKioskMigrations) == kKioskSchemaVersion, "one migration per schema version");
 
