@@ -15,7 +15,7 @@ struct Command {
 };
 
 extern const CommandSpec kRenderTextSpec, kKeygenSpec, kPackSpec, kVerifySpec, kInspectSpec, kTrustSpec,
-    kImportSpec, kDiffSpec, kRollbackSpec, kExportSpec, kGenSyntheticSpec, kSearchSpec, kStatsSpec, kReportSpec, kFleetSpec, kPublishSpec;
+    kImportSpec, kDiffSpec, kRollbackSpec, kExportSpec, kGenSyntheticSpec, kSearchSpec, kStatsSpec, kReportSpec, kFleetSpec, kPublishSpec, kPinSpec;
 int run_render_text(const Args& args);
 int run_keygen(const Args& args);
 int run_pack(const Args& args);
@@ -32,6 +32,7 @@ int run_stats(const Args& args);
 int run_report(const Args& args);
 int run_fleet(const Args& args);
 int run_publish(const Args& args);
+int run_pin(const Args& args);
 
 // Shared by the commands: "khlang-admin CMD: message" on stderr, exit status 1.
 int fail(const std::string& command, const std::string& message);

@@ -70,7 +70,8 @@ Kiosk::Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const K
   text_ = std::make_unique<TextRenderer>(*engine_);
   images_ = std::make_unique<ImageCache>(db_path_, std::move(wake));
   usage_ = std::make_unique<stats::UsageRecorder>(db_path_);
-  admin_ = std::make_unique<AdminSession>(db_, db_path_, option_inboxes_, clock_.now());
+  admin_ = std::make_unique<AdminSession>(db_, db_path_, option_inboxes_, clock_.now(),
+                                          [this] { return clock_.lock_clock(); });
   fleet_ = std::make_unique<FleetAgent>(*admin_, db_path_, options.screenshot.empty());
   load_settings();
   ui_.lang = default_lang();

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <string>
+
+#include <unistd.h>
 
 namespace khlang::kiosk {
 
@@ -19,6 +22,12 @@ int64_t KioskClock::wall_utc() const {
 double KioskClock::system_wall() const {
   const double wall = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   return wall + (scripted() ? script_time_ : 0.0);
+}
+
+security::LockClock KioskClock::lock_clock() const {
+  if (!scripted()) return security::system_lock_clock();
+  return {"script-" + std::to_string(::getpid()), static_cast<int64_t>(script_time_ * 1000),
+          static_cast<int64_t>(std::time(nullptr)) + static_cast<int64_t>(script_time_)};
 }
 
 void KioskClock::advance(double seconds) {

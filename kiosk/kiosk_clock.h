@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "security/pin_lock.h"
 #include "visit_policy.h"
 
 namespace khlang::kiosk {
@@ -22,6 +23,9 @@ class KioskClock {
   // what file times are compared with.
   double system_wall() const;
   Moment moment() const { return {now(), wall_utc()}; }
+  // What the admin PIN's lock is measured by: the machine's clocks, or a scripted run's own (a
+  // run is a boot of its own, so a second run on the same database is a restart).
+  security::LockClock lock_clock() const;
 
   void set_floor(int64_t utc) { floor_ = utc; }
   // A scripted clock moves forward (both its monotonic and its wall time); a real one ignores it.

@@ -7,9 +7,9 @@
 namespace khlang::kiosk {
 
 AdminSession::AdminSession(sqlite::Database& ui_db, std::string db_path, std::vector<std::string> inbox_folders,
-                           double started_at)
-    : pin_(ui_db), db_path_(std::move(db_path)), inbox_folders_(std::move(inbox_folders)),
-      started_at_(started_at) {}
+                           double started_at, std::function<security::LockClock()> lock_clock)
+    : pin_(ui_db), lock_clock_(std::move(lock_clock)), db_path_(std::move(db_path)),
+      inbox_folders_(std::move(inbox_folders)), started_at_(started_at) {}
 
 AdminSession::~AdminSession() {
   if (worker_.joinable()) worker_.join();

@@ -21,10 +21,13 @@ class AdminSession {
  public:
   static constexpr double kAutoLockSeconds = 120;
 
-  AdminSession(sqlite::Database& ui_db, std::string db_path, std::vector<std::string> inbox_folders, double started_at);
+  // `lock_clock` measures the PIN's lock (the machine's clocks; a script's own in scripted runs).
+  AdminSession(sqlite::Database& ui_db, std::string db_path, std::vector<std::string> inbox_folders, double started_at,
+               std::function<security::LockClock()> lock_clock);
   ~AdminSession();
 
   security::PinLock& pin() { return pin_; }
+  security::LockClock lock_clock() const { return lock_clock_(); }
   bool unlocked() const { return unlocked_; }
   void unlock() { unlocked_ = true; }
   void lock() { unlocked_ = false; }
@@ -67,6 +70,7 @@ class AdminSession {
 
  private:
   security::PinLock pin_;
+  std::function<security::LockClock()> lock_clock_;
   std::string db_path_;
   std::vector<std::string> inbox_folders_;
   bool unlocked_ = false, quit_ = false;

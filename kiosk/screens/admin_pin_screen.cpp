@@ -1,5 +1,7 @@
 #include "screens/admin_pin_screen.h"
 
+#include <cmath>
+
 #include "admin/admin_session.h"
 #include "navigator.h"
 #include "screens/screen_helpers.h"
@@ -21,7 +23,6 @@ std::string lock_message(int64_t seconds) { return both(Str::PinLocked, {std::to
 AdminPinScreen::AdminPinScreen(sqlite::Database& db, bool change) {
   const security::PinLock pin(db);
   choosing_ = change || !pin.has_pin();
-  locked_until_ = pin.locked_until();
 }
 
 AdminPinScreen::Step AdminPinScreen::step() const {
@@ -29,8 +30,8 @@ AdminPinScreen::Step AdminPinScreen::step() const {
   return first_choice_.empty() ? Step::Choose : Step::Confirm;
 }
 
-double AdminPinScreen::next_timer(double, int64_t wall_utc) const {
-  return locked_until_ > wall_utc ? 1.0 : -1;  // the countdown ticks
+double AdminPinScreen::next_timer(double now, int64_t) const {
+  return lock_ends_at_ > now ? 1.0 : -1;  // the countdown ticks
 }
 
 void AdminPinScreen::on_text(char32_t c, FrameContext&) {
@@ -70,14 +71,14 @@ void AdminPinScreen::submit(FrameContext& f) {
       f.nav.go(RouteKey::AdminMenu);
       return;
     case Step::Enter: {
-      const auto check = f.admin.pin().check(pin, f.wall_utc);
+      const auto check = f.admin.pin().check(pin, f.admin.lock_clock());
       if (check.outcome == security::PinLock::Outcome::Accepted) {
         f.admin.unlock();
         f.nav.go(RouteKey::AdminMenu);
         return;
       }
       if (check.locked_seconds > 0) {
-        locked_until_ = f.wall_utc + check.locked_seconds;
+        lock_ends_at_ = f.now + static_cast<double>(check.locked_seconds);
         message_ = lock_message(check.locked_seconds);
       } else {
         const int left = security::kFreeFailures - check.failures;
@@ -90,9 +91,18 @@ void AdminPinScreen::submit(FrameContext& f) {
 
 void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
   const Step now_step = step();
-  const bool locked = now_step == Step::Enter && locked_until_ > f.wall_utc;
-  if (locked) message_ = lock_message(locked_until_ - f.wall_utc), message_is_error_ = true;
-  else if (locked_until_ != 0) locked_until_ = 0, message_.clear();  // the lock just ended
+  if (!lock_read_) {  // a lock from before (another screen, a restart) counts
+    lock_read_ = true;
+    lock_ends_at_ = f.now + static_cast<double>(f.admin.pin().locked_for(f.admin.lock_clock()));
+  }
+  const bool locked = now_step == Step::Enter && lock_ends_at_ > f.now;
+  if (locked) {
+    message_ = lock_message(static_cast<int64_t>(std::ceil(lock_ends_at_ - f.now)));
+    message_is_error_ = true;
+  } else if (lock_ends_at_ != 0) {
+    lock_ends_at_ = 0;  // the lock just ended
+    message_.clear();
+  }
 
   const float w = std::min(area.GetWidth() - f.px(64), f.px(620));
   const float x0 = area.GetCenter().x - w * 0.5f;

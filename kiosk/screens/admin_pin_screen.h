@@ -29,7 +29,10 @@ class AdminPinScreen : public Screen {
   std::string digits_, first_choice_;
   std::string message_;
   bool message_is_error_ = false;
-  int64_t locked_until_;  // wall-clock UTC seconds (a lock from before a restart counts)
+  // When the lock ends, on the app's monotonic clock (f.now), read from PinLock at the first frame
+  // and after each check: the wall clock may stand still (behind the content's date).
+  double lock_ends_at_ = 0;
+  bool lock_read_ = false;
   ImVec2 keys_[12]{};  // centres of 1..9, back, 0, OK (for scripts)
 };
 

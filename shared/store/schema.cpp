@@ -175,12 +175,25 @@ Status key_trust_by_bytes(sqlite::Database& db) {
   return db.exec("DROP TABLE trusted_key; ALTER TABLE trusted_key_new RENAME TO trusted_key");
 }
 
+// The PIN's lock becomes a remainder counted down by the monotonic clock (security/pin_lock.h): a
+// lock running at the upgrade keeps what is left of it (at most an hour), marked on no boot.
+Status pin_lock_remainder(sqlite::Database& db) {
+  return db.exec(
+      "INSERT OR REPLACE INTO settings (key, value) SELECT 'admin_lock_left_ms', "
+      "CAST(1000 * max(0, min(3600, CAST(value AS INTEGER) - unixepoch())) AS TEXT) FROM settings "
+      "WHERE key = 'admin_locked_until';"
+      "INSERT OR REPLACE INTO settings (key, value) SELECT 'admin_lock_mark_wall', CAST(unixepoch() AS TEXT) "
+      "FROM settings WHERE key = 'admin_locked_until';"
+      "DELETE FROM settings WHERE key = 'admin_locked_until';");
+}
+
 const Migration kKioskMigrations[] = {
     {"the kiosk's tables", create_kiosk_tables},
     {"the search index", add_search_index},
     {"the unattended import's refused bundles", add_inbox_refused},
     {"sample flags, indicators and the status vocabulary", add_sample_flags_and_indicators, true},
     {"trusted keys by their bytes", key_trust_by_bytes},
+    {"the PIN lock's remainder", pin_lock_remainder},
 };
 static_assert(std::size(kKioskMigrations) == kKioskSchemaVersion, "one migration per schema version");
 

@@ -1,4 +1,4 @@
-// Usage statistics, their export and merge, the report's figures, and the admin PIN's lockout.
+// Usage statistics, their export and merge, and the report's figures.
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
@@ -12,7 +12,6 @@
 #include "bundle_fixture.h"
 #include "content/content_folder.h"
 #include "plan/plan_cycle.h"
-#include "security/pin_lock.h"
 #include "stats/report_data.h"
 #include "stats/stats_file.h"
 #include "stats/usage_recorder.h"
@@ -440,50 +439,4 @@ TEST_CASE("statistics files: version 1 is upgraded by a merge, read with a clear
   auto exported = stats::export_stats(kiosk.value(), old_file);
   REQUIRE_MESSAGE(exported.ok(), (exported ? "" : exported.error().message));
   CHECK(report_of(old_file).kiosks == 2);
-}
-
-TEST_CASE("admin PIN: at least 6 digits, Argon2id, 5 free failures, then a lock that doubles to an hour and outlives a restart") {
-  BundleFixture f;
-  auto db = store::open_kiosk_db(f.db);
-  REQUIRE(db.ok());
-  security::PinLock lock(db.value());
-  CHECK_FALSE(lock.has_pin());
-  CHECK_FALSE(lock.set_pin("12345").ok());
-  CHECK_FALSE(lock.set_pin("12a456").ok());
-  REQUIRE(lock.set_pin("246810").ok());
-  CHECK(lock.has_pin());
-  CHECK(store::get_setting(db.value(), "admin_pin_hash", "").rfind("$argon2id$", 0) == 0);
-
-  int64_t now = 1'800'000'000;
-  CHECK(lock.check("246810", now).outcome == security::PinLock::Outcome::Accepted);
-  for (int i = 1; i <= 4; ++i) {
-    const auto c = lock.check("000000", now);
-    CHECK(c.outcome == security::PinLock::Outcome::Wrong);
-    CHECK(c.locked_seconds == 0);
-  }
-  const auto fifth = lock.check("000000", now);
-  CHECK(fifth.locked_seconds == 30);
-  // Locked: even the right PIN is not checked.
-  CHECK(lock.check("246810", now + 10).outcome == security::PinLock::Outcome::Locked);
-  {
-    // A restart: a new connection, a new lock object.
-    auto reopened = store::open_kiosk_db(f.db);
-    REQUIRE(reopened.ok());
-    security::PinLock after(reopened.value());
-    CHECK(after.locked_for(now + 10) == 20);
-    CHECK(after.check("246810", now + 20).outcome == security::PinLock::Outcome::Locked);
-  }
-  now += 31;
-  CHECK(lock.check("000000", now).locked_seconds == 60);
-  now += 61;
-  CHECK(lock.check("000000", now).locked_seconds == 120);
-  for (int i = 0; i < 8; ++i) {
-    now += 3601;
-    (void)lock.check("000000", now);
-  }
-  now += 3601;
-  CHECK(lock.check("000000", now).locked_seconds == 3600);
-  now += 3601;
-  CHECK(lock.check("246810", now).outcome == security::PinLock::Outcome::Accepted);
-  CHECK(lock.check("000000", now).locked_seconds == 0);  // the count starts again
 }
