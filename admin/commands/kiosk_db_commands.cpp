@@ -30,6 +30,7 @@ int run_import(const Args& args) {
   std::printf("imported %s: seq %lld from %s, %lld articles, %lld announcements\n", args.positional()[0].c_str(),
               static_cast<long long>(report->label.seq), report->key_id.c_str(),
               static_cast<long long>(report->counts["article"]), static_cast<long long>(report->counts["announcement"]));
+  if (!report->note.empty()) std::fprintf(stderr, "khlang-admin import: note: %s\n", report->note.c_str());
   return 0;
 }
 

@@ -221,7 +221,7 @@ Status attach_bundle(sqlite::Database& kiosk, const std::string& copy_path) {
 
 // Step 7: the merge, in one transaction that rolls back on any error.
 Status merge(sqlite::Database& kiosk, const VerifiedBundle& vb, const ImportOptions& options,
-             std::map<std::string, int64_t>& counts) {
+             std::map<std::string, int64_t>& counts, std::string& note) {
   const auto& tables = content::content_tables();
   KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(kiosk));
   // Keep what is there as the previous content, then take the bundle's; children are emptied
@@ -244,7 +244,8 @@ Status merge(sqlite::Database& kiosk, const VerifiedBundle& vb, const ImportOpti
   KHLANG_TRY_AS(const bool bad, dangling.step());
   if (bad) return Error{"the bundle's " + dangling.column_text(0) + " refers to a missing " + dangling.column_text(1)};
   // The search index follows the content in the same transaction.
-  KHLANG_TRY(search::take_search_index(kiosk, "bundle"));
+  KHLANG_TRY_AS(const search::TakenIndex taken, search::take_search_index(kiosk, "bundle"));
+  note = taken.note;
   if (options.progress) options.progress(0.98);
   KHLANG_TRY_AS(sqlite::Statement state,
                 kiosk.prepare("INSERT INTO import_state (key_id, last_seq, imported_at) VALUES (?, ?, ?) "
@@ -313,9 +314,9 @@ Expected<ImportReport> import_bundle(const std::string& db_path, const std::stri
     return vb.error();
   }
   if (options.progress) options.progress(0.4);
-  ImportReport report{vb->label, vb->key_id, {}};
+  ImportReport report{vb->label, vb->key_id, {}, ""};
   Status merged = attach_bundle(kiosk.value(), vb->copy.path);
-  if (merged) merged = merge(kiosk.value(), vb.value(), options, report.counts);
+  if (merged) merged = merge(kiosk.value(), vb.value(), options, report.counts, report.note);
   (void)kiosk->exec("DETACH DATABASE bundle");
   if (!merged) {
     const Error& e = merged.error();
@@ -325,7 +326,7 @@ Expected<ImportReport> import_bundle(const std::string& db_path, const std::stri
     }
     return e.within("import failed, the content is unchanged: ");
   }
-  log_import(kiosk.value(), bundle_path, vb->key_id, vb->label.seq, "imported", "");
+  log_import(kiosk.value(), bundle_path, vb->key_id, vb->label.seq, "imported", report.note);
   if (options.progress) options.progress(1.0);
   return report;
 }

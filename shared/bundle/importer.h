@@ -31,6 +31,7 @@ struct ImportReport {
   BundleLabel label;
   std::string key_id;
   std::map<std::string, int64_t> counts;  // rows per content table
+  std::string note;  // something the import log and the admin should know (a search index built here)
 };
 
 struct TableDiff {

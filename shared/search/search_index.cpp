@@ -16,9 +16,9 @@ constexpr const char* kSearchDocColumns =
 // The word index, and its vocabulary with how many documents hold each word (for words found
 // inside others and for suggestions). No prefix index: it would triple the index, which travels
 // in every bundle, and prefix queries stay within their target without it.
-std::string words_table_sql(const char* schema) {
-  return std::string("CREATE VIRTUAL TABLE ") + schema +
-         ".search_words USING fts5(title, body, content='', tokenize='khlang_words');";
+std::string words_table_sql(const char* schema, const char* name = "search_words") {
+  return std::string("CREATE VIRTUAL TABLE ") + schema + "." + name +
+         " USING fts5(title, body, content='', tokenize='khlang_words');";
 }
 constexpr const char* kTermTableSql =
     "CREATE TABLE search_term (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;";
@@ -137,7 +137,7 @@ Status pack_search_index(sqlite::Database& bundle) {
   return s;
 }
 
-Expected<bool> take_search_index(sqlite::Database& db, const std::string& bundle_schema) {
+Expected<TakenIndex> take_search_index(sqlite::Database& db, const std::string& bundle_schema) {
   // Taken only if cut into the same words and stored in the FTS5 format this SQLite writes.
   auto same = db.prepare("SELECT (SELECT tokenizer FROM " + bundle_schema + ".search_info) = ?1 AND ?1 != '' AND "
                          "(SELECT v FROM " + bundle_schema + ".packed_words_config WHERE k = 'version') IS "
@@ -161,10 +161,27 @@ Expected<bool> take_search_index(sqlite::Database& db, const std::string& bundle
     sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
     if (s) s = replace_rows(db, bundle_schema + ".search_term", "main.search_term");
     if (!s) return s.error();
-    return true;
+    // The signature says the office made it, not that its pack was sound.
+    const Status checked = db.exec("INSERT INTO main.search_words (search_words) VALUES ('integrity-check')");
+    if (checked) return TakenIndex{IndexSource::Packed, ""};
+    // FTS5 cannot even empty an index whose structure it cannot read: its tables become those of
+    // a new, empty index, which is then filled here.
+    Status reset = db.exec(words_table_sql("temp", "search_words_empty"));
+    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+    for (const PackedTable& t : kPackedTables) {
+      const std::string part = std::string(t.fts5).substr(std::string_view("search_words").size());
+      if (reset) reset = replace_rows(db, "temp.search_words_empty" + part, std::string("main.") + t.fts5);
+    }
+    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
+    if (reset) reset = db.exec("DROP TABLE temp.search_words_empty");
+    if (!reset) return reset.error();
+    if (auto built = rebuild_search_index(db); !built) return built.error();
+    return TakenIndex{IndexSource::BuiltForDamage,
+                      "the bundle's search index failed FTS5's integrity check (" + checked.error().message +
+                          "); the kiosk indexed the content itself"};
   }
   if (auto s = rebuild_search_index(db); !s) return s.error();
-  return false;
+  return TakenIndex{IndexSource::BuiltForTokenizer, ""};
 }
 
 namespace {

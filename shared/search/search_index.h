@@ -95,9 +95,16 @@ Status rebuild_search_index(sqlite::Database& db);
 Status pack_search_index(sqlite::Database& bundle);
 const char* packed_index_schema_sql();
 // After an import into `db`, with the bundle attached as `bundle_schema`, in the import's
-// transaction: takes the bundle's index if this kiosk's tokenizer would cut the same words
-// (returns true), else builds it here (false).
-Expected<bool> take_search_index(sqlite::Database& db, const std::string& bundle_schema);
+// transaction: takes the bundle's index if this kiosk's tokenizer would cut the same words, else
+// builds it here. A taken index must pass FTS5's integrity-check (a damaged one made every search
+// fail with "vtable constructor failed" until the next import); if it does not, the kiosk builds
+// the index itself and says why in `note`.
+enum class IndexSource { Packed, BuiltForTokenizer, BuiltForDamage };
+struct TakenIndex {
+  IndexSource source = IndexSource::Packed;
+  std::string note;  // why the kiosk built the index itself (BuiltForDamage), for the import log
+};
+Expected<TakenIndex> take_search_index(sqlite::Database& db, const std::string& bundle_schema);
 
 // The schema of the kiosk's index (kiosk migration 2).
 const char* search_schema_sql();

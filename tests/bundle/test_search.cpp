@@ -389,3 +389,46 @@ TEST_CASE("search: a misspelt part of a longer word is corrected on its own") {
   CHECK(r.corrected_query == "ชุมชนนักปฏิบัติ");
   CHECK(hit_for(r.hits, "article:cop") != nullptr);
 }
+
+TEST_CASE("search: a packed index with its FTS5 blocks damaged is rebuilt at import, logged, and search works") {
+  SearchFixture f;
+  const std::string b = f.pack_search_content(2);
+  {
+    // Every block of FTS5's index XORed, as a broken pack (or disk) would leave it; signed again,
+    // so only the index check stands between it and the kiosk.
+    auto bundle_db = sqlite::Database::open(b, sqlite::Database::Mode::ReadWrite);
+    REQUIRE(bundle_db.ok());
+    std::vector<std::pair<int64_t, std::vector<uint8_t>>> blocks;
+    auto read = bundle_db->prepare("SELECT id, block FROM packed_words_data");
+    REQUIRE(read.ok());
+    REQUIRE(read->for_each_row([&](const sqlite::Statement& r) { blocks.emplace_back(r.column_int(0), r.column_blob(1)); }).ok());
+    REQUIRE(blocks.size() > 1);
+    auto write = bundle_db->prepare("UPDATE packed_words_data SET block = ? WHERE id = ?");
+    REQUIRE(write.ok());
+    for (auto& [id, block] : blocks) {
+      for (uint8_t& byte : block) byte ^= 0x5A;
+      write->bind_blob(1, block.data(), block.size()).bind(2, id);
+      REQUIRE(write->run().ok());
+    }
+  }
+  auto facts = bundle::read_bundle_facts(b, nullptr);
+  REQUIRE(facts.ok());
+  f.resign(b, facts->trusted_comment);
+
+  auto report = bundle::import_bundle(f.db, b);
+  REQUIRE_MESSAGE(report.ok(), (report ? "" : report.error().message));
+  CHECK(report->label.seq == 2);
+  CHECK(report->note.find("integrity check") != std::string::npos);
+  auto kiosk = store::open_kiosk_db(f.db);
+  REQUIRE(kiosk.ok());
+  CHECK(kiosk->query_text("SELECT result || ': ' || message FROM import_log ORDER BY id DESC LIMIT 1").value().find(
+            "imported: the bundle's search index failed FTS5's integrity check") == 0);
+  auto hits = search::search(kiosk.value(), "ปราการ", 20);
+  REQUIRE(hits.ok());
+  CHECK(SearchFixture::rank_of(hits.value(), "article:province") >= 0);
+  CHECK(kiosk->exec("INSERT INTO search_words (search_words) VALUES ('integrity-check')").ok());
+  // A sound packed index is taken as it is, with nothing to note.
+  auto sound = bundle::import_bundle(f.db, f.pack_search_content(3));
+  REQUIRE(sound.ok());
+  CHECK(sound->note.empty());
+}
