@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -56,12 +57,9 @@ TrustedFields parse_trusted_comment(const std::string& comment) {
       break;
     }
     if (key == "seq") {
-      try {
-        size_t used = 0;
-        const long long n = std::stoll(value, &used);
-        if (used == value.size()) f.seq = n;
-      } catch (...) {  // not a number: no sequence number in this comment
-      }
+      int64_t n = 0;  // not a whole number (or out of range): no sequence number in this comment
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+      if (ec == std::errc() && end == value.data() + value.size()) f.seq = n;
     } else if (key == "channel") {
       f.channel = value;
     } else if (key == "created") {

@@ -12,6 +12,11 @@ static_assert(sizeof(crypto_generichash_state) <= 384, "Hasher::state_ too small
 
 constexpr char kUntrustedPrefix[] = "untrusted comment: ";
 constexpr char kTrustedPrefix[] = "trusted comment: ";
+// The longest base64 line of a key or signature file is a secret key's (158 bytes: 212
+// characters); anything much longer is not one, and is refused before it is decoded.
+constexpr size_t kMaxBase64Line = 512;
+// As minisign's own limit for a trusted comment.
+constexpr size_t kMaxTrustedComment = 8192;
 
 void init_sodium() {
   static const bool ready = sodium_init() >= 0;
@@ -25,7 +30,15 @@ std::string to_base64(const uint8_t* data, size_t size) {
   return out;
 }
 
+// Every line of a key or signature file comes from a stick: empty, huge or holding NUL bytes, it
+// is refused with a reason before libsodium sees it (an empty line once passed it a null buffer).
 Expected<std::vector<uint8_t>> from_base64(std::string_view text, const std::string& name) {
+  if (text.empty()) return Error{name + ": an empty line where a base64 key or signature should be"};
+  if (text.size() > kMaxBase64Line) {
+    return Error{name + ": a line of " + std::to_string(text.size()) + " characters where a base64 key or signature (at most " +
+                 std::to_string(kMaxBase64Line) + ") should be"};
+  }
+  if (text.find('\0') != std::string_view::npos) return Error{name + ": not valid base64 (a NUL byte)"};
   std::vector<uint8_t> out(text.size());
   size_t len = 0;
   if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, nullptr,
@@ -213,6 +226,11 @@ Expected<Signature> parse_signature(std::string_view text, const std::string& na
   std::memcpy(sig.id.data(), raw->data() + 2, 8);
   std::memcpy(sig.signature.data(), raw->data() + 10, 64);
   sig.trusted_comment = std::string(lines[2].substr(sizeof(kTrustedPrefix) - 1));
+  if (sig.trusted_comment.size() > kMaxTrustedComment) {
+    return Error{name + ": the trusted comment is " + std::to_string(sig.trusted_comment.size()) + " bytes, over minisign's " +
+                 std::to_string(kMaxTrustedComment)};
+  }
+  if (sig.trusted_comment.find('\0') != std::string::npos) return Error{name + ": the trusted comment holds a NUL byte"};
   auto global = from_base64(lines[3], name);
   if (!global) return global.error();
   if (global->size() != 64) return Error{name + ": the global signature is damaged"};
@@ -252,6 +270,12 @@ Status verify_hash(const Signature& sig, const PublicKey& key, const Hash& file_
   if (crypto_sign_verify_detached(sig.signature.data(), file_hash.data(), file_hash.size(), key.key.data()) != 0) {
     return Error{"the signature does not match the file (altered or damaged bundle)"};
   }
+  return verify_trusted_comment(sig, key);
+}
+
+Status verify_trusted_comment(const Signature& sig, const PublicKey& key) {
+  init_sodium();
+  if (sig.id != key.id) return Error{"signed by key " + key_id_hex(sig.id) + ", not " + key_id_hex(key.id)};
   std::string global(reinterpret_cast<const char*>(sig.signature.data()), 64);
   global += sig.trusted_comment;
   if (crypto_sign_verify_detached(sig.global_signature.data(), reinterpret_cast<const uint8_t*>(global.data()),

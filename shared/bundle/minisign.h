@@ -75,5 +75,8 @@ class Hasher {
 Signature sign_hash(const SecretKey& key, const Hash& file_hash, std::string_view trusted_comment);
 // Checks both signatures; the error says which part failed.
 Status verify_hash(const Signature& sig, const PublicKey& key, const Hash& file_hash);
+// Checks only the global signature: that `key` signed this trusted comment (with this file
+// signature). Cheap, no file needed: before a trusted comment from a stick is shown as trusted.
+Status verify_trusted_comment(const Signature& sig, const PublicKey& key);
 
 }  // namespace khlang::bundle

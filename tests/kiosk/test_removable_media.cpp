@@ -1,9 +1,11 @@
 // Where bundles may appear: removable media read from a mountinfo text (a fake one here), then
-// the inbox folders that exist; and the files found on them.
+// the inbox folders that exist; and the files found on them. Mount points carry a stick's label
+// (escaped by the kernel), so odd lines (empty, huge, NUL bytes, cut short) must read safely.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 #include <unistd.h>
 
@@ -76,4 +78,34 @@ TEST_CASE("media roots: files with the extension at the top and one folder down,
   CHECK(found[2].name == "bundles/c.khb");
   CHECK(found[2].path == (tmp.path / "bundles" / "c.khb").string());
   CHECK(find_files({(tmp.path / "nowhere").string()}, ".khb").empty());  // a stick pulled out
+}
+
+TEST_CASE("mountinfo: sticks under /media, labels unescaped, odd lines skipped") {
+  const std::string good =
+      "36 35 98:0 / /mnt1 rw,noatime master:1 - ext3 /dev/root rw\n"
+      "40 29 8:17 / /media/admin/KM\\040STICK rw,nosuid - vfat /dev/sdb1 rw\n"
+      "41 29 0:50 / /media/admin/tmp rw - tmpfs tmpfs rw\n";
+  CHECK(media_roots(good, {}) == std::vector<std::string>{"/media/admin/KM STICK"});
+  const std::string huge(1 << 20, 'x');
+  const std::string odd[] = {
+      "",
+      "\n\n\n",
+      std::string(1, '\0'),
+      huge,
+      "40 29 8:17 / /media/" + huge + " rw - vfat /dev/sdb1 rw\n",
+      "40 29 8:17 / /media/a\\0",       // an escape cut short at the end
+      "40 29 8:17 / /media/a\\",
+      "40 29 8:17 / /media/a\\999 rw - vfat /dev/sdb1 rw",  // not octal: kept as it is
+      "40 29 8:17 / /media/a\\777 rw - vfat /dev/sdb1 rw",  // octal above a byte
+      std::string("40 29 8:17 / /media/n\0ul rw - vfat /dev/sdb1 rw", 47),
+      "40 29 8:17 / /media/no-dash rw vfat /dev/sdb1 rw",
+      "40 29",
+  };
+  for (const std::string& line : odd) {
+    const auto roots = media_roots(line + "\n" + good, {});
+    CHECK(roots.size() >= 1);
+    CHECK(roots.back() == "/media/admin/KM STICK");
+  }
+  CHECK(media_roots("40 29 8:17 / /media/a\\999 rw - vfat /dev/sdb1 rw", {}) ==
+        std::vector<std::string>{"/media/a\\999"});
 }
