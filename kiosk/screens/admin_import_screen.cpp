@@ -36,12 +36,15 @@ void AdminImportScreen::scan(FrameContext& f) {
       auto sig = bundle::parse_signature(text.value(), file.path);
       if (!sig) {
         b.signature = both(Str::ImportBadSignature, {sig.error().message});
-      } else if (auto key = bundle::find_trusted_key(f.db, sig->id); key) {
+      } else if (auto key = bundle::find_trusted_key(f.db, sig->id); !key) {
+        b.signature = both(Str::ImportKeyNotTrusted, {bundle::key_id_hex(sig->id)});
+      } else if (auto comment = bundle::verify_trusted_comment(sig.value(), key->key); !comment) {
+        // Anyone can write a trusted key's id and any comment into a .minisig: not shown as trusted.
+        b.signature = both(Str::ImportSignatureForged, {key->key_id, comment.error().message});
+      } else {
         b.trusted = true;
         b.signature = both(Str::ImportSignedTrusted, {key->key_id + (key->comment.empty() ? "" : " (" + key->comment + ")")}) +
                       " — " + sig->trusted_comment;
-      } else {
-        b.signature = both(Str::ImportKeyNotTrusted, {bundle::key_id_hex(sig->id)});
       }
     }
     bundles_.push_back(std::move(b));

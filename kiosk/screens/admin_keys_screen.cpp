@@ -6,14 +6,47 @@
 #include "screens/screen_helpers.h"
 
 namespace khlang::kiosk {
+namespace {
+
+// Lines one under the other, each a text block of its own (a block is one paragraph); their height.
+float draw_lines(FrameContext& f, ImVec2 at, const std::vector<std::string>& lines, float width, ImU32 color) {
+  float h = 0;
+  for (const std::string& line : lines) h += draw_text(f, ImVec2(at.x, at.y + h), line, f.style(26), width, color);
+  return h;
+}
+
+}  // namespace
 
 void AdminKeysScreen::load(sqlite::Database& db) {
   if (auto keys = bundle::trusted_keys(db); keys) keys_ = std::move(keys.value());
 }
 
+void AdminKeysScreen::scan(FrameContext& f) {
+  key_files_.clear();
+  for (FoundFile& file : find_files(f.admin.media_roots(), ".pub")) {
+    KeyFile k{std::move(file), std::nullopt, "", bundle::KeyStanding::New, ""};
+    auto text = bundle::read_untrusted(k.file.path, 4096, "key file");
+    auto key = text ? bundle::parse_public_key(text.value(), k.file.name) : Expected<bundle::PublicKey>(text.error());
+    auto check = key ? bundle::check_key(f.db, key.value()) : Expected<bundle::KeyCheck>(key.error());
+    if (!check) {
+      k.problem = both(Str::KeysUnreadable, {check.error().message});
+    } else {
+      k.key = key.value();
+      k.fingerprint = bundle::key_fingerprint(key.value());
+      k.standing = check->standing;
+      if (const std::string why = bundle::refusal(check.value(), key.value()); !why.empty()) {
+        k.problem = both(check->standing == bundle::KeyStanding::SameIdOtherKey ? Str::KeysSameIdOtherKey
+                                                                                 : Str::KeysSameKeyOtherId,
+                         {why});
+      }
+    }
+    key_files_.push_back(std::move(k));
+  }
+}
+
 void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
   if (f.now - scanned_at_ >= 2.0) {
-    key_files_ = find_files(f.admin.media_roots(), ".pub");
+    scan(f);
     scanned_at_ = f.now;
   }
   const float margin = f.px(f.portrait ? 32 : 56);
@@ -26,9 +59,10 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
   y += section_heading(f, ImVec2(x, y), both(Str::AdminTrustedKeys), w);
   std::string removed;
   for (const bundle::TrustedKey& k : keys_) {
-    const std::string line = k.key_id + (k.comment.empty() ? "" : "  " + k.comment) + "  (" + k.added_at + ")";
-    const float h = std::max(bh, text_height(f, line, f.style(26), w - bw - f.px(24)));
-    draw_text(f, ImVec2(x, y + f.px(16)), line, f.style(26), w - bw - f.px(24), theme::kText);
+    const std::vector<std::string> lines = {
+        k.key_id + (k.comment.empty() ? "" : "  " + k.comment) + "  (" + k.added_at + ")",
+        both(Str::KeysFingerprint, {k.fingerprint})};
+    const float h = std::max(bh, f.px(16) + draw_lines(f, ImVec2(x, y + f.px(16)), lines, w - bw - f.px(24), theme::kText));
     if (confirm_button(f, ImRect(x + w - bw, y, x + w, y + bh), both(Str::KeysRemove), armed_, k.key_id)) removed = k.key_id;
     y += h + f.px(12);
   }
@@ -38,21 +72,28 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
     message_ = s ? both(Str::KeysRemoved, {removed}) : s.error().message;
     message_is_error_ = !s;
     load(f.db);
+    scanned_at_ = -1e9;  // the files' standing changed
   }
   y += f.px(24);
   y += section_heading(f, ImVec2(x, y), both(Str::KeysFiles), w);
-  for (const FoundFile& file : key_files_) {
-    draw_text(f, ImVec2(x, y + f.px(16)), file.name, f.style(26), w - bw - f.px(24), theme::kText);
-    if (button(f, ImRect(x + w - bw, y, x + w, y + bh), both(Str::KeysAdd), quiet_button())) {
-      auto text = bundle::read_untrusted(file.path, 4096, "key file");
-      auto key = text ? bundle::parse_public_key(text.value(), file.path) : Expected<bundle::PublicKey>(text.error());
-      Status s = key ? bundle::trust_key(f.db, key.value(), file.name) : Status(key.error());
-      message_ = s ? both(Str::KeysAdded, {bundle::key_id_hex(key->id), file.name})
+  for (const KeyFile& k : key_files_) {
+    std::vector<std::string> lines = {k.file.name};
+    if (k.key) lines.push_back(bundle::key_id_hex(k.key->id) + "  " + both(Str::KeysFingerprint, {k.fingerprint}));
+    if (k.standing == bundle::KeyStanding::Trusted) lines.push_back(both(Str::KeysAlreadyTrusted));
+    if (!k.problem.empty()) lines.push_back(k.problem);
+    const float h = std::max(bh, f.px(16) + draw_lines(f, ImVec2(x, y + f.px(16)), lines, w - bw - f.px(24),
+                                                       k.problem.empty() ? theme::kText : theme::kBehind));
+    // Add trusts the key that was read and shown, never the file read again.
+    const bool addable = k.key && k.standing == bundle::KeyStanding::New;
+    if (addable && button(f, ImRect(x + w - bw, y, x + w, y + bh), both(Str::KeysAdd), quiet_button())) {
+      const Status s = bundle::trust_key(f.db, *k.key, k.file.name);
+      message_ = s ? both(Str::KeysAdded, {bundle::key_id_hex(k.key->id), k.fingerprint, k.file.name})
                    : both(Str::KeysNotAdded, {s.error().message});
       message_is_error_ = !s;
       load(f.db);
+      scanned_at_ = -1e9;
     }
-    y += bh + f.px(12);
+    y += h + f.px(12);
   }
   if (key_files_.empty()) draw_text(f, ImVec2(x, y), both(Str::KeysNoFiles), f.style(26), w, theme::kTextMuted);
 }

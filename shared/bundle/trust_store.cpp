@@ -9,65 +9,73 @@
 #include "bundle/bundle_file.h"
 
 namespace khlang::bundle {
-namespace {
 
-// The trusted key with this id or these bytes, if any.
-Expected<std::optional<TrustedKey>> find_conflict(sqlite::Database& db, const PublicKey& key) {
+Expected<KeyCheck> check_key(sqlite::Database& db, const PublicKey& key) {
   auto stmt = db.prepare(
       "SELECT key_id, public_key, comment, added_at FROM trusted_key WHERE key_id = ? OR key_bytes = ? "
       "ORDER BY key_bytes = ?3 DESC LIMIT 1");
   if (!stmt) return stmt.error();
   stmt->bind(1, key_id_hex(key.id)).bind_blob(2, key.key.data(), key.key.size()).bind_blob(3, key.key.data(), key.key.size());
-  std::optional<TrustedKey> found;
+  KeyCheck check;
   std::optional<Error> bad;
   auto read = stmt->for_each_row([&](const sqlite::Statement& row) {
     auto parsed = parse_public_key(row.column_text(1), "trusted key " + row.column_text(0));
     if (!parsed) bad = parsed.error();
-    else found = TrustedKey{parsed.value(), row.column_text(0), key_fingerprint(parsed.value()), row.column_text(2), row.column_text(3)};
+    else check.trusted = TrustedKey{parsed.value(), row.column_text(0), key_fingerprint(parsed.value()), row.column_text(2), row.column_text(3)};
   });
   if (!read) return read.error();
   if (bad) return *bad;
-  return found;
+  if (check.trusted) {
+    const bool same_bytes = sodium_memcmp(check.trusted->key.key.data(), key.key.data(), key.key.size()) == 0;
+    check.standing = !same_bytes                      ? KeyStanding::SameIdOtherKey
+                     : check.trusted->key.id == key.id ? KeyStanding::Trusted
+                                                       : KeyStanding::SameKeyOtherId;
+  }
+  return check;
 }
 
-}  // namespace
+std::string refusal(const KeyCheck& check, const PublicKey& key) {
+  const std::string id = key_id_hex(key.id), fingerprint = key_fingerprint(key);
+  switch (check.standing) {
+    case KeyStanding::SameIdOtherKey:
+      return "refused: a trusted key already has the id " + id + " but other key bytes (trusted: fingerprint " +
+             check.trusted->fingerprint + "; this file: fingerprint " + fingerprint +
+             "). Anyone can give a key any id, so this is not the trusted key. If the office really made a new "
+             "key with this id, remove the old one first ('trust remove " + id + "')";
+    case KeyStanding::SameKeyOtherId:
+      return "this key (fingerprint " + fingerprint + ") is already trusted under the id " + check.trusted->key_id +
+             ", not " + id + ": refused (it is the same key with another label)";
+    case KeyStanding::New:
+    case KeyStanding::Trusted: break;
+  }
+  return "";
+}
 
 Status trust_key(sqlite::Database& db, const PublicKey& key, const std::string& comment) {
-  if (auto s = db.exec("BEGIN IMMEDIATE"); !s) return s;
-  auto conflict = find_conflict(db, key);
-  Status s = conflict ? Status(Ok{}) : Status(conflict.error());
-  const std::string id = key_id_hex(key.id), fingerprint = key_fingerprint(key);
-  if (s && conflict.value()) {
-    const TrustedKey& old = *conflict.value();
-    const bool same_bytes = sodium_memcmp(old.key.key.data(), key.key.data(), key.key.size()) == 0;
-    if (same_bytes && old.key.id == key.id) {
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db));
+  KHLANG_TRY_AS(const KeyCheck check, check_key(db, key));
+  switch (check.standing) {
+    case KeyStanding::Trusted:
       if (!comment.empty()) {
-        auto update = db.prepare("UPDATE trusted_key SET comment = ? WHERE key_bytes = ?");
-        s = update ? update->bind(1, std::string_view(comment)).bind_blob(2, key.key.data(), key.key.size()).run()
-                   : Status(update.error());
+        KHLANG_TRY_AS(sqlite::Statement update, db.prepare("UPDATE trusted_key SET comment = ? WHERE key_bytes = ?"));
+        KHLANG_TRY(update.bind(1, std::string_view(comment)).bind_blob(2, key.key.data(), key.key.size()).run());
       }
-    } else if (same_bytes) {
-      s = Error{"this key (fingerprint " + fingerprint + ") is already trusted under the id " + old.key_id +
-                ", not " + id + ": refused (it is the same key with another label)"};
-    } else {
-      s = Error{"refused: a trusted key already has the id " + id + " but other key bytes (trusted: fingerprint " +
-                old.fingerprint + "; this file: fingerprint " + fingerprint +
-                "). Anyone can give a key any id, so this is not the trusted key. If the office really made a new "
-                "key with this id, remove the old one first ('trust remove " + id + "')"};
+      break;
+    case KeyStanding::New: {
+      KHLANG_TRY_AS(sqlite::Statement insert,
+                    db.prepare("INSERT INTO trusted_key (key_bytes, key_id, public_key, comment, added_at) "
+                               "VALUES (?, ?, ?, ?, ?)"));
+      insert.bind_blob(1, key.key.data(), key.key.size());
+      KHLANG_TRY(insert.bind(2, key_id_hex(key.id)).bind(3, key.base64()).bind(4, std::string_view(comment))
+                     .bind(5, now_utc_iso())
+                     .run());
+      break;
     }
-  } else if (s) {
-    auto insert = db.prepare(
-        "INSERT INTO trusted_key (key_bytes, key_id, public_key, comment, added_at) VALUES (?, ?, ?, ?, ?)");
-    if (!insert) s = insert.error();
-    else {
-      insert->bind_blob(1, key.key.data(), key.key.size());
-      insert->bind(2, std::string_view(id)).bind(3, key.base64()).bind(4, std::string_view(comment)).bind(5, now_utc_iso());
-      s = insert->run();
-    }
+    case KeyStanding::SameIdOtherKey:
+    case KeyStanding::SameKeyOtherId:
+      return Error{ErrorKind::InvalidInput, refusal(check, key)};
   }
-  if (s) s = db.exec("COMMIT");
-  if (!s) (void)db.exec("ROLLBACK");
-  return s;
+  return tx.commit();
 }
 
 Expected<std::vector<TrustedKey>> trusted_keys(sqlite::Database& db) {

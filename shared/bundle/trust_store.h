@@ -7,6 +7,7 @@
 // tells keys apart by their fingerprint (key_fingerprint), shown before trusting and in lists.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,24 @@ struct TrustedKey {
   std::string added_at;
 };
 
+// Where a key stands against the trusted ones: what a screen shows before it offers to trust it.
+enum class KeyStanding {
+  New,             // may be trusted
+  Trusted,         // this very key (bytes and id) is trusted
+  SameIdOtherKey,  // a trusted key has its id but other bytes: refused (not the trusted key)
+  SameKeyOtherId,  // its bytes are trusted under another id: refused (the same key relabelled)
+};
+struct KeyCheck {
+  KeyStanding standing = KeyStanding::New;
+  std::optional<TrustedKey> trusted;  // the trusted key it matches or clashes with
+};
+Expected<KeyCheck> check_key(sqlite::Database& db, const PublicKey& key);
+// Why a key with this standing cannot be trusted, naming both fingerprints (empty for New and
+// Trusted).
+std::string refusal(const KeyCheck& check, const PublicKey& key);
+
 // Trusts `key`. The same key again only replaces its comment (when `comment` is not empty). A key
-// whose id or bytes a trusted key already has is refused with a message that says which.
+// whose id or bytes a trusted key already has is refused with refusal()'s message.
 Status trust_key(sqlite::Database& db, const PublicKey& key, const std::string& comment);
 Expected<std::vector<TrustedKey>> trusted_keys(sqlite::Database& db);
 // Removes the key whose id is `key_id` (hex, any case); an error if there is none.

@@ -78,6 +78,22 @@ TEST_CASE("trust: the same key again only updates its comment, and its bytes und
   CHECK(s.error().message.find("already trusted under the id " + bundle::key_id_hex(f.key.pub.id)) != std::string::npos);
 
   const bundle::KeyPair second = bundle::generate_keypair();
+  // Where each stands, as the kiosk's screen shows it before offering to trust it.
+  bundle::PublicKey same_id = second.pub;
+  same_id.id = f.key.pub.id;
+  const std::pair<bundle::PublicKey, bundle::KeyStanding> standings[] = {
+      {f.key.pub, bundle::KeyStanding::Trusted},
+      {second.pub, bundle::KeyStanding::New},
+      {same_id, bundle::KeyStanding::SameIdOtherKey},
+      {relabelled, bundle::KeyStanding::SameKeyOtherId}};
+  for (const auto& [key, standing] : standings) {
+    auto check = bundle::check_key(db.value(), key);
+    REQUIRE(check.ok());
+    CHECK(check->standing == standing);
+    CHECK(check->trusted.has_value() == (standing != bundle::KeyStanding::New));
+    CHECK(bundle::refusal(check.value(), key).empty() ==
+          (standing == bundle::KeyStanding::New || standing == bundle::KeyStanding::Trusted));
+  }
   REQUIRE(bundle::trust_key(db.value(), second.pub, "second office").ok());
   CHECK(bundle::trusted_keys(db.value())->size() == 2);
   REQUIRE(bundle::distrust_key(db.value(), bundle::key_id_hex(f.key.pub.id)).ok());

@@ -11,16 +11,9 @@ db=$work/kiosk.db
 office_fp=$(sed -n 's/^fingerprint //p' "$work/added.txt")
 echo "office fingerprint: $office_fp"
 
-# A key of the attacker's own, relabelled with the office key's id: bytes 3-10 of the decoded key
-# line are the id, bytes 11-42 the key.
+# A key of the attacker's own, relabelled with the office key's id.
 "$admin" keygen --secret "$work/attacker.sec" --public "$work/attacker.pub" > /dev/null
-sed -n 2p "$demo/demo-key.pub" | base64 -d > "$work/office.bin"
-sed -n 2p "$work/attacker.pub" | base64 -d > "$work/attacker.bin"
-{
-  echo "untrusted comment: minisign public key"
-  { head -c 10 "$work/office.bin"; tail -c 32 "$work/attacker.bin"; } | base64 -w0
-  echo
-} > "$work/forged.pub"
+sh "$(dirname "$0")/../forge_same_id_key.sh" "$demo/demo-key.pub" "$work/attacker.pub" > "$work/forged.pub"
 
 if "$admin" trust add "$work/forged.pub" --db "$db" > "$work/forged.out" 2>&1; then
   echo "FAIL: the forged key was trusted"; cat "$work/forged.out"; exit 1
