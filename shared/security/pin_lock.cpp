@@ -56,22 +56,13 @@ Remaining remaining(const LockState& s, const LockClock& now) {
 }
 
 Status write_mark(sqlite::Database& db, int64_t left_ms, const LockClock& now) {
-  Status s = store::set_setting(db, kLeftMs, std::to_string(left_ms));
-  if (s) s = store::set_setting(db, kMarkBoot, now.boot_id);
-  if (s) s = store::set_setting(db, kMarkMs, std::to_string(now.since_boot_ms));
-  if (s) s = store::set_setting(db, kMarkWall, std::to_string(now.wall_utc));
-  return s;
+  KHLANG_TRY(store::set_setting(db, kLeftMs, std::to_string(left_ms)));
+  KHLANG_TRY(store::set_setting(db, kMarkBoot, now.boot_id));
+  KHLANG_TRY(store::set_setting(db, kMarkMs, std::to_string(now.since_boot_ms)));
+  return store::set_setting(db, kMarkWall, std::to_string(now.wall_utc));
 }
 
 int64_t seconds_up(int64_t ms) { return (ms + 999) / 1000; }
-
-// Runs `body` in one BEGIN IMMEDIATE transaction, committed if it succeeds.
-template <typename Body>
-Status in_transaction(sqlite::Database& db, Body&& body) {
-  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db));
-  KHLANG_TRY(body());
-  return tx.commit();
-}
 
 }  // namespace
 
@@ -110,60 +101,64 @@ Status PinLock::set_pin(const std::string& pin) {
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     return Error{"not enough memory to hash the PIN"};
   }
-  return in_transaction(db_, [&]() -> Status {
-    Status s = store::set_setting(db_, kHash, hash);
-    if (s) s = store::set_setting(db_, kFailures, "0");
-    if (s) s = store::set_setting(db_, kLeftMs, "0");
-    return s;
-  });
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db_));
+  KHLANG_TRY(store::set_setting(db_, kHash, hash));
+  KHLANG_TRY(store::set_setting(db_, kFailures, "0"));
+  KHLANG_TRY(store::set_setting(db_, kLeftMs, "0"));
+  return tx.commit();
 }
 
 Status PinLock::reset() {
-  return in_transaction(db_, [&]() -> Status {
-    Status s = store::set_setting(db_, kFailures, "0");
-    if (s) s = store::set_setting(db_, kLeftMs, "0");
-    return s;
-  });
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db_));
+  KHLANG_TRY(store::set_setting(db_, kFailures, "0"));
+  KHLANG_TRY(store::set_setting(db_, kLeftMs, "0"));
+  return tx.commit();
+}
+
+Status PinLock::mark_again(const LockClock& now) {
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db_));
+  const Remaining again = remaining(read_state(db_), now);  // read again inside the transaction
+  if (again.remark) KHLANG_TRY(write_mark(db_, again.ms, now));
+  return tx.commit();
 }
 
 int64_t PinLock::locked_for(const LockClock& now) {
   const LockState state = read_state(db_);
   const Remaining left = remaining(state, now);
-  if (left.ms > 0 && left.remark) {
-    // Marked again in a transaction of its own, reading the state again inside it.
-    (void)in_transaction(db_, [&]() -> Status {
-      const Remaining again = remaining(read_state(db_), now);
-      return again.remark ? write_mark(db_, again.ms, now) : Status(Ok{});
-    });
-  }
+  if (left.ms > 0 && left.remark) (void)mark_again(now);  // failing, it is marked at the next read
   return seconds_up(left.ms);
 }
 
 PinLock::Check PinLock::check(const std::string& pin, const LockClock& now) {
   // Counted and decided before the hash is checked, in one transaction.
-  Check decided{Outcome::Locked, policy_.first_lock_seconds, 0};
-  const Status counted = in_transaction(db_, [&]() -> Status {
-    const LockState state = read_state(db_);
-    const Remaining left = remaining(state, now);
-    if (left.ms > 0) {
-      decided = {Outcome::Locked, seconds_up(left.ms), state.failures};
-      return write_mark(db_, left.ms, now);
-    }
-    const int failures = state.failures + 1;
-    const int64_t lock = lock_seconds(failures);
-    decided = {Outcome::Wrong, lock, failures};
-    Status s = store::set_setting(db_, kFailures, std::to_string(failures));
-    if (s) s = lock > 0 ? write_mark(db_, lock * 1000, now) : store::set_setting(db_, kLeftMs, "0");
-    return s;
-  });
+  const Expected<Check> decided = count(now);
   // A check that cannot be counted is not made.
-  if (!counted) return {Outcome::Locked, policy_.first_lock_seconds, decided.failures};
-  if (decided.outcome == Outcome::Locked) return decided;
+  if (!decided) return {Outcome::Locked, policy_.first_lock_seconds, failures()};
+  if (decided->outcome == Outcome::Locked) return decided.value();
   const std::string hash = store::get_setting(db_, kHash, "");
   if (sodium_init() >= 0 && !hash.empty() && crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) == 0) {
     (void)reset();
     return {Outcome::Accepted, 0, 0};
   }
+  return decided.value();
+}
+
+Expected<PinLock::Check> PinLock::count(const LockClock& now) {
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db_));
+  const LockState state = read_state(db_);
+  const Remaining left = remaining(state, now);
+  Check decided{};
+  if (left.ms > 0) {
+    decided = {Outcome::Locked, seconds_up(left.ms), state.failures};
+    KHLANG_TRY(write_mark(db_, left.ms, now));
+  } else {
+    const int failures = state.failures + 1;
+    const int64_t lock = lock_seconds(failures);
+    decided = {Outcome::Wrong, lock, failures};
+    KHLANG_TRY(store::set_setting(db_, kFailures, std::to_string(failures)));
+    KHLANG_TRY(lock > 0 ? write_mark(db_, lock * 1000, now) : store::set_setting(db_, kLeftMs, "0"));
+  }
+  KHLANG_TRY(tx.commit());
   return decided;
 }
 

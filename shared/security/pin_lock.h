@@ -82,6 +82,9 @@ class PinLock {
 
  private:
   int64_t lock_seconds(int failures) const;
+  // Counts this check's failure and decides the lock, committed before the PIN is checked.
+  Expected<Check> count(const LockClock& now);
+  Status mark_again(const LockClock& now);  // a lock marked on another boot, marked on this one
   sqlite::Database& db_;
   LockPolicy policy_;
 };

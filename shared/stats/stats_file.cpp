@@ -43,16 +43,31 @@ constexpr const char* kSnapshotTables =
     "position TEXT NOT NULL, sort_order INTEGER NOT NULL) WITHOUT ROWID;";
 constexpr const char* kSnapshotTableNames[] = {"route_title", "plan", "indicator", "progress", "signatory"};
 
+Status create_schema(sqlite::Database& db) {
+  KHLANG_TRY(db.exec("PRAGMA journal_mode=DELETE"));  // not inside a transaction
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db));
+  KHLANG_TRY(db.exec("PRAGMA application_id=" + std::to_string(kStatsApplicationId) +
+                     "; PRAGMA user_version=" + std::to_string(kStatsSchemaVersion) + ";" + kEventTables +
+                     kSnapshotTables));
+  return tx.commit();
+}
+
+// Version 1's snapshot cannot give every year's progress: its tables go, and the next export (or
+// a merge of a newer file) fills the new ones. The events stay as they are.
+Status upgrade_from_version_1(sqlite::Database& db) {
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db));
+  KHLANG_TRY(db.exec("DROP TABLE route_title; DROP TABLE activity_progress; DELETE FROM snapshot;" +
+                     std::string(kSnapshotTables) + "PRAGMA user_version=2;"));
+  return tx.commit();
+}
+
 // Opens `path` as a statistics file, making it if it does not exist.
 Expected<sqlite::Database> open_or_create(const std::string& path) {
   const bool exists = std::filesystem::exists(path);
   auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWriteCreate);
   if (!db) return db.error();
   if (!exists) {
-    const std::string sql = "PRAGMA journal_mode=DELETE; PRAGMA application_id=" + std::to_string(kStatsApplicationId) +
-                            "; PRAGMA user_version=" + std::to_string(kStatsSchemaVersion) + "; BEGIN;" + kEventTables +
-                            kSnapshotTables + "COMMIT;";
-    if (auto s = db->exec(sql); !s) return Error{"cannot make the statistics file " + path + ": " + s.error().message};
+    if (auto s = create_schema(db.value()); !s) return s.error().within("cannot make the statistics file " + path + ": ");
     return db;
   }
   auto app = db->query_int("PRAGMA application_id");
@@ -66,14 +81,7 @@ Expected<sqlite::Database> open_or_create(const std::string& path) {
                  "): update khlang-admin"};
   }
   if (version.value() == 1) {
-    // Version 1's snapshot cannot give every year's progress: its tables go, and the next export
-    // (or a merge of a newer file) fills the new ones. The events stay as they are.
-    const std::string sql = "BEGIN; DROP TABLE route_title; DROP TABLE activity_progress; DELETE FROM snapshot;" +
-                            std::string(kSnapshotTables) + "PRAGMA user_version=2; COMMIT;";
-    if (auto s = db->exec(sql); !s) {
-      (void)db->exec("ROLLBACK");
-      return Error{"cannot upgrade the statistics file " + path + ": " + s.error().message};
-    }
+    if (auto s = upgrade_from_version_1(db.value()); !s) return s.error().within("cannot upgrade the statistics file " + path + ": ");
   }
   return db;
 }
@@ -171,6 +179,28 @@ Expected<sqlite::Database> open_stats(const std::string& path) {
   return std::move(file->first);
 }
 
+namespace {
+
+// Adds the kiosk's events not yet in `out`, its row and the snapshot, in one transaction; the
+// kiosk's database is attached to `out` as `kiosk`.
+Status add_events(sqlite::Database& out, ExportResult& result) {
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(out));
+  KHLANG_TRY_AS(sqlite::Statement events,
+                out.prepare("INSERT OR IGNORE INTO main.event (kiosk_id, event_id, at, kind, target, value, detail) "
+                            "SELECT ?, id, at, kind, target, value, detail FROM kiosk.usage_event"));
+  KHLANG_TRY_AS(sqlite::Statement kiosk_row,
+                out.prepare("INSERT OR REPLACE INTO main.kiosk (kiosk_id, organization, exported_at) "
+                            "VALUES (?1, coalesce((SELECT name_th FROM kiosk.organization), ''), ?2)"));
+  const std::string now = bundle::now_utc_iso();
+  KHLANG_TRY(events.bind(1, std::string_view(result.kiosk_id)).run());
+  result.added = out.changes();
+  KHLANG_TRY(kiosk_row.bind(1, std::string_view(result.kiosk_id)).bind(2, std::string_view(now)).run());
+  KHLANG_TRY(write_snapshot(out, now));
+  return tx.commit();
+}
+
+}  // namespace
+
 // `out_path` is a path we trust.
 Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::string& out_path) {
   auto id = kiosk_id(kiosk);
@@ -182,21 +212,7 @@ Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::str
   if (!attach) return attach.error();
   attach->bind(1, "file:" + bundle::uri_path(kiosk.path()) + "?mode=ro");
   if (auto s = attach->run(); !s) return s.error();
-  Status s = out->exec("BEGIN IMMEDIATE");
-  auto events = out->prepare("INSERT OR IGNORE INTO main.event (kiosk_id, event_id, at, kind, target, value, detail) "
-                             "SELECT ?, id, at, kind, target, value, detail FROM kiosk.usage_event");
-  auto kiosk_row = out->prepare(
-      "INSERT OR REPLACE INTO main.kiosk (kiosk_id, organization, exported_at) "
-      "VALUES (?1, coalesce((SELECT name_th FROM kiosk.organization), ''), ?2)");
-  if (!events) s = events.error();
-  if (!kiosk_row) s = kiosk_row.error();
-  const std::string now = bundle::now_utc_iso();
-  if (s) s = events->bind(1, std::string_view(result.kiosk_id)).run();
-  if (s) result.added = out->changes();
-  if (s) s = kiosk_row->bind(1, std::string_view(result.kiosk_id)).bind(2, std::string_view(now)).run();
-  if (s) s = write_snapshot(out.value(), now);
-  if (s) s = out->exec("COMMIT");
-  if (!s) (void)out->exec("ROLLBACK");
+  const Status s = add_events(out.value(), result);
   (void)out->exec("DETACH DATABASE kiosk");
   if (!s) return Error{"export to " + out_path + " failed, the file is unchanged: " + s.error().message};
   auto total = out->prepare("SELECT count(*) FROM event WHERE kiosk_id = ?");
@@ -257,6 +273,33 @@ Expected<ExportResult> export_stats_to_folder(sqlite::Database& kiosk, const std
   return result;
 }
 
+namespace {
+
+// Adds the events of the file attached to `out` as `input` in one transaction, and with
+// `takes_snapshot` its names and plans if its snapshot is newer.
+Status merge_one(sqlite::Database& out, bool takes_snapshot, int64_t& added) {
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(out));
+  KHLANG_TRY(out.exec("INSERT OR IGNORE INTO main.event SELECT * FROM input.event"));
+  added += out.changes();
+  KHLANG_TRY(out.exec("INSERT INTO main.kiosk SELECT * FROM input.kiosk WHERE true ON CONFLICT (kiosk_id) DO UPDATE "
+                      "SET organization = excluded.organization, exported_at = max(exported_at, excluded.exported_at)"));
+  // Names and progress: the newest export's.
+  if (takes_snapshot) {
+    KHLANG_TRY_AS(const int64_t newer, out.query_int("SELECT coalesce((SELECT taken_at FROM input.snapshot), '') > "
+                                                     "coalesce((SELECT taken_at FROM main.snapshot), '')"));
+    if (newer) {
+      std::string sql;
+      for (const char* table : kSnapshotTableNames) {
+        sql += "DELETE FROM main." + std::string(table) + "; INSERT INTO main." + table + " SELECT * FROM input." + table + ";";
+      }
+      KHLANG_TRY(out.exec(sql + "INSERT OR REPLACE INTO main.snapshot SELECT * FROM input.snapshot;"));
+    }
+  }
+  return tx.commit();
+}
+
+}  // namespace
+
 Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out_path, bool durable) {
   auto out = open_or_create(out_path);
   if (!out) return out.error();
@@ -282,27 +325,7 @@ Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std:
     // Read-only: an input may sit in a folder a sync tool owns (a kiosk's outbox at the office).
     attach->bind(1, "file:" + bundle::uri_path(input) + "?mode=ro");
     if (auto s = attach->run(); !s) return s.error();
-    Status s = out->exec("BEGIN IMMEDIATE");
-    if (s) s = out->exec("INSERT OR IGNORE INTO main.event SELECT * FROM input.event");
-    if (s) added += out->changes();
-    if (s) s = out->exec("INSERT INTO main.kiosk SELECT * FROM input.kiosk WHERE true ON CONFLICT (kiosk_id) DO UPDATE "
-                         "SET organization = excluded.organization, exported_at = max(exported_at, excluded.exported_at)");
-    // Names and progress: the newest export's.
-    if (s && takes_snapshot) {
-      auto newer = out->query_int("SELECT coalesce((SELECT taken_at FROM input.snapshot), '') > "
-                                  "coalesce((SELECT taken_at FROM main.snapshot), '')");
-      if (!newer) s = newer.error();
-      else if (newer.value()) {
-        std::string sql;
-        for (const char* table : kSnapshotTableNames) {
-          sql += "DELETE FROM main." + std::string(table) + "; INSERT INTO main." + table + " SELECT * FROM input." +
-                 table + ";";
-        }
-        s = out->exec(sql + "INSERT OR REPLACE INTO main.snapshot SELECT * FROM input.snapshot;");
-      }
-    }
-    if (s) s = out->exec("COMMIT");
-    if (!s) (void)out->exec("ROLLBACK");
+    const Status s = merge_one(out.value(), takes_snapshot, added);
     (void)out->exec("DETACH DATABASE input");
     if (!s) return Error{"merging " + input + " failed, " + out_path + " is as it was before it: " + s.error().message};
   }

@@ -12,12 +12,14 @@
 namespace khlang::store {
 
 Status create_bundle_schema(sqlite::Database& db) {
-  std::string sql = "PRAGMA journal_mode=DELETE; PRAGMA application_id=" + std::to_string(kBundleApplicationId) +
-                    "; PRAGMA user_version=" + std::to_string(kBundleSchemaVersion) + "; BEGIN;";
+  KHLANG_TRY(db.exec("PRAGMA journal_mode=DELETE"));  // not inside a transaction
+  std::string sql = "PRAGMA application_id=" + std::to_string(kBundleApplicationId) +
+                    "; PRAGMA user_version=" + std::to_string(kBundleSchemaVersion) + ";";
   for (const content::TableSpec& t : content::content_tables()) sql += content::create_table_sql(t) + ";";
   sql += search::packed_index_schema_sql();
-  sql += "COMMIT;";
-  return db.exec(sql);
+  KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db));
+  KHLANG_TRY(db.exec(sql));
+  return tx.commit();
 }
 
 Expected<std::vector<SchemaObject>> read_schema(sqlite::Database& db, std::string_view schema) {
