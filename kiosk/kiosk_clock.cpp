@@ -26,8 +26,10 @@ double KioskClock::system_wall() const {
 
 security::LockClock KioskClock::lock_clock() const {
   if (!scripted()) return security::system_lock_clock();
+  // Its wall clock starts at the content's date, not the machine's time: two runs on one database
+  // see between them the time their scripts say, however long a loaded machine took over them.
   return {"script-" + std::to_string(::getpid()), static_cast<int64_t>(script_time_ * 1000),
-          static_cast<int64_t>(std::time(nullptr)) + static_cast<int64_t>(script_time_)};
+          floor_ + static_cast<int64_t>(script_time_)};
 }
 
 void KioskClock::advance(double seconds) {

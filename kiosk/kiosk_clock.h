@@ -24,7 +24,8 @@ class KioskClock {
   double system_wall() const;
   Moment moment() const { return {now(), wall_utc()}; }
   // What the admin PIN's lock is measured by: the machine's clocks, or a scripted run's own (a
-  // run is a boot of its own, so a second run on the same database is a restart).
+  // run is a boot of its own, so a second run on the same database is a restart, and its wall
+  // clock is the floor plus the script's time).
   security::LockClock lock_clock() const;
 
   void set_floor(int64_t utc) { floor_ = utc; }
