@@ -223,9 +223,9 @@ TEST_CASE("admin PIN: a lock running in a database from before keeps what is lef
     REQUIRE(db.ok());
     REQUIRE(store::set_setting(db.value(), "admin_pin_failures", "5").ok());
     REQUIRE(store::set_setting(db.value(), "admin_locked_until", std::to_string(now + 100)).ok());
-    // The trusted_key table from before migration 4, so that it finds what it moves.
+    // The trusted_key table from before migration 5, so that it finds what it moves.
     REQUIRE(db->exec("DROP TABLE trusted_key; CREATE TABLE trusted_key (key_id TEXT PRIMARY KEY, public_key TEXT NOT "
-                     "NULL, comment TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL); PRAGMA user_version=3;")
+                     "NULL, comment TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL); PRAGMA user_version=4;")
                 .ok());
   }
   auto db = store::open_kiosk_db(f.db);

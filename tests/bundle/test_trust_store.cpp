@@ -109,11 +109,11 @@ TEST_CASE("trust: a database from before keys were keyed by their bytes keeps it
   bundle::PublicKey relabelled = f.key.pub;
   relabelled.id[0] ^= 0xFF;
   {
-    // The table before migration 4: keyed by id, and an upsert could put one key under two ids.
+    // The table before migration 5: keyed by id, and an upsert could put one key under two ids.
     auto db = store::open_kiosk_db(f.db);
     REQUIRE(db.ok());
     REQUIRE(db->exec("DROP TABLE trusted_key; CREATE TABLE trusted_key (key_id TEXT PRIMARY KEY, public_key TEXT NOT "
-                     "NULL, comment TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL); PRAGMA user_version=3;")
+                     "NULL, comment TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL); PRAGMA user_version=4;")
                 .ok());
     auto insert = db->prepare("INSERT INTO trusted_key VALUES (?, ?, ?, ?)");
     REQUIRE(insert.ok());
