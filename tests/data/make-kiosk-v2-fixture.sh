@@ -1,7 +1,7 @@
 #!/bin/sh
 # Makes tests/data/kiosk-v2.db: a kiosk database of schema version 2 (before sample flags,
 # indicators and the status vocabulary), with content from the built-in demo key imported twice
-# (so prev_ holds content too), for the migration test (tests/bundle/test_migration.cpp).
+# (so prev_ holds content too), for the migration test (tests/core/store/test_migration.cpp).
 #
 # It needs khlang-admin as it was at version 2, e.g. built from commit 1150513:
 #   git worktree add --detach /tmp/v2 1150513 && cmake -S /tmp/v2 -B /tmp/v2/build -DKHLANG_BUILD_KIOSK=OFF \

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "../unit/test_support.h"
+#include "test_support.h"
 #include "image/image.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
