@@ -25,6 +25,38 @@ void draw_top_bar(FrameContext& f, const ImRect& bar, const std::string& title) 
   f.draw_list->PopClipRect();
 }
 
+namespace {
+// The strip: the badge, then the note beside it (below it when the two do not fit on a line).
+struct StripLayout {
+  ImVec2 badge;
+  float note_x, note_y, note_w, height;
+};
+StripLayout strip_layout(FrameContext& f, float width) {
+  const float pad = f.px(12), margin = f.px(24);
+  const ImVec2 badge_size = sample_badge_size(f);
+  const auto note_style = f.style(26, text::Weight::Regular, 1.5f);
+  const float beside = width - 2 * margin - badge_size.x - f.px(20);
+  const float one_line = f.text.layout(TextBlock{f.t(Str::SampleDataNote), note_style})->width;
+  if (one_line <= beside) {
+    return {badge_size, margin + badge_size.x + f.px(20), pad + (badge_size.y - text_height(f, f.t(Str::SampleDataNote), note_style, beside)) * 0.5f,
+            beside, badge_size.y + 2 * pad};
+  }
+  const float w = width - 2 * margin;
+  const float note_h = text_height(f, f.t(Str::SampleDataNote), note_style, w);
+  return {badge_size, margin, pad + badge_size.y + f.px(6), w, badge_size.y + f.px(6) + note_h + 2 * pad};
+}
+}  // namespace
+
+float sample_strip_height(FrameContext& f, float width) { return strip_layout(f, width).height; }
+
+void draw_sample_strip(FrameContext& f, const ImRect& strip) {
+  const StripLayout l = strip_layout(f, strip.GetWidth());
+  fill(f, strip, theme::kSampleStrip);
+  sample_badge(f, ImVec2(strip.Min.x + f.px(24), strip.Min.y + f.px(12)));
+  draw_text(f, ImVec2(strip.Min.x + l.note_x, strip.Min.y + l.note_y), f.t(Str::SampleDataNote),
+            f.style(26, text::Weight::Regular, 1.5f), l.note_w, theme::kSampleMarkText);
+}
+
 void draw_still_there(FrameContext& f, const ImRect& area, double seconds_left) {
   fill(f, area, IM_COL32(0, 0, 0, 150));
   const float w = std::min(area.GetWidth() - f.px(80), f.px(1100)), h = f.px(520);

@@ -175,8 +175,10 @@ bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
     screen.draw(f, ImRect(ImVec2(0, 0), size));
   } else {
     const float bar_h = window_scale.px(120);
-    screen.draw(f, ImRect(0, bar_h, size.x, size.y));
+    const float strip_h = screen.shows_sample_data() ? sample_strip_height(chrome, size.x) : 0;
+    screen.draw(f, ImRect(0, bar_h + strip_h, size.x, size.y));
     draw_top_bar(chrome, ImRect(0, 0, size.x, bar_h), screen.title(f));
+    if (strip_h > 0) draw_sample_strip(chrome, ImRect(0, bar_h, size.x, bar_h + strip_h));
   }
   if (policy_.state() == VisitState::Warning) draw_still_there(chrome, ImRect(ImVec2(0, 0), size), policy_.warning_seconds_left(t));
   f.animating |= chrome.animating;

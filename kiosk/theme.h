@@ -24,6 +24,10 @@ inline constexpr ImU32 kTrack = IM_COL32(226, 222, 212, 255);
 inline constexpr ImU32 kDone = IM_COL32(36, 140, 76, 255);
 inline constexpr ImU32 kInProgress = IM_COL32(32, 110, 190, 255);
 inline constexpr ImU32 kBehind = IM_COL32(204, 64, 44, 255);
+// The sample-data mark: dark brown on amber (8:1), unlike anything else on the screens.
+inline constexpr ImU32 kSampleMark = IM_COL32(255, 214, 102, 255);
+inline constexpr ImU32 kSampleMarkText = IM_COL32(74, 46, 0, 255);
+inline constexpr ImU32 kSampleStrip = IM_COL32(255, 243, 205, 255);  // the strip the badge sits on
 // Home tiles, each section its own colour so a returning visitor finds it again.
 inline constexpr ImU32 kTileKnowledge = IM_COL32(22, 92, 72, 255);
 inline constexpr ImU32 kTileAnnouncements = IM_COL32(176, 96, 18, 255);

@@ -13,6 +13,7 @@ class AboutScreen final : public ScrollingScreen {
  public:
   explicit AboutScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::About)); }
+  bool shows_sample_data() const override { return organization_.is_sample; }
 
  private:
   float draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) override;

@@ -13,6 +13,7 @@ class AnnouncementScreen final : public ScrollingScreen {
  public:
   AnnouncementScreen(sqlite::Database& db, const std::string& id, std::string* error);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Announcements)); }
+  bool shows_sample_data() const override { return announcement_.is_sample; }
   bool valid() const { return view_ != nullptr; }
 
  private:

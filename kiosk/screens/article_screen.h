@@ -14,6 +14,7 @@ class ArticleScreen final : public ScrollingScreen {
  public:
   ArticleScreen(sqlite::Database& db, const std::string& id, std::string* error);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Knowledge)); }
+  bool shows_sample_data() const override { return article_.is_sample; }
   bool valid() const { return view_ != nullptr; }
 
  private:

@@ -9,7 +9,10 @@ namespace khlang::kiosk {
 AttractScreen::AttractScreen(sqlite::Database& db) {
   if (auto a = store::load_announcements(db); a) announcements_ = std::move(a.value());
   if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
-  if (auto o = store::load_organization(db); o && o.value()) organization_ = o.value()->name_th;
+  if (auto o = store::load_organization(db); o && o.value()) {
+    organization_ = o.value()->name_th;
+    organization_is_sample_ = o.value()->is_sample;
+  }
 }
 
 double AttractScreen::next_timer(double now, int64_t) const {
@@ -26,9 +29,14 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
   const float margin = f.px(90);
   const float w = area.GetWidth() - 2 * margin;
   float y = area.Min.y + f.px(80);
-  y += draw_text(f, ImVec2(area.Min.x + margin, y), organization_, f.style(36), w, theme::kHeaderSubtle) + f.px(40);
+  const size_t slide = count > 0 ? static_cast<size_t>((f.now - started_) / kAttractSlideSeconds) % count : 0;
+  // Sample content on this slide (or the profile above it) is marked top right.
+  const bool sample = organization_is_sample_ || (count > 0 && (slide < current.size() ? current[slide].is_sample
+                                                                                      : store::plan_has_sample(plans_[slide - current.size()])));
+  float org_w = w;
+  if (sample) org_w -= sample_badge(f, ImVec2(area.Max.x - margin, y), text::Align::Right).x + f.px(24);
+  y += draw_text(f, ImVec2(area.Min.x + margin, y), organization_, f.style(36), org_w, theme::kHeaderSubtle) + f.px(40);
   if (count > 0) {
-    const auto slide = static_cast<size_t>((f.now - started_) / kAttractSlideSeconds) % count;
     if (slide < current.size()) {
       const store::Announcement& a = current[slide];
       y += draw_text(f, ImVec2(area.Min.x + margin, y), f.t(Str::Announcements), f.style(40, text::Weight::Bold), w,

@@ -19,6 +19,7 @@ class AttractScreen final : public Screen {
   std::vector<store::Announcement> announcements_;
   std::vector<store::Plan> plans_;
   std::string organization_;
+  bool organization_is_sample_ = false;
   double started_ = -1;
 };
 

@@ -2,6 +2,8 @@
 // the rows on screen are laid out and drawn, so 10,000 articles scroll as easily as ten.
 #pragma once
 
+#include <algorithm>
+
 #include "screens/scrolling_screen.h"
 #include "store/content_queries.h"
 
@@ -11,6 +13,9 @@ class CategoryScreen final : public ScrollingScreen {
  public:
   CategoryScreen(sqlite::Database& db, const std::string& id, std::string* error);
   std::string title(const FrameContext& f) const override;
+  bool shows_sample_data() const override {
+    return std::any_of(articles_.begin(), articles_.end(), [](const auto& a) { return a.is_sample; });
+  }
   bool valid() const { return valid_; }
 
  private:

@@ -1,5 +1,6 @@
 #include "screens/home_screen.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "navigator.h"
@@ -52,14 +53,29 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
     }
   }
   y += name_h;
-  draw_text(f, ImVec2(area.Min.x + margin, y), org, f.style(34, text::Weight::Regular, 1.35f), title_w,
-            theme::kHeaderSubtle);
+  const TextBlock org_block{org, f.style(34, text::Weight::Regular, 1.35f), title_w};
+  auto org_layout = f.text.layout(org_block);
+  draw_text(f, ImVec2(area.Min.x + margin, y), org_block, *org_layout, theme::kHeaderSubtle);
   const ImVec2 clock_pos = f.portrait ? ImVec2(area.Min.x + margin, area.Min.y + f.px(190))
                                       : ImVec2(area.Max.x - margin - right_w, area.Min.y + f.px(26));
   const text::Align side = f.portrait ? text::Align::Left : text::Align::Right;
   const float clock_h = draw_text(f, clock_pos, clock, f.style(64, text::Weight::Bold, 1.2f), right_w, theme::kHeaderText, side);
   draw_text(f, ImVec2(clock_pos.x, clock_pos.y + clock_h), date, f.style(30, text::Weight::Regular, 1.3f), right_w,
             theme::kHeaderSubtle, side);
+  // Sample content (the profile, a notice below) is marked beside the organization's name, or at
+  // the header's foot on the right when a long name leaves no room there.
+  const auto current = store::current_announcements(announcements_, f.wall_utc);
+  const bool sample = (organization_ && organization_->is_sample) ||
+                      std::any_of(current.begin(), current.end(), [](const auto& a) { return a.is_sample; });
+  if (sample) {
+    const ImVec2 badge = sample_badge_size(f);
+    const float beside_x = area.Min.x + margin + org_layout->width + f.px(28);
+    if (org_layout->lines.size() == 1 && beside_x + badge.x <= area.Min.x + margin + title_w) {
+      sample_badge(f, ImVec2(beside_x, y + (org_layout->height - badge.y) * 0.5f));
+    } else {
+      sample_badge(f, ImVec2(area.Max.x - margin, area.Min.y + header_h - f.px(20) - badge.y), text::Align::Right);
+    }
+  }
 
   // Tiles.
   struct Tile {
@@ -126,7 +142,6 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
   }
 
   // Current announcements, pinned first, in the space left.
-  const auto current = store::current_announcements(announcements_, f.wall_utc);
   const float list_bottom = bottom - f.px(f.portrait ? 80 : 30);
   if (current.empty() || y + f.px(140) > list_bottom) return;
   y += section_heading(f, ImVec2(area.Min.x + margin, y), f.t(Str::Announcements), w);

@@ -72,7 +72,7 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
   const std::string counter = std::string(f.t(Str::Slide)) + " " + std::to_string(slide_ + 1) + "/" +
                               std::to_string(slides_.size()) + "   ·   " + std::string(f.t(Str::PressEscToLeave));
   draw_text(f, ImVec2(at.x, area.Max.y - f.px(90)), counter, f.style(28), w, theme::kHeaderSubtle);
-  draw_sample_note(f, plan, ImVec2(at.x, area.Max.y - f.px(140)), w);
+  if (store::plan_has_sample(plan)) sample_badge(f, ImVec2(at.x, area.Max.y - f.px(150)));
 }
 
 }  // namespace khlang::kiosk

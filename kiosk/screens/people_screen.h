@@ -1,6 +1,8 @@
 // People: the KM team and CKO, the monitoring committee, who knows what, communities of practice.
 #pragma once
 
+#include <algorithm>
+
 #include "screens/scrolling_screen.h"
 #include "store/content_queries.h"
 
@@ -10,6 +12,10 @@ class PeopleScreen final : public ScrollingScreen {
  public:
   explicit PeopleScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::People)); }
+  bool shows_sample_data() const override {
+    return std::any_of(people_.begin(), people_.end(), [](const auto& p) { return p.is_sample; }) ||
+           std::any_of(communities_.begin(), communities_.end(), [](const auto& c) { return c.is_sample; });
+  }
 
  private:
   float draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) override;

@@ -83,7 +83,7 @@ float PlanDetailScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRec
   y += draw_text(f, ImVec2(col.Min.x, y + f.px(8)), label, f.style(30, text::Weight::Bold), w, theme::kText) + f.px(16);
   progress_bar(f, ImRect(col.Min.x, y, col.Max.x, y + f.px(28)), static_cast<float>(overall), theme::kInProgress);
   y += f.px(40);
-  y += draw_sample_note(f, plan_, ImVec2(col.Min.x, y), w) + f.px(20);
+  y += f.px(20);
   const float pad = f.px(28);
   for (const store::PlanActivity& a : plan_.activities) {
     const float inner = w - 2 * pad;

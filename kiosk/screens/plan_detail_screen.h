@@ -12,6 +12,7 @@ class PlanDetailScreen final : public ScrollingScreen {
  public:
   PlanDetailScreen(sqlite::Database& db, const std::string& id, std::string* error);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Plan)); }
+  bool shows_sample_data() const override { return store::plan_has_sample(plan_); }
   bool valid() const { return !plan_.id.empty(); }
 
  private:

@@ -36,7 +36,6 @@ float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& vie
                                 "–" + std::to_string(plan.fiscal_year_to);
       ty += draw_text(f, ImVec2(x, ty + f.px(12)), label, f.style(28, text::Weight::Bold), inner, theme::kText) + f.px(20);
       progress_bar(f, ImRect(x, ty, x + inner, ty + f.px(26)), static_cast<float>(overall), theme::kInProgress);
-      draw_sample_note(f, plan, ImVec2(x, ty + f.px(36)), inner);
     }
     y += h + f.px(28);
   }

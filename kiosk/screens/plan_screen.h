@@ -2,6 +2,8 @@
 // and meeting mode is one tap away.
 #pragma once
 
+#include <algorithm>
+
 #include "screens/scrolling_screen.h"
 #include "store/content_queries.h"
 
@@ -11,6 +13,9 @@ class PlanScreen final : public ScrollingScreen {
  public:
   explicit PlanScreen(sqlite::Database& db);
   std::string title(const FrameContext& f) const override { return std::string(f.t(Str::Plan)); }
+  bool shows_sample_data() const override {
+    return std::any_of(plans_.begin(), plans_.end(), [](const auto& p) { return store::plan_has_sample(p); });
+  }
 
  private:
   float draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) override;

@@ -44,15 +44,4 @@ float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, I
   return y - pos.y;
 }
 
-float draw_sample_note(FrameContext& f, const store::Plan& plan, ImVec2 pos, float width) {
-  for (const auto& a : plan.activities) {
-    for (const auto& e : a.progress) {
-      if (e.is_sample) {
-        return draw_text(f, pos, f.t(Str::SampleData), f.style(26, text::Weight::Bold), width, theme::kBehind);
-      }
-    }
-  }
-  return 0;
-}
-
 }  // namespace khlang::kiosk

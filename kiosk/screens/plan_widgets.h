@@ -12,7 +12,5 @@ float progress_bars_height(FrameContext& f, const store::PlanActivity& activity,
 // Bars for each progress entry of `activity`; returns the height used.
 float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, ImVec2 pos, float width,
                          float font_px = 26);
-// "ข้อมูลตัวอย่าง" when any entry of the plan is sample data (always say so), else 0 height.
-float draw_sample_note(FrameContext& f, const store::Plan& plan, ImVec2 pos, float width);
 
 }  // namespace khlang::kiosk

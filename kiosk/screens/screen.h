@@ -79,6 +79,10 @@ class Screen {
   virtual void on_text(char32_t, FrameContext&) {}
   // Where the on-screen key that types `c` is, for scripts that tap keys (-1,-1: none).
   virtual ImVec2 key_center(char32_t) const { return ImVec2(-1, -1); }
+  // Whether what the screen shows includes sample data (the demo's invented figures, notices,
+  // people): the kiosk then marks it under the top bar. Full-screen screens mark it themselves
+  // (ui/widgets.h: sample_badge).
+  virtual bool shows_sample_data() const { return false; }
   // Seconds until the screen wants a frame without input (a timer), or a negative number.
   virtual double next_timer(double /*now*/, int64_t /*wall_utc*/) const { return -1; }
   // How far the content is scrolled, and which page of a paged screen is up (scripts check them).

@@ -140,6 +140,23 @@ void draw_image(FrameContext& f, const ImRect& r, const std::string& media_id, b
                                uv1, IM_COL32_WHITE, f.px(10));
 }
 
+ImVec2 sample_badge_size(FrameContext& f) {
+  const std::string label = both(Str::SampleData);
+  auto layout = f.text.layout(TextBlock{label, f.style(28, text::Weight::Bold, 1.5f)});
+  return ImVec2(layout->width + 2 * f.px(18), layout->height);
+}
+
+ImVec2 sample_badge(FrameContext& f, ImVec2 pos, text::Align align) {
+  const std::string label = both(Str::SampleData);
+  const TextBlock block{label, f.style(28, text::Weight::Bold, 1.5f)};
+  auto layout = f.text.layout(block);
+  const ImVec2 size(layout->width + 2 * f.px(18), layout->height);
+  const float x = align == text::Align::Right ? pos.x - size.x : pos.x;
+  fill(f, ImRect(x, pos.y, x + size.x, pos.y + size.y), theme::kSampleMark, f.px(10));
+  draw_text(f, ImVec2(x + f.px(18), pos.y), block, *layout, theme::kSampleMarkText);
+  return size;
+}
+
 void progress_bar(FrameContext& f, const ImRect& r, float fraction, ImU32 color) {
   fraction = std::clamp(fraction, 0.0f, 1.0f);
   const float radius = r.GetHeight() * 0.5f;

@@ -41,6 +41,10 @@ float text_height(FrameContext& f, std::string_view text, const text::TextStyle&
 // placeholder until the worker has decoded it. Returns false if there is no such image.
 enum class ImageFit { Cover, Contain };
 void draw_image(FrameContext& f, const ImRect& r, const std::string& media_id, bool thumbnail, ImageFit fit);
+// The mark on sample content ("ข้อมูลตัวอย่าง · Sample data", in both languages whatever the
+// visitor's): a badge at `pos`, right-aligned to it when `align` says so; returns its size.
+ImVec2 sample_badge(FrameContext& f, ImVec2 pos, text::Align align = text::Align::Left);
+ImVec2 sample_badge_size(FrameContext& f);
 // A horizontal progress bar, `fraction` in 0..1.
 void progress_bar(FrameContext& f, const ImRect& r, float fraction, ImU32 color);
 

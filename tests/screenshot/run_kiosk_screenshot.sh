@@ -2,7 +2,10 @@
 # Screenshot tests: every route of the kiosk (khlang-kiosk --list-routes: the route table, with
 # example ids from the demo content) at one size and language, rendered off-screen under Xvfb
 # (Mesa's software OpenGL); check_screenshot holds each picture against the text blocks the kiosk
-# says it drew (laid out again by the engine, they must match the pixels).
+# says it drew (laid out again by the engine, they must match the pixels). The demo content is
+# sample data: every route that shows it must carry the mark "ข้อมูลตัวอย่าง · Sample data" (a
+# text item of the dump), and the routes that show none of it (the categories, search, admin
+# mode) must not.
 # usage: run_kiosk_screenshot.sh KIOSK CHECKER OUT_DIR WxH th|en
 set -euo pipefail
 kiosk=$1 checker=$2 out=$3 size=$4 lang=$5
@@ -23,6 +26,18 @@ for screen in "${screens[@]}"; do
     echo "FAIL $screen: the kiosk could not render it"
     failed=1
     continue
+  fi
+  marks=$(awk -F'\t' '$1 == "text" && $NF == "ข้อมูลตัวอย่าง · Sample data"' "$name.tsv" | wc -l)
+  case "$screen" in
+    knowledge|search|admin*) want=0 ;;
+    *) want=1 ;;
+  esac
+  if (( want == 1 && marks == 0 )); then
+    echo "FAIL $screen: shows the demo's sample data without the sample mark"
+    failed=1
+  elif (( want == 0 && marks > 0 )); then
+    echo "FAIL $screen: a sample mark where no sample data is shown"
+    failed=1
   fi
   if ! "$checker" "$name.png" "$name.tsv" > "$name.check"; then
     echo "FAIL $screen:"
