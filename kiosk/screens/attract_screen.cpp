@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "plan/plan_cycle.h"
+#include "screens/plan_widgets.h"
 #include "screens/screen_helpers.h"
 
 namespace khlang::kiosk {
@@ -43,15 +45,11 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
                      theme::kAccent) + f.px(16);
       draw_text(f, ImVec2(area.Min.x + margin, y), a.title, f.style(72, text::Weight::Bold, 1.35f), w, theme::kHeaderText);
     } else {
-      const store::Plan& p = plans_[slide - current.size()];
+      const store::Plan& p = *store::plans_in_cycle_order(plans_, plan::thai_local_date(f.wall_utc))[slide - current.size()];
       y += draw_text(f, ImVec2(area.Min.x + margin, y), p.title, f.style(44, text::Weight::Bold, 1.35f), w, theme::kAccent) + f.px(24);
       y += draw_text(f, ImVec2(area.Min.x + margin, y), p.desired_state, f.style(52, text::Weight::Regular, 1.45f), w,
                      theme::kHeaderText) + f.px(40);
-      const double overall = store::plan_progress(p);
-      y += draw_text(f, ImVec2(area.Min.x + margin, y), std::string(f.t(Str::Overall)) + " " + percent(overall),
-                     f.style(48, text::Weight::Bold), w, theme::kHeaderText) + f.px(16);
-      progress_bar(f, ImRect(area.Min.x + margin, y, area.Max.x - margin, y + f.px(40)), static_cast<float>(overall),
-                   theme::kAccent);
+      draw_plan_standing(f, p, ImVec2(area.Min.x + margin, y), w, 40, true);
     }
   }
   // A still hint: the loop redraws only when the slide changes, so a night of attract mode costs

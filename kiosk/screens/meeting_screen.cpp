@@ -52,11 +52,8 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
   if (s.activity < 0) {
     y += draw_text(f, ImVec2(at.x, y), f.t(Str::DesiredState), f.style(36, text::Weight::Bold), w, theme::kHeaderSubtle);
     y += draw_text(f, ImVec2(at.x, y), plan.desired_state, f.style(48, text::Weight::Regular, 1.5f), w, theme::kHeaderText);
-    const double overall = store::plan_progress(plan);
     y += f.px(40);
-    y += draw_text(f, ImVec2(at.x, y), std::string(f.t(Str::Overall)) + " " + percent(overall),
-                   f.style(56, text::Weight::Bold), w, theme::kHeaderText) + f.px(16);
-    progress_bar(f, ImRect(at.x, y, at.x + w, y + f.px(48)), static_cast<float>(overall), theme::kAccent);
+    draw_plan_standing(f, plan, ImVec2(at.x, y), w, 40, true);
   } else {
     const store::PlanActivity& a = plan.activities[static_cast<size_t>(s.activity)];
     y += draw_text(f, ImVec2(at.x, y), std::to_string(a.seq) + ". " + a.activity, f.style(60, text::Weight::Bold, 1.35f),

@@ -1,4 +1,5 @@
-// People: the KM team and CKO, the monitoring committee, who knows what, communities of practice.
+// People: the KM team and CKO, the monitoring committee's seats (chair, members, secretary, from
+// person.committee_role), who knows what, communities of practice.
 #pragma once
 
 #include <algorithm>
@@ -19,8 +20,11 @@ class PeopleScreen final : public ScrollingScreen {
 
  private:
   float draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) override;
-  float person_cards(FrameContext& f, const std::vector<const store::Person*>& people, float x, float y, float w,
-                     const ImRect& view);
+  // What a card says under the name: a team member's position and duty, or a committee member's
+  // seat and position.
+  enum class CardLines { PositionAndDuty, SeatAndPosition };
+  float person_cards(FrameContext& f, const std::vector<const store::Person*>& people, CardLines lines, float x, float y,
+                     float w, const ImRect& view);
   std::vector<store::Person> people_;
   std::vector<store::Community> communities_;
 };

@@ -76,13 +76,7 @@ float PlanDetailScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRec
   y += draw_text(f, ImVec2(col.Min.x, y), plan_.title, f.style(48, text::Weight::Bold, 1.3f), w, theme::kHeading) + f.px(12);
   y += field(f, col.Min.x, y, w, Str::DesiredState, plan_.desired_state, false);
   y += field(f, col.Min.x, y, w, Str::MeasurableUnit, plan_.measurable_unit, false);
-  const double overall = store::plan_progress(plan_);
-  const std::string label = std::string(f.t(Str::Overall)) + " " + percent(overall) + "  ·  " +
-                            std::string(f.t(Str::FiscalYears)) + " " + std::to_string(plan_.fiscal_year_from) + "–" +
-                            std::to_string(plan_.fiscal_year_to);
-  y += draw_text(f, ImVec2(col.Min.x, y + f.px(8)), label, f.style(30, text::Weight::Bold), w, theme::kText) + f.px(16);
-  progress_bar(f, ImRect(col.Min.x, y, col.Max.x, y + f.px(28)), static_cast<float>(overall), theme::kInProgress);
-  y += f.px(40);
+  y += f.px(12) + draw_plan_standing(f, plan_, ImVec2(col.Min.x, y + f.px(12)), w, 28, false);
   y += f.px(20);
   const float pad = f.px(28);
   for (const store::PlanActivity& a : plan_.activities) {

@@ -1,6 +1,7 @@
 #include "screens/plan_screen.h"
 
 #include "navigator.h"
+#include "plan/plan_cycle.h"
 #include "screens/plan_widgets.h"
 #include "screens/screen_helpers.h"
 
@@ -17,10 +18,14 @@ float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& vie
   const float bh = f.px(100);
   if (button(f, ImRect(col.Max.x - f.px(360), y, col.Max.x, y + bh), f.t(Str::MeetingMode))) f.nav.go(RouteKey::Meeting);
   y += bh + f.px(28);
-  for (const store::Plan& plan : plans_) {
+  // The current cycle first, then those to come, then those that ended.
+  for (const store::Plan* p : store::plans_in_cycle_order(plans_, plan::thai_local_date(f.wall_utc))) {
+    const store::Plan& plan = *p;
     const float title_h = text_height(f, plan.title, f.style(40, text::Weight::Bold, 1.3f), inner);
     const float state_h = text_height(f, plan.desired_state, f.style(30, text::Weight::Regular, 1.5f), inner);
-    const float h = title_h + state_h + f.px(210);
+    const float standing_h = draw_plan_standing(f, plan, ImVec2(0, 0), inner, 28, false, true);
+    const float label_h = text_height(f, f.t(Str::DesiredState), f.style(24, text::Weight::Bold), inner);
+    const float h = title_h + label_h + state_h + standing_h + f.px(100);
     const ImRect r(col.Min.x, y, col.Max.x, y + h);
     if (visible(view, r.Min.y, r.Max.y)) {
       if (card(f, r, plan.title)) f.nav.go(RouteKey::PlanDetail, plan.id);
@@ -30,12 +35,7 @@ float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& vie
       ty += draw_text(f, ImVec2(x, ty + f.px(4)), std::string(f.t(Str::DesiredState)), f.style(24, text::Weight::Bold),
                       inner, theme::kTextMuted) + f.px(4);
       ty += draw_text(f, ImVec2(x, ty), plan.desired_state, f.style(30, text::Weight::Regular, 1.5f), inner, theme::kText);
-      const double overall = store::plan_progress(plan);
-      const std::string label = std::string(f.t(Str::Overall)) + " " + percent(overall) + "  ·  " +
-                                std::string(f.t(Str::FiscalYears)) + " " + std::to_string(plan.fiscal_year_from) +
-                                "–" + std::to_string(plan.fiscal_year_to);
-      ty += draw_text(f, ImVec2(x, ty + f.px(12)), label, f.style(28, text::Weight::Bold), inner, theme::kText) + f.px(20);
-      progress_bar(f, ImRect(x, ty, x + inner, ty + f.px(26)), static_cast<float>(overall), theme::kInProgress);
+      draw_plan_standing(f, plan, ImVec2(x, ty + f.px(20)), inner, 28, false);
     }
     y += h + f.px(28);
   }

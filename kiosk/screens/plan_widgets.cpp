@@ -44,4 +44,88 @@ float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, I
   return y - pos.y;
 }
 
+ImU32 status_fill(plan::ProgressStatus status) {
+  switch (status) {
+    case plan::ProgressStatus::Achieved: return theme::kDone;
+    case plan::ProgressStatus::InProgress: return theme::kInProgress;
+    case plan::ProgressStatus::Behind: return theme::kBehind;
+    case plan::ProgressStatus::YearClosed: return IM_COL32(120, 126, 132, 255);
+    case plan::ProgressStatus::NoData: return IM_COL32(178, 178, 178, 255);
+    case plan::ProgressStatus::NotStarted: return IM_COL32(214, 206, 186, 255);
+  }
+  return theme::kTrack;
+}
+
+float draw_plan_standing(FrameContext& f, const store::Plan& plan, ImVec2 pos, float width, float font_px, bool on_dark,
+                         bool measure) {
+  const thai::CivilDate today = plan::thai_local_date(f.wall_utc);
+  const plan::PlanPhase phase = plan::plan_phase(plan.range(), today);
+  const plan::Texts cycle = plan::phase_text(plan.range(), today);
+  const int64_t year = store::plan_reference_year(plan, today);
+  const std::string results = phase == plan::PlanPhase::Ended     ? fill_in(f.t(Str::FinalResults), std::to_string(year))
+                              : phase == plan::PlanPhase::Current ? fill_in(f.t(Str::ResultsThisYear), std::to_string(year))
+                                                                  : std::string(f.t(Str::PlanNotStarted));
+  const ImU32 strong = on_dark ? theme::kHeaderText : theme::kText;
+  const ImU32 subtle = on_dark ? theme::kHeaderSubtle : theme::kTextMuted;
+  const auto cycle_style = f.style(font_px * 1.1f, text::Weight::Bold, 1.35f);
+  const auto results_style = f.style(font_px, text::Weight::Regular, 1.4f);
+  const auto legend_style = f.style(font_px, text::Weight::Regular, 1.4f);
+  const std::string cycle_text = f.lang == Lang::Th ? cycle.th : cycle.en;
+  float y = pos.y;
+  y += measure ? text_height(f, cycle_text, cycle_style, width)
+               : draw_text(f, ImVec2(pos.x, y), cycle_text, cycle_style, width,
+                           on_dark ? theme::kHeaderText : (phase == plan::PlanPhase::Ended ? theme::kText : theme::kHeading));
+  y += measure ? text_height(f, results, results_style, width)
+               : draw_text(f, ImVec2(pos.x, y), results, results_style, width, subtle);
+  y += f.px(font_px * 0.4f);
+
+  // The bar: one segment per activity, grouped by state.
+  constexpr plan::ProgressStatus kOrder[] = {plan::ProgressStatus::Achieved,   plan::ProgressStatus::InProgress,
+                                             plan::ProgressStatus::YearClosed, plan::ProgressStatus::Behind,
+                                             plan::ProgressStatus::NoData,     plan::ProgressStatus::NotStarted};
+  const auto counts = store::plan_status_counts(plan, year, today);
+  const float bar_h = f.px(font_px * 0.7f);
+  if (!measure && !plan.activities.empty()) {
+    float x = pos.x;
+    const float unit = width / static_cast<float>(plan.activities.size());
+    for (plan::ProgressStatus s : kOrder) {
+      const int n = counts[static_cast<size_t>(s)];
+      if (n == 0) continue;
+      const float w = unit * static_cast<float>(n);
+      f.draw_list->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + bar_h), status_fill(s));
+      x += w;
+    }
+    // Lines between the activities, so a count can be read off the bar too.
+    for (size_t i = 1; i < plan.activities.size(); ++i) {
+      const float lx = pos.x + unit * static_cast<float>(i);
+      f.draw_list->AddLine(ImVec2(lx, y), ImVec2(lx, y + bar_h), on_dark ? theme::kHeader : theme::kCard, f.px(3));
+    }
+  }
+  y += bar_h + f.px(font_px * 0.4f);
+
+  // The legend: a square of the state's colour, "บรรลุเป้าหมาย 4", wrapping as needed.
+  const float square = f.px(font_px * 0.7f), gap = f.px(font_px * 0.5f);
+  float x = pos.x, line_h = 0;
+  for (plan::ProgressStatus s : kOrder) {
+    const int n = counts[static_cast<size_t>(s)];
+    if (n == 0) continue;
+    const std::string entry = std::string(status_label(f, s)) + " " + std::to_string(n);
+    const TextBlock block{entry, legend_style};
+    auto layout = f.text.layout(block);
+    const float entry_w = square + gap * 0.5f + layout->width;
+    if (x > pos.x && x + entry_w > pos.x + width) {
+      x = pos.x;
+      y += line_h;
+    }
+    line_h = std::max(line_h, layout->height);
+    if (!measure) {
+      const float sy = y + (layout->height - square) * 0.5f;
+      f.draw_list->AddRectFilled(ImVec2(x, sy), ImVec2(x + square, sy + square), status_fill(s), f.px(4));
+      draw_text(f, ImVec2(x + square + gap * 0.5f, y), block, *layout, strong);
+    }
+    x += entry_w + gap * 1.5f;
+  }
+  return y + line_h - pos.y;
+}
+
 }  // namespace khlang::kiosk

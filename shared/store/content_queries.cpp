@@ -226,29 +226,6 @@ std::vector<Announcement> current_announcements(const std::vector<Announcement>&
   return out;
 }
 
-double progress_fraction(const ProgressEntry& e) {
-  if (!e.value) return 0;
-  const double target = e.target_value && *e.target_value > 0 ? *e.target_value : 100.0;
-  return std::clamp(*e.value / target, 0.0, 1.0);
-}
-
-const ProgressEntry* latest_progress(const PlanActivity& a) {
-  const ProgressEntry* best = nullptr;
-  for (const ProgressEntry& e : a.progress) {
-    if (!best || e.fiscal_year >= best->fiscal_year) best = &e;
-  }
-  return best;
-}
-
-double plan_progress(const Plan& plan) {
-  if (plan.activities.empty()) return 0;
-  double sum = 0;
-  for (const PlanActivity& a : plan.activities) {
-    if (const ProgressEntry* e = latest_progress(a)) sum += progress_fraction(*e);
-  }
-  return sum / static_cast<double>(plan.activities.size());
-}
-
 plan::YearResult year_result(const ProgressEntry& e) {
   return {e.fiscal_year, e.value, e.target_value, plan::parse_author_status(e.status)};
 }

@@ -116,13 +116,6 @@ Expected<std::vector<Community>> load_communities(sqlite::Database& db);
 // then priority, then newest). A window that cannot be parsed never shows.
 std::vector<Announcement> current_announcements(const std::vector<Announcement>& all, int64_t now_utc);
 
-// Progress of one entry against its target, 0..1 (0 without numbers).
-double progress_fraction(const ProgressEntry& e);
-// The latest entry of an activity (highest fiscal year), or nullptr.
-const ProgressEntry* latest_progress(const PlanActivity& a);
-// The plan's overall progress: the mean of its activities' latest fractions.
-double plan_progress(const Plan& plan);
-
 // [SECTION] Plans as people read them: statuses derived from the figures (plan/indicator.h),
 // cycles, sample marks. `today` is the date in Thailand (plan::thai_local_date).
 

@@ -23,7 +23,7 @@ for screen in home attract plan plan:km-process meeting people about announcemen
     failed=1
   fi
   # The same screen did draw its content (the dump is not empty).
-  if (( $(wc -l < "$name.tsv") < 5 )); then
+  if (( $(wc -l < "$name.tsv") < 3 )); then
     echo "FAIL $screen: drew almost nothing"
     failed=1
   fi

@@ -2,6 +2,8 @@
 // in one place), the admin status (signer, last import), an article's author, media bytes.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "bundle/demo_content.h"
 #include "bundle/importer.h"
 #include "bundle_fixture.h"
@@ -116,4 +118,22 @@ TEST_CASE("kiosk queries: an article carries its author's name, without loading 
   auto anonymous = store::load_article(db.value(), "what-is-km");  // no author_id
   REQUIRE(anonymous.ok());
   CHECK(anonymous.value()->author_name.empty());
+}
+
+TEST_CASE("kiosk queries: the demo's monitoring committee has its six seats, a chair and a secretary among them") {
+  BundleFixture f;
+  const std::string demo_db = (f.dir / "demo.db").string();
+  REQUIRE(bundle::import_demo_if_empty(demo_db, KHLANG_DEMO_DIR).ok());
+  auto db = store::open_kiosk_db(demo_db);
+  REQUIRE(db.ok());
+  auto people = store::load_people(db.value());
+  REQUIRE(people.ok());
+  std::map<std::string, int> seats;
+  for (const store::Person& p : people.value()) {
+    if (!p.committee_role.empty()) ++seats[p.committee_role];
+  }
+  CHECK(seats["chair"] == 1);
+  CHECK(seats["secretary"] == 1);
+  CHECK(seats["member"] == 4);
+  CHECK(seats.size() == 3);
 }
