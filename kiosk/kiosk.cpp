@@ -19,8 +19,7 @@ constexpr double kMaxFrameDt = 0.1;
 
 VisitConfig visit_config(const store::KioskSettings& s) {
   VisitConfig c;
-  c.idle_seconds = s.idle_timeout_seconds;
-  c.meeting_idle_seconds = s.idle_timeout_seconds;  // meeting mode keeps the public rule for now (visit_policy.h)
+  c.idle_seconds = s.idle_timeout_seconds;  // meeting mode keeps its own (VisitConfig: 30 min)
   return c;
 }
 

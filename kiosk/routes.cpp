@@ -88,7 +88,8 @@ std::vector<std::string> plan_ids(sqlite::Database& db) {
 constexpr auto V = RouteKind::Visitor, A = RouteKind::Admin;
 constexpr bool kView = true, kNoView = false, kUnlock = true, kOpen = false, kId = true, kNoId = false;
 
-// The one list. Admin screens other than the PIN pad need admin mode unlocked.
+// The one list. Admin screens other than the PIN pad need admin mode unlocked, and so does meeting
+// mode (staff enter it from admin mode; entering it locks admin mode behind it).
 constexpr Route kRoutes[] = {
     // key                       name                id     kind                view     unlock   screen
     {RouteKey::Home,           "home",             kNoId, V,                  kView,   kOpen,   plain<HomeScreen>},
@@ -100,7 +101,7 @@ constexpr Route kRoutes[] = {
     {RouteKey::Announcement,   "announcement",     kId,   V,                  kView,   kOpen,   record<AnnouncementScreen>, announcement_ids},
     {RouteKey::Plan,           "plan",             kNoId, V,                  kView,   kOpen,   plain<PlanScreen>},
     {RouteKey::PlanDetail,     "plan",             kId,   V,                  kView,   kOpen,   record<PlanDetailScreen>, plan_ids},
-    {RouteKey::Meeting,        "meeting",          kNoId, RouteKind::Meeting, kView,   kOpen,   meeting},
+    {RouteKey::Meeting,        "meeting",          kNoId, RouteKind::Meeting, kView,   kUnlock, meeting},
     {RouteKey::People,         "people",           kNoId, V,                  kView,   kOpen,   plain<PeopleScreen>},
     {RouteKey::About,          "about",            kNoId, V,                  kView,   kOpen,   plain<AboutScreen>},
     {RouteKey::Attract,        "attract",          kNoId, RouteKind::Attract, kNoView, kOpen,   plain<AttractScreen>},

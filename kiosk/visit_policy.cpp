@@ -112,6 +112,11 @@ VisitActions VisitPolicy::on_tick(const Moment& t, bool admin_unlocked) {
     return out;
   }
   if (idle >= idle_limit()) {
+    if (kind_ == RouteKind::Meeting && meeting_since_ >= 0) {
+      // A meeting left to time out ended at its last input, not half an hour later.
+      out.records.push_back({VisitRecord::Kind::Meeting, "", std::max(0.0, last_input_ - meeting_since_)});
+      meeting_since_ = -1;
+    }
     if (session_start_ >= 0) {
       out.records.push_back({VisitRecord::Kind::Session, "", session_last_ - session_start_});
       session_start_ = -1;

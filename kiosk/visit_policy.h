@@ -9,7 +9,9 @@
 //   WAITING      a public screen with no session: at start-up, after admin mode, after new content.
 //   VISITING     a public screen and a session: a visitor touched the screen and has not left.
 //   WARNING      VISITING within `warning_seconds` of the idle reset: "Still there?" is shown.
-//   MEETING      meeting mode (a route of kind meeting); a session opened before goes on.
+//   MEETING      meeting mode (a route of kind meeting, entered by staff from admin mode): no
+//                visitor's session (input there is the presenter's), no warning, and no public
+//                idle reset: it ends by itself after `meeting_idle_seconds` (30 min) without input.
 //   ADMIN        an admin screen, locked (the PIN pad): the public idle reset applies.
 //   ADMIN_OPEN   an admin screen, unlocked: locks itself after `admin_lock_seconds`.
 //
@@ -20,10 +22,12 @@
 //   WAITING --------- first touch (opens a session) -- on_input ----> VISITING
 //   VISITING -------- idle - warning without input -- on_tick -------> WARNING
 //   WARNING --------- any touch (presses nothing) -- on_input --------> VISITING
-//   WAITING, VISITING, WARNING, MEETING, ADMIN
+//   WAITING, VISITING, WARNING, ADMIN
 //            -------- no input for the idle time -- on_tick ----------> ATTRACT
 //                     (records the session: first touch to last input; clears the visitor's
 //                     language and text size)
+//   MEETING --------- no input for meeting_idle_seconds -- on_tick ---> ATTRACT
+//                     (records the meeting until its last input, and the session as above)
 //   any public ------ a route of kind meeting -- on_route ------------> MEETING
 //   MEETING --------- a public route -- on_route (records the meeting) -> VISITING or WAITING
 //   any ------------- a route of kind admin -- on_route --------------> ADMIN or ADMIN_OPEN
@@ -41,10 +45,10 @@
 //   nothing (swallow_touch).
 // - Dwell as reading time (issue 11): done here: a view ends at the visitor's last input on it
 //   plus `reading_allowance_seconds` (or at the route change, if that is sooner).
-// - Meeting mode for meetings (issue 11): VisitConfig::meeting_idle_seconds (today the public
-//   idle time: set it to 1800 for "ends only after 30 minutes without input") and
-//   meeting_keeps_session (set it to false so a meeting is not a visitor's session); both are
-//   read only in on_tick/on_route's MEETING branches. No warning in MEETING.
+// - Meeting mode for meetings (issue 11): done here: MEETING's own idle time
+//   (meeting_idle_seconds, 30 min) and no session (meeting_keeps_session false); both are read
+//   only in on_tick/on_route's MEETING branches. No warning in MEETING. That staff enter it (the
+//   route needs admin mode unlocked) is the route table's; its slides and exit are the screen's.
 // - Opening hours (issue 12): a state CLOSED (display blank) and CLOSED_AWAKE (a touch woke it
 //   for a few minutes), entered from on_tick when Moment::wall_utc leaves the hours (a function
 //   in VisitConfig) and left when it enters them again; in them nothing opens a session (the
@@ -77,8 +81,8 @@ struct VisitConfig {
   double idle_seconds = 90;               // the setting idle_timeout_seconds
   double warning_seconds = 12;            // "Still there?" before the idle reset (0: none)
   double reading_allowance_seconds = 15;  // a view's time ends at its last input plus this
-  double meeting_idle_seconds = 90;       // meeting mode: no input this long resets (the public time today)
-  bool meeting_keeps_session = true;      // input in meeting mode belongs to the visitor's session
+  double meeting_idle_seconds = 1800;     // meeting mode: no input this long ends it (not the public idle time)
+  bool meeting_keeps_session = false;     // input in meeting mode is the presenter's, not a visitor's session
   double admin_lock_seconds = 120;        // unlocked admin mode locks itself after this
   double quiet_after_seconds = 60;        // no visitor input this long is a quiet moment
 };

@@ -146,6 +146,7 @@ void AdminMenuScreen::draw(FrameContext& f, const ImRect& area) {
   if (button(f, next(), both(Str::AdminImportFromUsb))) f.nav.go(RouteKey::AdminImport);
   if (button(f, next(), both(Str::AdminTrustedKeys), quiet_button())) f.nav.go(RouteKey::AdminKeys);
   if (button(f, next(), both(Str::AdminSettings), quiet_button())) f.nav.go(RouteKey::AdminSettings);
+  if (button(f, next(), both(Str::MeetingMode), quiet_button())) f.nav.go(RouteKey::Meeting);
   if (button(f, next(), both(Str::AdminExportStatistics), quiet_button()) && !busy) export_statistics(f);
   if (confirm_button(f, next(), both(Str::AdminRollBack), armed_) && !busy) {
     const std::string db_path = f.admin.db_path();

@@ -12,15 +12,15 @@
 namespace khlang::kiosk {
 namespace {
 
-// A number of seconds with - and + buttons; returns its height.
+// A number of seconds with - and + buttons (`zero`: what 0 means, if it is allowed); returns its height.
 float stepper(FrameContext& f, ImVec2 pos, float width, const std::string& label, int& value, int step, int low,
-              int high) {
+              int high, const std::string& zero = {}) {
   const float bh = f.px(84), bw = f.px(120);
   draw_text(f, ImVec2(pos.x, pos.y + f.px(18)), label, f.style(28), width * 0.5f, theme::kText);
   const float vx = pos.x + width * 0.5f;
   if (button(f, ImRect(vx, pos.y, vx + bw, pos.y + bh), "-", quiet_button())) value = std::max(low, value - step);
-  draw_text(f, ImVec2(vx + bw, pos.y + f.px(18)), std::to_string(value) + " s", f.style(30, text::Weight::Bold), f.px(240),
-            theme::kHeading, text::Align::Center);
+  draw_text(f, ImVec2(vx + bw, pos.y + f.px(18)), value == 0 && !zero.empty() ? zero : std::to_string(value) + " s",
+            f.style(value == 0 && !zero.empty() ? 22 : 30, text::Weight::Bold), f.px(240), theme::kHeading, text::Align::Center);
   if (button(f, ImRect(vx + bw + f.px(240), pos.y, vx + 2 * bw + f.px(240), pos.y + bh), "+", quiet_button())) {
     value = std::min(high, value + step);
   }
@@ -66,8 +66,8 @@ void AdminSettingsScreen::draw(FrameContext& f, const ImRect& area) {
   const float w = std::min(area.GetWidth() - 2 * margin, f.px(1200)), x = area.Min.x + margin;
   float y = area.Min.y + f.px(32);
   y += stepper(f, ImVec2(x, y), w, both(Str::SettingsIdleTimeout), edited.idle_timeout_seconds, 30, 30, 900);
-  y += stepper(f, ImVec2(x, y), w, both(Str::SettingsMeetingInterval), edited.meeting_interval_seconds, 5, 5,
-               300);
+  y += stepper(f, ImVec2(x, y), w, both(Str::SettingsMeetingInterval), edited.meeting_interval_seconds, 5, 0,
+               300, both(Str::SettingsByHand));
   // The default language: what each new visitor starts with.
   draw_text(f, ImVec2(x, y + f.px(18)), both(Str::SettingsDefaultLanguage), f.style(28), w * 0.5f, theme::kText);
   const float bh = f.px(84), bw = f.px(240);

@@ -1,75 +1,213 @@
 #include "screens/meeting_screen.h"
 
+#include <algorithm>
+
 #include "navigator.h"
+#include "plan/plan_cycle.h"
 #include "screens/plan_widgets.h"
 #include "screens/screen_helpers.h"
 
 namespace khlang::kiosk {
+namespace {
+
+// An activity's name without the channels the seed lists after it ("การเข้าถึงความรู้
+// -บอร์ดประชาสัมพันธ์ -เว็บไซต์เทศบาล" is "การเข้าถึงความรู้" on the overview).
+std::string short_activity(const store::PlanActivity& a) {
+  const size_t cut = a.activity.find(" -");
+  return std::to_string(a.seq) + ". " + (cut == std::string::npos || cut == 0 ? a.activity : a.activity.substr(0, cut));
+}
+
+}  // namespace
 
 MeetingScreen::MeetingScreen(sqlite::Database& db, double interval_seconds) : interval_(interval_seconds) {
   if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
-  for (size_t i = 0; i < plans_.size(); ++i) {
-    slides_.push_back({i, -1});
-    for (size_t a = 0; a < plans_[i].activities.size(); ++a) slides_.push_back({i, static_cast<int>(a)});
+}
+
+void MeetingScreen::arrange(int64_t wall_utc) {
+  slides_.push_back({nullptr, -1});
+  for (const store::Plan* plan : store::plans_in_cycle_order(plans_, plan::thai_local_date(wall_utc))) {
+    slides_.push_back({plan, -1});
+    for (size_t a = 0; a < plan->activities.size(); ++a) slides_.push_back({plan, static_cast<int>(a)});
   }
+}
+
+void MeetingScreen::go_to(size_t slide, double now) {
+  slide_ = std::min(slide, slides_.empty() ? 0 : slides_.size() - 1);
+  shown_at_ = now;
 }
 
 void MeetingScreen::move(int by, double now) {
   if (slides_.empty()) return;
   const auto n = static_cast<int>(slides_.size());
-  slide_ = static_cast<size_t>(((static_cast<int>(slide_) + by) % n + n) % n);
-  shown_at_ = now;
+  go_to(static_cast<size_t>(((static_cast<int>(slide_) + by) % n + n) % n), now);
 }
 
 void MeetingScreen::on_key(Key key, FrameContext& f) {
-  if (key == Key::Next) move(1, f.now);
-  else if (key == Key::Previous || key == Key::Backspace) move(-1, f.now);
-  else if (key == Key::Escape) f.nav.back();
+  if (key == Key::Next || key == Key::Previous || key == Key::Backspace) {
+    presenter_moved_ = true;
+    move(key == Key::Next ? 1 : -1, f.now);
+  } else if (key == Key::Escape) {
+    f.nav.home();
+  }
 }
 
 double MeetingScreen::next_timer(double now, int64_t) const {
+  if (!timed()) return -1;
   return shown_at_ < 0 ? interval_ : std::max(0.0, shown_at_ + interval_ - now);
 }
 
+bool MeetingScreen::draw_overview(FrameContext& f, const ImRect& area, float top, float bottom) {
+  const thai::CivilDate today = plan::thai_local_date(f.wall_utc);
+  const std::vector<const store::Plan*> plans = store::plans_in_cycle_order(plans_, today);
+  const int columns = f.portrait || plans.size() < 2 ? 1 : 2;
+  const float margin = f.px(f.portrait ? 40 : 64), gap = f.px(40);
+  const float cw = (area.GetWidth() - 2 * margin - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const auto title_style = f.style(30, text::Weight::Bold, 1.3f);
+  const auto row_style = f.style(28, text::Weight::Regular, 1.35f);
+  const auto status_style = f.style(28, text::Weight::Bold, 1.35f);
+  const float pad = f.px(20), row_h = f.px(64), row_gap = f.px(10);
+  bool moved = false;
+  float row_top = top, row_bottom = top;  // a row of plans starts below the tallest of the row above
+  for (size_t i = 0; i < plans.size(); ++i) {
+    const store::Plan& plan = *plans[i];
+    const int col = static_cast<int>(i) % columns;
+    if (col == 0) row_top = row_bottom;
+    const float x = area.Min.x + margin + static_cast<float>(col) * (cw + gap);
+    float y = row_top;
+    // The plan: its title (opens its slide), its cycle and results.
+    const float title_h = text_height(f, plan.title, title_style, cw - 2 * pad) + 2 * pad;
+    if (card(f, ImRect(x, y, x + cw, y + title_h), plan.title)) {
+      for (size_t s = 0; s < slides_.size(); ++s) {
+        if (slides_[s].plan == &plan && slides_[s].activity < 0) go_to(s, f.now);
+      }
+      moved = true;
+    }
+    draw_text(f, ImVec2(x + pad, y + pad), plan.title, title_style, cw - 2 * pad, theme::kHeading);
+    y += title_h + f.px(12);
+    const plan::Texts cycle = plan::phase_text(plan.range(), today);
+    const int64_t year = store::plan_reference_year(plan, today);
+    const std::string years = (f.lang == Lang::Th ? cycle.th : cycle.en) + " · " +
+                              fill_in(f.t(plan::plan_phase(plan.range(), today) == plan::PlanPhase::Ended ? Str::FinalResults
+                                                                                                          : Str::ResultsThisYear),
+                                      std::to_string(year));
+    y += draw_text(f, ImVec2(x, y), years, f.style(26, text::Weight::Regular, 1.35f), cw, theme::kHeaderSubtle) + f.px(8);
+    // Its activities, each with its status that year (opens its slide).
+    for (size_t a = 0; a < plan.activities.size(); ++a) {
+      const store::PlanActivity& act = plan.activities[a];
+      const plan::ProgressStatus status = store::status_for_year(act, year, today);
+      const std::string name = short_activity(act);
+      const ImRect r(x, y, x + cw, y + row_h);
+      if (y + row_h > bottom) break;  // no room left: the plan's own slides list the rest
+      if (card(f, r, name)) {
+        for (size_t s = 0; s < slides_.size(); ++s) {
+          if (slides_[s].plan == &plan && slides_[s].activity == static_cast<int>(a)) go_to(s, f.now);
+        }
+        moved = true;
+      }
+      const std::string word(status_label(f, status));
+      const TextBlock status_block{word, status_style};
+      auto status_layout = f.text.layout(status_block);
+      const float sx = r.Max.x - pad - status_layout->width;
+      draw_text(f, ImVec2(sx, y + (row_h - status_layout->height) * 0.5f), status_block, *status_layout, status_color(status));
+      const TextBlock name_block{name, row_style};
+      auto name_layout = f.text.layout(name_block);
+      f.draw_list->PushClipRect(ImVec2(r.Min.x + pad, r.Min.y), ImVec2(sx - pad, r.Max.y), true);
+      draw_text(f, ImVec2(r.Min.x + pad, y + (row_h - name_layout->height) * 0.5f), name_block, *name_layout, theme::kText);
+      f.draw_list->PopClipRect();
+      y += row_h + row_gap;
+    }
+    row_bottom = std::max(row_bottom, y + f.px(24));
+  }
+  return moved;
+}
+
+void MeetingScreen::draw_plan(FrameContext& f, const store::Plan& plan, ImVec2 at, float w) {
+  float y = at.y;
+  y += draw_text(f, ImVec2(at.x, y), plan.title, f.style(56, text::Weight::Bold, 1.3f), w, theme::kHeaderText) + f.px(24);
+  y += draw_text(f, ImVec2(at.x, y), f.t(Str::DesiredState), f.style(34, text::Weight::Bold), w, theme::kHeaderSubtle);
+  y += draw_text(f, ImVec2(at.x, y), plan.desired_state, f.style(42, text::Weight::Regular, 1.5f), w, theme::kHeaderText);
+  draw_plan_standing(f, plan, ImVec2(at.x, y + f.px(36)), w, 36, true);
+}
+
+void MeetingScreen::draw_activity(FrameContext& f, const store::PlanActivity& a, ImVec2 at, float w) {
+  float y = at.y;
+  y += draw_text(f, ImVec2(at.x, y), std::to_string(a.seq) + ". " + a.activity, f.style(56, text::Weight::Bold, 1.35f), w,
+                 theme::kHeaderText) + f.px(20);
+  y += draw_text(f, ImVec2(at.x, y), std::string(f.t(Str::Indicator)) + ": " + a.indicator,
+                 f.style(36, text::Weight::Regular, 1.45f), w, theme::kHeaderSubtle) + f.px(8);
+  y += draw_text(f, ImVec2(at.x, y), std::string(f.t(Str::Target)) + ": " + a.target, f.style(36, text::Weight::Regular, 1.45f),
+                 w, theme::kHeaderSubtle) + f.px(32);
+  const ImRect panel(at.x - f.px(24), y - f.px(20), at.x + w + f.px(24), y + progress_bars_height(f, a, 36) + f.px(10));
+  fill(f, panel, theme::kCard, f.px(20));
+  draw_progress_bars(f, a, ImVec2(at.x, y), w, 36);
+}
+
 void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
+  if (slides_.empty()) arrange(f.wall_utc);
   if (shown_at_ < 0) shown_at_ = f.now;
-  if (f.now - shown_at_ >= interval_) move(1, f.now);
-  if (f.touch.tapped_in(area)) move(f.touch.position().x > area.GetCenter().x ? 1 : -1, f.now);
+  if (timed() && f.now - shown_at_ >= interval_) move(1, f.now);
 
   fill(f, area, theme::kHeader);
-  const float margin = f.px(80);
+  const float margin = f.px(f.portrait ? 40 : 64);
   const float w = area.GetWidth() - 2 * margin;
-  const ImVec2 at(area.Min.x + margin, area.Min.y + f.px(70));
-  if (slides_.empty()) {
-    draw_text(f, at, f.t(Str::Plan), f.style(72, text::Weight::Bold), w, theme::kHeaderText);
-    return;
-  }
+  const float top = area.Min.y + f.px(40);
+  // The foot: where the presenter is, and the ways out: the overview and leaving meeting mode.
+  const float bh = f.px(96), foot = area.Max.y - f.px(32) - bh;
   const Slide& s = slides_[slide_];
-  const store::Plan& plan = plans_[s.plan];
-  float y = at.y;
-  y += draw_text(f, ImVec2(at.x, y), plan.title, f.style(s.activity < 0 ? 64 : 40, text::Weight::Bold, 1.3f), w,
-                 s.activity < 0 ? theme::kHeaderText : theme::kHeaderSubtle) + f.px(24);
-  if (s.activity < 0) {
-    y += draw_text(f, ImVec2(at.x, y), f.t(Str::DesiredState), f.style(36, text::Weight::Bold), w, theme::kHeaderSubtle);
-    y += draw_text(f, ImVec2(at.x, y), plan.desired_state, f.style(48, text::Weight::Regular, 1.5f), w, theme::kHeaderText);
-    y += f.px(40);
-    draw_plan_standing(f, plan, ImVec2(at.x, y), w, 40, true);
-  } else {
-    const store::PlanActivity& a = plan.activities[static_cast<size_t>(s.activity)];
-    y += draw_text(f, ImVec2(at.x, y), std::to_string(a.seq) + ". " + a.activity, f.style(60, text::Weight::Bold, 1.35f),
-                   w, theme::kHeaderText) + f.px(24);
-    y += draw_text(f, ImVec2(at.x, y), std::string(f.t(Str::Indicator)) + ": " + a.indicator,
-                   f.style(38, text::Weight::Regular, 1.45f), w, theme::kHeaderSubtle) + f.px(8);
-    y += draw_text(f, ImVec2(at.x, y), std::string(f.t(Str::Target)) + ": " + a.target,
-                   f.style(38, text::Weight::Regular, 1.45f), w, theme::kHeaderSubtle) + f.px(36);
-    const ImRect panel(at.x - f.px(24), y - f.px(20), at.x + w + f.px(24), y + progress_bars_height(f, a, 40) + f.px(10));
-    fill(f, panel, theme::kCard, f.px(20));
-    draw_progress_bars(f, a, ImVec2(at.x, y), w, 40);
+  bool moved = false;
+  auto button_width = [&](std::string_view label) {
+    return f.text.layout(TextBlock{label, f.style(quiet_button().font_px)})->width + f.px(64);
+  };
+  const std::string_view leave = f.t(Str::MeetingLeave);
+  const float leave_w = button_width(leave);
+  const ImRect leave_r(area.Max.x - margin - leave_w, foot, area.Max.x - margin, foot + bh);
+  float buttons_x = leave_r.Min.x;
+  if (s.plan) {
+    const std::string_view overview = f.t(Str::MeetingOverview);
+    const float ow = button_width(overview);
+    const ImRect overview_r(leave_r.Min.x - f.px(20) - ow, foot, leave_r.Min.x - f.px(20), foot + bh);
+    buttons_x = overview_r.Min.x;
+    if (button(f, overview_r, overview, quiet_button())) {
+      presenter_moved_ = true;
+      go_to(0, f.now);
+      moved = true;
+    }
   }
-  const std::string counter = std::string(f.t(Str::Slide)) + " " + std::to_string(slide_ + 1) + "/" +
-                              std::to_string(slides_.size()) + "   ·   " + std::string(f.t(Str::PressEscToLeave));
-  draw_text(f, ImVec2(at.x, area.Max.y - f.px(90)), counter, f.style(28), w, theme::kHeaderSubtle);
-  if (store::plan_has_sample(plan)) sample_badge(f, ImVec2(at.x, area.Max.y - f.px(150)));
+  if (button(f, leave_r, leave, quiet_button())) {
+    f.nav.home();
+    moved = true;
+  }
+  const std::string counter = fill_in(f.t(Str::MeetingSlideOf), {std::to_string(slide_ + 1), std::to_string(slides_.size())}) +
+                              "   ·   " + std::string(f.t(s.plan ? Str::MeetingHint : Str::MeetingOverviewHint));
+  const float counter_w = buttons_x - f.px(24) - (area.Min.x + margin);
+  const auto counter_style = f.style(26, text::Weight::Regular, 1.35f);
+  draw_text(f, ImVec2(area.Min.x + margin, foot + (bh - text_height(f, counter, counter_style, counter_w)) * 0.5f), counter,
+            counter_style, counter_w, theme::kHeaderSubtle);
+
+  // The slide.
+  const bool sample = s.plan ? store::plan_has_sample(*s.plan)
+                             : std::any_of(plans_.begin(), plans_.end(), [](const auto& p) { return store::plan_has_sample(p); });
+  float title_w = w;
+  if (sample) title_w -= sample_badge(f, ImVec2(area.Max.x - margin, top), text::Align::Right).x + f.px(24);
+  if (!s.plan) {
+    const float title_h = draw_text(f, ImVec2(area.Min.x + margin, top), f.t(Str::MeetingOverviewTitle),
+                                    f.style(48, text::Weight::Bold, 1.3f), title_w, theme::kHeaderText);
+    moved |= draw_overview(f, area, top + title_h + f.px(20), foot - f.px(20));
+  } else if (s.activity < 0) {
+    draw_plan(f, *s.plan, ImVec2(area.Min.x + margin, top), title_w);
+  } else {
+    draw_text(f, ImVec2(area.Min.x + margin, top), s.plan->title, f.style(32, text::Weight::Bold, 1.3f), title_w,
+              theme::kHeaderSubtle);
+    draw_activity(f, s.plan->activities[static_cast<size_t>(s.activity)],
+                  ImVec2(area.Min.x + margin, top + f.px(110)), w);
+  }
+  // A tap elsewhere on a slide moves by halves (the overview's taps choose instead).
+  if (!moved && s.plan && f.touch.tapped_in(area)) {
+    presenter_moved_ = true;
+    move(f.touch.position().x > area.GetCenter().x ? 1 : -1, f.now);
+    moved = true;
+  }
+  if (moved) f.animating = true;
 }
 
 }  // namespace khlang::kiosk

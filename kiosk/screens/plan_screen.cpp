@@ -15,9 +15,6 @@ float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& vie
   const ImRect col = column(f, view);
   const float w = col.GetWidth(), inner = w - f.px(64);
   float y = origin.y + f.px(36);
-  const float bh = f.px(100);
-  if (button(f, ImRect(col.Max.x - f.px(360), y, col.Max.x, y + bh), f.t(Str::MeetingMode))) f.nav.go(RouteKey::Meeting);
-  y += bh + f.px(28);
   // The current cycle first, then those to come, then those that ended.
   for (const store::Plan* p : store::plans_in_cycle_order(plans_, plan::thai_local_date(f.wall_utc))) {
     const store::Plan& plan = *p;

@@ -45,9 +45,9 @@ const Field kFields[] = {
     {"idle_timeout_seconds", "whole seconds from 10 to 86400",
      [](const KioskSettings& s) { return std::to_string(s.idle_timeout_seconds); },
      [](const std::string& v, KioskSettings& s) { return parse_seconds(v, 10, 86400, s.idle_timeout_seconds); }},
-    {"meeting_interval_seconds", "whole seconds from 1 to 3600",
+    {"meeting_interval_seconds", "whole seconds from 0 (by hand) to 3600",
      [](const KioskSettings& s) { return std::to_string(s.meeting_interval_seconds); },
-     [](const std::string& v, KioskSettings& s) { return parse_seconds(v, 1, 3600, s.meeting_interval_seconds); }},
+     [](const std::string& v, KioskSettings& s) { return parse_seconds(v, 0, 3600, s.meeting_interval_seconds); }},
     {"default_language", "th or en", [](const KioskSettings& s) { return s.default_language; },
      [](const std::string& v, KioskSettings& s) {
        if (v != "th" && v != "en") return false;

@@ -16,7 +16,7 @@ namespace khlang::store {
 
 struct KioskSettings {
   int idle_timeout_seconds = 90;          // idle_timeout_seconds: no input this long starts the attract loop
-  int meeting_interval_seconds = 20;      // meeting_interval_seconds: meeting mode's slide interval
+  int meeting_interval_seconds = 0;       // meeting_interval_seconds: meeting mode's slides move by themselves (0: by hand)
   std::string default_language = "th";    // default_language: what each new visitor starts with (th, en)
   std::vector<std::string> inbox_folders;  // inbox_folders: ':'-separated folders watched like a USB stick
   bool auto_import = false;                // auto_import: 1 imports new bundles from the inbox folders unattended

@@ -169,28 +169,51 @@ TEST_CASE("visit policy: a view lasts until the route changes, or the last input
   CHECK(find(v.route("home"), VisitRecord::Kind::View) == nullptr);
 }
 
-TEST_CASE("visit policy: meeting mode records its time, keeps the session, and uses its own idle time") {
+TEST_CASE("visit policy: meeting mode is no visitor's session and ends by itself only after 30 minutes without input") {
+  Visit v;  // the defaults
+  v.touch();
+  v.now += 2;
+  v.touch();  // the visitor's session: 2 s
+  v.route("admin", RouteKind::Admin);
+  v.now += 5;
+  v.touch();  // staff typing the PIN
+  v.route("meeting", RouteKind::Meeting);
+  const double entered = v.now;
+  CHECK(v.policy.state() == VisitState::Meeting);
+  CHECK(v.wait(1799).go == VisitActions::Go::Stay);  // far past the public 90 s, and no warning
+  CHECK(v.policy.state() == VisitState::Meeting);
+  v.key();  // the presenter's clicker
+  v.now += 60;
+  v.touch();  // a tap on a slide
+  const double last = v.now;
+  CHECK(v.wait(1799).go == VisitActions::Go::Stay);
+  const VisitActions ended = v.wait(2);
+  CHECK(ended.go == VisitActions::Go::Attract);
+  const VisitRecord* meeting = find(ended, VisitRecord::Kind::Meeting);
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->seconds == doctest::Approx(last - entered));  // until its last input, not the half hour after
+  const VisitRecord* session = find(ended, VisitRecord::Kind::Session);
+  REQUIRE(session != nullptr);
+  CHECK(session->seconds == doctest::Approx(2));  // the presenter's input is not a visitor's
+  // The attract loop then records no second meeting.
+  CHECK(find(v.route("attract", RouteKind::Attract), VisitRecord::Kind::Meeting) == nullptr);
+}
+
+TEST_CASE("visit policy: leaving meeting mode records its time and hands back to the public rules") {
   VisitConfig config;
   config.meeting_idle_seconds = 1800;
   Visit v(config);
   v.touch();
-  v.route("plan");
-  v.now += 2;
-  v.touch();
   v.route("meeting", RouteKind::Meeting);
-  CHECK(v.policy.state() == VisitState::Meeting);
-  CHECK(v.wait(1000).go == VisitActions::Go::Stay);  // longer than the public idle time
-  v.key();                                             // the presenter's clicker
+  CHECK(v.wait(1000).go == VisitActions::Go::Stay);
+  v.key();
   v.now += 30;
-  const VisitActions left = v.route("plan");
+  const VisitActions left = v.route("home");
   const VisitRecord* meeting = find(left, VisitRecord::Kind::Meeting);
   REQUIRE(meeting != nullptr);
   CHECK(meeting->seconds == doctest::Approx(1030));
   CHECK(v.policy.state() == VisitState::Visiting);
-  v.route("meeting", RouteKind::Meeting);
-  const VisitActions reset = v.wait(1800);
-  CHECK(reset.go == VisitActions::Go::Attract);
-  CHECK(find(reset, VisitRecord::Kind::Session) != nullptr);
+  CHECK(v.wait(90).go == VisitActions::Go::Attract);  // the public idle time again
 }
 
 TEST_CASE("visit policy: admin mode locks itself after admin_lock_seconds, and whenever it is left") {
