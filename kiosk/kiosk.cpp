@@ -56,8 +56,8 @@ Expected<std::unique_ptr<Kiosk>> Kiosk::create(const KioskOptions& options, Kios
   auto kiosk = std::unique_ptr<Kiosk>(
       new Kiosk(std::move(db.value()), std::move(engine.value()), options, clock, std::move(wake)));
   if (auto s = kiosk->nav_.reset(options.screen); !s) return s.error();
-  const Moment t = kiosk->clock_.moment();
-  kiosk->apply(t, kiosk->policy_.on_route(t, {kiosk->nav_.path(), kiosk->nav_.route().kind, kiosk->nav_.route().counts_as_view}));
+  // The start screen takes the same rules as any other (a route behind the PIN asks for it).
+  kiosk->on_route_change(kiosk->clock_.moment());
   return kiosk;
 }
 

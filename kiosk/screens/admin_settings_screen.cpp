@@ -16,15 +16,15 @@ namespace {
 float stepper(FrameContext& f, ImVec2 pos, float width, const std::string& label, int& value, int step, int low,
               int high, const std::string& zero = {}) {
   const float bh = f.px(84), bw = f.px(120);
-  draw_text(f, ImVec2(pos.x, pos.y + f.px(18)), label, f.style(28), width * 0.5f, theme::kText);
+  const float label_h = draw_text(f, ImVec2(pos.x, pos.y + f.px(18)), label, f.style(28), width * 0.5f, theme::kText);
   const float vx = pos.x + width * 0.5f;
   if (button(f, ImRect(vx, pos.y, vx + bw, pos.y + bh), "-", quiet_button())) value = std::max(low, value - step);
   draw_text(f, ImVec2(vx + bw, pos.y + f.px(18)), value == 0 && !zero.empty() ? zero : std::to_string(value) + " s",
-            f.style(value == 0 && !zero.empty() ? 22 : 30, text::Weight::Bold), f.px(240), theme::kHeading, text::Align::Center);
+            f.style(value == 0 && !zero.empty() ? 26 : 30, text::Weight::Bold), f.px(240), theme::kHeading, text::Align::Center);
   if (button(f, ImRect(vx + bw + f.px(240), pos.y, vx + 2 * bw + f.px(240), pos.y + bh), "+", quiet_button())) {
     value = std::min(high, value + step);
   }
-  return bh + f.px(20);
+  return std::max(bh, label_h + f.px(18)) + f.px(20);
 }
 
 std::string joined(const std::vector<std::string>& parts) {

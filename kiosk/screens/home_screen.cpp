@@ -62,20 +62,16 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
   const float clock_h = draw_text(f, clock_pos, clock, f.style(64, text::Weight::Bold, 1.2f), right_w, theme::kHeaderText, side);
   draw_text(f, ImVec2(clock_pos.x, clock_pos.y + clock_h), date, f.style(30, text::Weight::Regular, 1.3f), right_w,
             theme::kHeaderSubtle, side);
-  // Sample content (the profile, a notice below) is marked beside the organization's name, or at
-  // the header's foot on the right when a long name leaves no room there.
+  // Sample content (the profile, a notice below) is marked beside the organization's name, or,
+  // when a long name or large text leaves no room there, above the controls at the foot.
   const auto current = store::current_announcements(announcements_, f.wall_utc);
   const bool sample = (organization_ && organization_->is_sample) ||
                       std::any_of(current.begin(), current.end(), [](const auto& a) { return a.is_sample; });
-  if (sample) {
-    const ImVec2 badge = sample_badge_size(f);
-    const float beside_x = area.Min.x + margin + org_layout->width + f.px(28);
-    if (org_layout->lines.size() == 1 && beside_x + badge.x <= area.Min.x + margin + title_w) {
-      sample_badge(f, ImVec2(beside_x, y + (org_layout->height - badge.y) * 0.5f));
-    } else {
-      sample_badge(f, ImVec2(area.Max.x - margin, area.Min.y + header_h - f.px(20) - badge.y), text::Align::Right);
-    }
-  }
+  const ImVec2 badge = sample ? sample_badge_size(f) : ImVec2(0, 0);
+  const float beside_x = area.Min.x + margin + org_layout->width + f.px(28);
+  const bool badge_beside = sample && org_layout->lines.size() == 1 && beside_x + badge.x <= area.Min.x + margin + title_w;
+  if (badge_beside) sample_badge(f, ImVec2(beside_x, y + (org_layout->height - badge.y) * 0.5f));
+  const float badge_at_foot = sample && !badge_beside ? badge.y + f.px(16) : 0;
 
   // Tiles.
   struct Tile {
@@ -98,8 +94,13 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
   const int columns = f.portrait ? 2 : 5;
   const float gap = f.px(28);
   const float tile_w = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const float tile_h = f.px(f.portrait ? 300 : 290);
   float ty = bar.Max.y + f.px(28);
+  // The tiles keep clear of the controls at the foot (and, in portrait, the line above them),
+  // shrinking at the largest text size rather than running under them.
+  const int tile_rows = (5 + columns - 1) / columns;
+  const float foot = area.Max.y - margin * 0.6f - f.px(96) - f.px(f.portrait ? 80 : 30);
+  const float tile_h = std::min(f.px(f.portrait ? 300 : 290),
+                                (foot - ty) / static_cast<float>(tile_rows) - gap);
   for (int i = 0; i < 5; ++i) {
     const int col = i % columns, row = i / columns;
     const float x = area.Min.x + margin + static_cast<float>(col) * (tile_w + gap);
@@ -109,8 +110,7 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
       f.nav.go(tiles[i].route);
     }
   }
-  const int rows = (5 + columns - 1) / columns;
-  y = ty + static_cast<float>(rows) * (tile_h + gap) + f.px(12);
+  y = ty + static_cast<float>(tile_rows) * (tile_h + gap) + f.px(12);
 
   // Controls: language (each named in its own language) and text size; "data as of" beside them.
   const float bh = f.px(96), bw = f.px(130);
@@ -131,18 +131,24 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
     }
     bx += bw + f.px(12);
   }
+  // In landscape "data as of" sits in the controls' row, right-aligned, under the sample badge
+  // when that is at the foot; in portrait it has a line above them, the badge above that.
   if (!summary_.bundle_created_at.empty()) {
     const std::string as_of = std::string(f.t(Str::DataAsOf)) + " " + display_date(f, summary_.bundle_created_at);
     const float aw = area.Max.x - margin - bx - f.px(20);
     if (f.portrait) {
       draw_text(f, ImVec2(area.Min.x + margin, bottom - f.px(56)), as_of, f.style(26), w, theme::kTextMuted);
     } else {
-      draw_text(f, ImVec2(bx + f.px(20), bottom + f.px(26)), as_of, f.style(26), aw, theme::kTextMuted, text::Align::Right);
+      const float ay = badge_at_foot > 0 ? bottom + badge.y + f.px(4) : bottom + f.px(26);
+      draw_text(f, ImVec2(bx + f.px(20), ay), as_of, f.style(26), aw, theme::kTextMuted, text::Align::Right);
     }
+  }
+  if (badge_at_foot > 0) {
+    sample_badge(f, ImVec2(area.Max.x - margin, f.portrait ? bottom - f.px(72) - badge.y : bottom), text::Align::Right);
   }
 
   // Current announcements, pinned first, in the space left.
-  const float list_bottom = bottom - f.px(f.portrait ? 80 : 30);
+  const float list_bottom = bottom - f.px(f.portrait ? 80 : 30) - (f.portrait ? badge_at_foot : 0);
   if (current.empty() || y + f.px(140) > list_bottom) return;
   y += section_heading(f, ImVec2(area.Min.x + margin, y), f.t(Str::Announcements), w);
   for (const store::Announcement& a : current) {
@@ -154,10 +160,10 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
     if (a.pinned) {
       // The badge is as tall as its text's line, so stacked Thai marks stay on the badge.
       const TextBlock badge_block{f.t(Str::Pinned), f.style(26, text::Weight::Bold, 1.5f), f.px(140), text::Align::Center};
-      auto badge = f.text.layout(badge_block);
-      const float by = r.Min.y + (h - badge->height) * 0.5f;
-      fill(f, ImRect(x, by, x + f.px(140), by + badge->height), theme::kAccent, f.px(10));
-      draw_text(f, ImVec2(x, by), badge_block, *badge, theme::kHeaderText);
+      auto pinned = f.text.layout(badge_block);
+      const float by = r.Min.y + (h - pinned->height) * 0.5f;
+      fill(f, ImRect(x, by, x + f.px(140), by + pinned->height), theme::kAccent, f.px(10));
+      draw_text(f, ImVec2(x, by), badge_block, *pinned, theme::kHeaderText);
       x += f.px(160);
     }
     const TextBlock title_block{a.title, f.style(34, text::Weight::Bold, 1.3f)};

@@ -62,84 +62,119 @@ bool MeetingScreen::draw_overview(FrameContext& f, const ImRect& area, float top
   const int columns = f.portrait || plans.size() < 2 ? 1 : 2;
   const float margin = f.px(f.portrait ? 40 : 64), gap = f.px(40);
   const float cw = (area.GetWidth() - 2 * margin - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const auto title_style = f.style(30, text::Weight::Bold, 1.3f);
-  const auto row_style = f.style(28, text::Weight::Regular, 1.35f);
-  const auto status_style = f.style(28, text::Weight::Bold, 1.35f);
-  const float pad = f.px(20), row_h = f.px(64), row_gap = f.px(10);
-  bool moved = false;
-  float row_top = top, row_bottom = top;  // a row of plans starts below the tallest of the row above
-  for (size_t i = 0; i < plans.size(); ++i) {
-    const store::Plan& plan = *plans[i];
-    const int col = static_cast<int>(i) % columns;
-    if (col == 0) row_top = row_bottom;
-    const float x = area.Min.x + margin + static_cast<float>(col) * (cw + gap);
-    float y = row_top;
-    // The plan: its title (opens its slide), its cycle and results.
-    const float title_h = text_height(f, plan.title, title_style, cw - 2 * pad) + 2 * pad;
-    if (card(f, ImRect(x, y, x + cw, y + title_h), plan.title)) {
-      for (size_t s = 0; s < slides_.size(); ++s) {
-        if (slides_[s].plan == &plan && slides_[s].activity < 0) go_to(s, f.now);
-      }
-      moved = true;
-    }
-    draw_text(f, ImVec2(x + pad, y + pad), plan.title, title_style, cw - 2 * pad, theme::kHeading);
-    y += title_h + f.px(12);
-    const plan::Texts cycle = plan::phase_text(plan.range(), today);
-    const int64_t year = store::plan_reference_year(plan, today);
-    const std::string years = (f.lang == Lang::Th ? cycle.th : cycle.en) + " · " +
-                              fill_in(f.t(plan::plan_phase(plan.range(), today) == plan::PlanPhase::Ended ? Str::FinalResults
-                                                                                                          : Str::ResultsThisYear),
-                                      std::to_string(year));
-    y += draw_text(f, ImVec2(x, y), years, f.style(26, text::Weight::Regular, 1.35f), cw, theme::kHeaderSubtle) + f.px(8);
-    // Its activities, each with its status that year (opens its slide).
-    for (size_t a = 0; a < plan.activities.size(); ++a) {
-      const store::PlanActivity& act = plan.activities[a];
-      const plan::ProgressStatus status = store::status_for_year(act, year, today);
-      const std::string name = short_activity(act);
-      const ImRect r(x, y, x + cw, y + row_h);
-      if (y + row_h > bottom) break;  // no room left: the plan's own slides list the rest
-      if (card(f, r, name)) {
-        for (size_t s = 0; s < slides_.size(); ++s) {
-          if (slides_[s].plan == &plan && slides_[s].activity == static_cast<int>(a)) go_to(s, f.now);
+  // The overview at `k` times its design sizes: its height, and when `draw`, the overview itself
+  // (taps on a plan or an activity open its slide).
+  auto lay_out = [&](float k, bool draw, bool& moved) {
+    const auto title_style = f.style(30 * k, text::Weight::Bold, 1.3f);
+    const auto years_style = f.style(26 * k, text::Weight::Regular, 1.35f);
+    const auto row_style = f.style(28 * k, text::Weight::Regular, 1.35f);
+    const auto status_style = f.style(28 * k, text::Weight::Bold, 1.35f);
+    const float pad = f.px(20 * k), row_pad = f.px(10 * k), row_gap = f.px(10 * k);
+    float row_top = top, row_bottom = top;  // a row of plans starts below the tallest of the row above
+    for (size_t i = 0; i < plans.size(); ++i) {
+      const store::Plan& plan = *plans[i];
+      const int col = static_cast<int>(i) % columns;
+      if (col == 0) row_top = row_bottom;
+      const float x = area.Min.x + margin + static_cast<float>(col) * (cw + gap);
+      float y = row_top;
+      // The plan: its title (opens its slide), its cycle and the year its statuses are of.
+      const float title_h = text_height(f, plan.title, title_style, cw - 2 * pad) + 2 * pad;
+      if (draw) {
+        if (card(f, ImRect(x, y, x + cw, y + title_h), plan.title)) {
+          for (size_t s = 0; s < slides_.size(); ++s) {
+            if (slides_[s].plan == &plan && slides_[s].activity < 0) go_to(s, f.now);
+          }
+          moved = true;
         }
-        moved = true;
+        draw_text(f, ImVec2(x + pad, y + pad), plan.title, title_style, cw - 2 * pad, theme::kHeading);
       }
-      const std::string word(status_label(f, status));
-      const TextBlock status_block{word, status_style};
-      auto status_layout = f.text.layout(status_block);
-      const float sx = r.Max.x - pad - status_layout->width;
-      draw_text(f, ImVec2(sx, y + (row_h - status_layout->height) * 0.5f), status_block, *status_layout, status_color(status));
-      const TextBlock name_block{name, row_style};
-      auto name_layout = f.text.layout(name_block);
-      f.draw_list->PushClipRect(ImVec2(r.Min.x + pad, r.Min.y), ImVec2(sx - pad, r.Max.y), true);
-      draw_text(f, ImVec2(r.Min.x + pad, y + (row_h - name_layout->height) * 0.5f), name_block, *name_layout, theme::kText);
-      f.draw_list->PopClipRect();
-      y += row_h + row_gap;
+      y += title_h + f.px(12 * k);
+      const plan::Texts cycle = plan::phase_text(plan.range(), today);
+      const int64_t year = store::plan_reference_year(plan, today);
+      const Str results = plan::plan_phase(plan.range(), today) == plan::PlanPhase::Ended ? Str::FinalResults
+                                                                                            : Str::ResultsThisYear;
+      const std::string years = (f.lang == Lang::Th ? cycle.th : cycle.en) + " · " + fill_in(f.t(results), std::to_string(year));
+      y += (draw ? draw_text(f, ImVec2(x, y), years, years_style, cw, theme::kHeaderSubtle)
+                 : text_height(f, years, years_style, cw)) + f.px(8 * k);
+      // Its activities, each with its status that year (opens its slide).
+      for (size_t a = 0; a < plan.activities.size(); ++a) {
+        const store::PlanActivity& act = plan.activities[a];
+        const plan::ProgressStatus status = store::status_for_year(act, year, today);
+        const std::string name = short_activity(act);
+        const TextBlock status_block{status_label(f, status), status_style};
+        auto status_layout = f.text.layout(status_block);
+        const float name_w = cw - 3 * pad - status_layout->width;
+        const float name_h = text_height(f, name, row_style, name_w);
+        const float rh = std::max(name_h, status_layout->height) + 2 * row_pad;
+        if (draw) {
+          if (card(f, ImRect(x, y, x + cw, y + rh), name)) {
+            for (size_t s = 0; s < slides_.size(); ++s) {
+              if (slides_[s].plan == &plan && slides_[s].activity == static_cast<int>(a)) go_to(s, f.now);
+            }
+            moved = true;
+          }
+          draw_text(f, ImVec2(x + pad, y + (rh - name_h) * 0.5f), name, row_style, name_w, theme::kText);
+          draw_text(f, ImVec2(x + cw - pad - status_layout->width, y + (rh - status_layout->height) * 0.5f), status_block,
+                    *status_layout, status_color(status));
+        }
+        y += rh + row_gap;
+      }
+      row_bottom = std::max(row_bottom, y + f.px(24 * k));
     }
-    row_bottom = std::max(row_bottom, y + f.px(24));
+    return row_bottom - top;
+  };
+  // Every activity shows: a long plan, or large text, makes the overview smaller, not shorter.
+  bool moved = false, measuring = false;
+  float k = 1;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    const float h = lay_out(k, false, measuring);
+    if (h <= bottom - top || k <= 0.5f) break;
+    k = std::max(0.5f, k * (bottom - top) / h * 0.98f);
   }
+  lay_out(k, true, moved);
   return moved;
 }
 
-void MeetingScreen::draw_plan(FrameContext& f, const store::Plan& plan, ImVec2 at, float w) {
+// Text beside the sample badge wraps at `first_w`; below it at `w`. Both slides return their
+// height at `k` times their design sizes, and draw only when not `measure`.
+namespace {
+float slide_text(FrameContext& f, float x, float y, std::string_view text, const text::TextStyle& style, float w,
+                 ImU32 color, bool measure) {
+  return measure ? text_height(f, text, style, w) : draw_text(f, ImVec2(x, y), text, style, w, color);
+}
+}  // namespace
+
+float MeetingScreen::draw_plan(FrameContext& f, const store::Plan& plan, ImVec2 at, float first_w, float w, float k,
+                               bool measure) {
   float y = at.y;
-  y += draw_text(f, ImVec2(at.x, y), plan.title, f.style(56, text::Weight::Bold, 1.3f), w, theme::kHeaderText) + f.px(24);
-  y += draw_text(f, ImVec2(at.x, y), f.t(Str::DesiredState), f.style(34, text::Weight::Bold), w, theme::kHeaderSubtle);
-  y += draw_text(f, ImVec2(at.x, y), plan.desired_state, f.style(42, text::Weight::Regular, 1.5f), w, theme::kHeaderText);
-  draw_plan_standing(f, plan, ImVec2(at.x, y + f.px(36)), w, 36, true);
+  y += slide_text(f, at.x, y, plan.title, f.style(56 * k, text::Weight::Bold, 1.3f), first_w, theme::kHeaderText, measure) +
+       f.px(24 * k);
+  y += slide_text(f, at.x, y, f.t(Str::DesiredState), f.style(34 * k, text::Weight::Bold), w, theme::kHeaderSubtle, measure);
+  y += slide_text(f, at.x, y, plan.desired_state, f.style(42 * k, text::Weight::Regular, 1.5f), w, theme::kHeaderText,
+                  measure) + f.px(36 * k);
+  y += draw_plan_standing(f, plan, ImVec2(at.x, y), w, 36 * k, true, measure);
+  return y - at.y;
 }
 
-void MeetingScreen::draw_activity(FrameContext& f, const store::PlanActivity& a, ImVec2 at, float w) {
+float MeetingScreen::draw_activity(FrameContext& f, const store::Plan& plan, const store::PlanActivity& a, ImVec2 at,
+                                   float first_w, float w, float k, bool measure) {
   float y = at.y;
-  y += draw_text(f, ImVec2(at.x, y), std::to_string(a.seq) + ". " + a.activity, f.style(56, text::Weight::Bold, 1.35f), w,
-                 theme::kHeaderText) + f.px(20);
-  y += draw_text(f, ImVec2(at.x, y), std::string(f.t(Str::Indicator)) + ": " + a.indicator,
-                 f.style(36, text::Weight::Regular, 1.45f), w, theme::kHeaderSubtle) + f.px(8);
-  y += draw_text(f, ImVec2(at.x, y), std::string(f.t(Str::Target)) + ": " + a.target, f.style(36, text::Weight::Regular, 1.45f),
-                 w, theme::kHeaderSubtle) + f.px(32);
-  const ImRect panel(at.x - f.px(24), y - f.px(20), at.x + w + f.px(24), y + progress_bars_height(f, a, 36) + f.px(10));
-  fill(f, panel, theme::kCard, f.px(20));
-  draw_progress_bars(f, a, ImVec2(at.x, y), w, 36);
+  y += slide_text(f, at.x, y, plan.title, f.style(32 * k, text::Weight::Bold, 1.3f), first_w, theme::kHeaderSubtle, measure) +
+       f.px(16 * k);
+  y += slide_text(f, at.x, y, std::to_string(a.seq) + ". " + a.activity, f.style(56 * k, text::Weight::Bold, 1.35f), w,
+                  theme::kHeaderText, measure) + f.px(20 * k);
+  const auto detail_style = f.style(36 * k, text::Weight::Regular, 1.45f);
+  y += slide_text(f, at.x, y, std::string(f.t(Str::Indicator)) + ": " + a.indicator, detail_style, w, theme::kHeaderSubtle,
+                  measure) + f.px(8 * k);
+  y += slide_text(f, at.x, y, std::string(f.t(Str::Target)) + ": " + a.target, detail_style, w, theme::kHeaderSubtle,
+                  measure) + f.px(40 * k);
+  const float bars_h = draw_progress_bars(f, a, ImVec2(at.x, y), w, 36 * k, true);
+  if (!measure) {
+    fill(f, ImRect(at.x - f.px(24 * k), y - f.px(20 * k), at.x + w + f.px(24 * k), y + bars_h + f.px(10 * k)), theme::kCard,
+         f.px(20 * k));
+    draw_progress_bars(f, a, ImVec2(at.x, y), w, 36 * k);
+  }
+  return y + bars_h + f.px(10 * k) - at.y;
 }
 
 void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
@@ -193,13 +228,22 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
     const float title_h = draw_text(f, ImVec2(area.Min.x + margin, top), f.t(Str::MeetingOverviewTitle),
                                     f.style(48, text::Weight::Bold, 1.3f), title_w, theme::kHeaderText);
     moved |= draw_overview(f, area, top + title_h + f.px(20), foot - f.px(20));
-  } else if (s.activity < 0) {
-    draw_plan(f, *s.plan, ImVec2(area.Min.x + margin, top), title_w);
   } else {
-    draw_text(f, ImVec2(area.Min.x + margin, top), s.plan->title, f.style(32, text::Weight::Bold, 1.3f), title_w,
-              theme::kHeaderSubtle);
-    draw_activity(f, s.plan->activities[static_cast<size_t>(s.activity)],
-                  ImVec2(area.Min.x + margin, top + f.px(110)), w);
+    // The slide at the largest size that fits above the foot (long texts, large text sizes).
+    const ImVec2 at(area.Min.x + margin, top);
+    auto slide = [&](float k, bool measure) {
+      return s.activity < 0 ? draw_plan(f, *s.plan, at, title_w, w, k, measure)
+                            : draw_activity(f, *s.plan, s.plan->activities[static_cast<size_t>(s.activity)], at, title_w,
+                                            w, k, measure);
+    };
+    const float room = foot - f.px(24) - top;
+    float k = 1;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      const float h = slide(k, true);
+      if (h <= room || k <= 0.5f) break;
+      k = std::max(0.5f, k * room / h * 0.98f);
+    }
+    slide(k, false);
   }
   // A tap elsewhere on a slide moves by halves (the overview's taps choose instead).
   if (!moved && s.plan && f.touch.tapped_in(area)) {

@@ -35,10 +35,12 @@ class MeetingScreen final : public Screen {
   void go_to(size_t slide, double now);
   void move(int by, double now);
   bool timed() const { return interval_ > 0 && !presenter_moved_; }
-  // Each returns true when a tap it took moved to another slide.
+  // True when a tap it took moved to another slide.
   bool draw_overview(FrameContext& f, const ImRect& area, float top, float bottom);
-  void draw_plan(FrameContext& f, const store::Plan& plan, ImVec2 at, float w);
-  void draw_activity(FrameContext& f, const store::PlanActivity& a, ImVec2 at, float w);
+  // A slide at `k` times its design sizes; its height (`measure`: only that).
+  float draw_plan(FrameContext& f, const store::Plan& plan, ImVec2 at, float first_w, float w, float k, bool measure);
+  float draw_activity(FrameContext& f, const store::Plan& plan, const store::PlanActivity& a, ImVec2 at, float first_w,
+                      float w, float k, bool measure);
 
   std::vector<store::Plan> plans_;
   std::vector<Slide> slides_;  // made at the first frame: the order of the cycles needs the date

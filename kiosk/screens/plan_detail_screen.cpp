@@ -48,8 +48,7 @@ float PlanDetailScreen::draw_activity_row(FrameContext& f, const store::PlanActi
   h1 += field(f, x1, y + h1, c1, Str::Target, a.target, measure);
   h2 += field(f, x2, y, c2, Str::Period, a.period, measure);
   h2 += field(f, x2, y + h2, c2, Str::Responsible, a.responsible, measure);
-  const float h3 = progress_bars_height(f, a);
-  if (!measure) draw_progress_bars(f, a, ImVec2(x3, y), c3);
+  const float h3 = draw_progress_bars(f, a, ImVec2(x3, y), c3, 26, measure);
   return std::max({h0, h1, h2, h3});
 }
 
@@ -64,8 +63,7 @@ float PlanDetailScreen::draw_activity_card(FrameContext& f, const store::PlanAct
                                                        {Str::Target, &a.target},       {Str::Period, &a.period},
                                                        {Str::Responsible, &a.responsible}};
   for (const auto& [label, value] : fields) h += field(f, x, y + h, width, label, *value, measure);
-  if (!measure) draw_progress_bars(f, a, ImVec2(x, y + h), width);
-  h += progress_bars_height(f, a);
+  h += draw_progress_bars(f, a, ImVec2(x, y + h), width, 26, measure);
   return h;
 }
 

@@ -9,11 +9,9 @@
 
 namespace khlang::kiosk {
 
-// Height draw_progress_bars will take.
-float progress_bars_height(FrameContext& f, const store::PlanActivity& activity, float font_px = 26);
-// Bars for each progress entry of `activity`; returns the height used.
+// Bars for each progress entry of `activity`; returns the height used (`measure`: only that).
 float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, ImVec2 pos, float width,
-                         float font_px = 26);
+                         float font_px = 26, bool measure = false);
 
 // A plan's standing today: its cycle ("ปีงบประมาณ 2567–2570", or "สิ้นสุดปีงบประมาณ 2566" once
 // ended), then how many of its activities are in each state in the year its figures speak for (an
