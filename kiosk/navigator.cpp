@@ -12,24 +12,20 @@ void Navigator::go(RouteKey key, std::string_view id) {
 }
 
 Expected<Navigator::Entry> Navigator::make(std::string_view path) {
-  auto target = parse_route(routes_, path);
-  if (!target) return target.error();
-  auto screen = target->route->make(deps_, target->id);
-  if (!screen) return screen.error();
-  return Entry{target.value(), std::string(path), std::move(screen.value())};
+  KHLANG_TRY_AS(auto target, parse_route(routes_, path));
+  KHLANG_TRY_AS(auto screen, target.route->make(deps_, target.id));
+  return Entry{target, std::string(path), std::move(screen)};
 }
 
 Status Navigator::reset(std::string_view path) {
   const std::string home = route_path(*find_route(routes_, RouteKey::Home));
   std::vector<Entry> stack;
   if (path != home) {
-    auto entry = make(home);
-    if (!entry) return entry.error();
-    stack.push_back(std::move(entry.value()));
+    KHLANG_TRY_AS(auto entry, make(home));
+    stack.push_back(std::move(entry));
   }
-  auto entry = make(path);
-  if (!entry) return entry.error();
-  stack.push_back(std::move(entry.value()));
+  KHLANG_TRY_AS(auto entry, make(path));
+  stack.push_back(std::move(entry));
   stack_ = std::move(stack);
   pending_ = {};
   return Ok{};

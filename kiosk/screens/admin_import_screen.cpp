@@ -60,9 +60,8 @@ void AdminImportScreen::check(FrameContext& f, const Found& b) {
                 [db_path, path](const auto& progress) -> Expected<std::string> {
                   bundle::ImportOptions options;
                   options.progress = progress;
-                  auto diff = bundle::diff_bundle(db_path, path, options);
-                  if (!diff) return diff.error();
-                  return describe_diff(diff.value());
+                  KHLANG_TRY_AS(auto diff, bundle::diff_bundle(db_path, path, options));
+                  return describe_diff(diff);
                 },
                 false);
 }
@@ -108,12 +107,11 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
                   [db_path, path](const auto& progress) -> Expected<std::string> {
                     bundle::ImportOptions options;
                     options.progress = progress;
-                    auto report = bundle::import_bundle(db_path, path, options);
-                    if (!report) return report.error();
+                    KHLANG_TRY_AS(auto report, bundle::import_bundle(db_path, path, options));
                     int64_t rows = 0;
-                    for (const auto& [table, n] : report->counts) rows += n;
+                    for (const auto& [table, n] : report.counts) rows += n;
                     return both(Str::JobImported,
-                                {std::to_string(report->label.seq), std::to_string(rows), report->label.organization});
+                                {std::to_string(report.label.seq), std::to_string(rows), report.label.organization});
                   },
                   true);
   }

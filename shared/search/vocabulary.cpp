@@ -25,10 +25,9 @@ std::vector<const VocabularyWord*> best(std::vector<const VocabularyWord*> found
 }  // namespace
 
 Status Vocabulary::refresh(sqlite::Database& db) {
-  auto version = db.query_int("PRAGMA data_version");
-  if (!version) return version.error();
+  KHLANG_TRY_AS(auto version, db.query_int("PRAGMA data_version"));
   const int64_t changes = sqlite3_total_changes64(db.handle());
-  if (loaded_for_ == db.handle() && version.value() == data_version_ && changes == changes_) return Ok{};
+  if (loaded_for_ == db.handle() && version == data_version_ && changes == changes_) return Ok{};
   words_.clear();
   // Not the words starting with a digit (two ranges of the primary key around them, not a scan).
   auto rows = db.prepare("SELECT term, docs FROM search_term WHERE term < '0' UNION ALL "
@@ -40,7 +39,7 @@ Status Vocabulary::refresh(sqlite::Database& db) {
     words_.push_back({std::move(term), std::move(letters), r.column_int(1)});
   });
   if (!read) return read;
-  data_version_ = version.value();
+  data_version_ = version;
   changes_ = changes;
   loaded_for_ = db.handle();
   return Ok{};

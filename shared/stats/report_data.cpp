@@ -31,9 +31,8 @@ std::string period_view(const std::string& from, const std::string& to) {
 
 template <typename Fn>
 Status each(sqlite::Database& db, const std::string& sql, Fn&& fn) {
-  auto stmt = db.prepare(sql);
-  if (!stmt) return stmt.error();
-  return stmt->for_each_row(fn);
+  KHLANG_TRY_AS(auto stmt, db.prepare(sql));
+  return stmt.for_each_row(fn);
 }
 
 std::string next_month(const std::string& ym) {
@@ -158,8 +157,7 @@ IndicatorYear empty_year(int64_t fiscal_year) {
 }
 
 Status read_plans(sqlite::Database& stats, const thai::CivilDate& today, ReportData& r) {
-  auto kiosk_years = kiosk_measured_years(stats);
-  if (!kiosk_years) return kiosk_years.error();
+  KHLANG_TRY_AS(auto kiosk_years, kiosk_measured_years(stats));
   std::vector<PlanRow> plans;
   Status s = each(stats,
                   "SELECT plan_id, title, fiscal_year_from, fiscal_year_to, is_sample FROM plan ORDER BY sort_order, plan_id",
@@ -232,10 +230,10 @@ Status read_plans(sqlite::Database& stats, const thai::CivilDate& today, ReportD
     for (IndicatorRow& i : p.indicators) {
       for (IndicatorYear& y : i.years) {
         const bool measured = i.spec.kiosk_measure == plan::KioskMeasure::ArticleViews &&
-                              kiosk_years->count(y.fiscal_year) &&
+                              kiosk_years.count(y.fiscal_year) &&
                               (y.source == IndicatorYear::Source::None || y.is_sample);
         if (measured) {
-          const KioskYear& k = kiosk_years->at(y.fiscal_year);
+          const KioskYear& k = kiosk_years.at(y.fiscal_year);
           y = empty_year(y.fiscal_year);
           y.value = static_cast<double>(k.views);
           y.source = IndicatorYear::Source::Kiosk;

@@ -64,24 +64,22 @@ Status upgrade_from_version_1(sqlite::Database& db) {
 // Opens `path` as a statistics file, making it if it does not exist.
 Expected<sqlite::Database> open_or_create(const std::string& path) {
   const bool exists = std::filesystem::exists(path);
-  auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWriteCreate);
-  if (!db) return db.error();
+  KHLANG_TRY_AS(auto db, sqlite::Database::open(path, sqlite::Database::Mode::ReadWriteCreate));
   if (!exists) {
-    if (auto s = create_schema(db.value()); !s) return s.error().within("cannot make the statistics file " + path + ": ");
+    if (auto s = create_schema(db); !s) return s.error().within("cannot make the statistics file " + path + ": ");
     return db;
   }
-  auto app = db->query_int("PRAGMA application_id");
+  auto app = db.query_int("PRAGMA application_id");
   if (!app || app.value() != kStatsApplicationId) {
     return Error{path + " is not a Khlang statistics file (choose a new file name, or one made by 'stats export')"};
   }
-  auto version = db->query_int("PRAGMA user_version");
-  if (!version) return version.error();
-  if (version.value() > kStatsSchemaVersion) {
-    return Error{path + " was made by a newer Khlang (statistics version " + std::to_string(version.value()) +
+  KHLANG_TRY_AS(auto version, db.query_int("PRAGMA user_version"));
+  if (version > kStatsSchemaVersion) {
+    return Error{path + " was made by a newer Khlang (statistics version " + std::to_string(version) +
                  "): update khlang-admin"};
   }
-  if (version.value() == 1) {
-    if (auto s = upgrade_from_version_1(db.value()); !s) return s.error().within("cannot upgrade the statistics file " + path + ": ");
+  if (version == 1) {
+    if (auto s = upgrade_from_version_1(db); !s) return s.error().within("cannot upgrade the statistics file " + path + ": ");
   }
   return db;
 }
@@ -126,11 +124,10 @@ Status write_snapshot(sqlite::Database& out, const std::string& taken_at) {
       "is_sample FROM kiosk.progress;"
       "INSERT INTO main.signatory SELECT id, committee_role, km_role, position, sort_order FROM kiosk.person "
       "WHERE committee_role IN ('chair', 'secretary') OR km_role = 'cko';";
-  if (auto s = out.exec(sql); !s) return s;
-  auto snapshot = out.prepare("INSERT OR REPLACE INTO main.snapshot (id, taken_at) VALUES (1, ?)");
-  if (!snapshot) return snapshot.error();
-  snapshot->bind(1, std::string_view(taken_at));
-  return snapshot->run();
+  KHLANG_TRY(out.exec(sql));
+  KHLANG_TRY_AS(auto snapshot, out.prepare("INSERT OR REPLACE INTO main.snapshot (id, taken_at) VALUES (1, ?)"));
+  snapshot.bind(1, std::string_view(taken_at));
+  return snapshot.run();
 }
 
 }  // namespace
@@ -152,10 +149,9 @@ namespace {
 // A statistics file of any version this program reads, read-only, with its version.
 Expected<std::pair<sqlite::Database, int64_t>> open_stats_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) return Error{"statistics file " + path + " not found"};
-  auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
-  if (!db) return db.error();
-  auto app = db->query_int("PRAGMA application_id");
-  auto version = db->query_int("PRAGMA user_version");
+  KHLANG_TRY_AS(auto db, sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly));
+  auto app = db.query_int("PRAGMA application_id");
+  auto version = db.query_int("PRAGMA user_version");
   if (!app || !version || app.value() != kStatsApplicationId) {
     return Error{path + " is not a Khlang statistics file (made by 'stats export' or 'stats merge')"};
   }
@@ -163,20 +159,19 @@ Expected<std::pair<sqlite::Database, int64_t>> open_stats_file(const std::string
     return Error{path + " was made by a newer Khlang (statistics version " + std::to_string(version.value()) +
                  "): update khlang-admin"};
   }
-  return std::pair<sqlite::Database, int64_t>(std::move(db.value()), version.value());
+  return std::pair<sqlite::Database, int64_t>(std::move(db), version.value());
 }
 
 }  // namespace
 
 Expected<sqlite::Database> open_stats(const std::string& path) {
-  auto file = open_stats_file(path);
-  if (!file) return file.error();
-  if (file->second < kStatsSchemaVersion) {
-    return Error{path + " is a statistics file of an older Khlang (version " + std::to_string(file->second) +
+  KHLANG_TRY_AS(auto file, open_stats_file(path));
+  if (file.second < kStatsSchemaVersion) {
+    return Error{path + " is a statistics file of an older Khlang (version " + std::to_string(file.second) +
                  "): upgrade it with 'khlang-admin stats merge " + path +
                  " --out NEW.sqlite' (its plan figures come back with the kiosk's next export)"};
   }
-  return std::move(file->first);
+  return std::move(file.first);
 }
 
 namespace {
@@ -203,23 +198,19 @@ Status add_events(sqlite::Database& out, ExportResult& result) {
 
 // `out_path` is a path we trust.
 Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::string& out_path) {
-  auto id = kiosk_id(kiosk);
-  if (!id) return id.error();
-  auto out = open_or_create(out_path);
-  if (!out) return out.error();
-  ExportResult result{id.value(), 0, 0, out_path, std::filesystem::path(out_path).replace_extension(".csv").string()};
-  auto attach = out->prepare("ATTACH DATABASE ? AS kiosk");
-  if (!attach) return attach.error();
-  attach->bind(1, "file:" + bundle::uri_path(kiosk.path()) + "?mode=ro");
-  if (auto s = attach->run(); !s) return s.error();
-  const Status s = add_events(out.value(), result);
-  (void)out->exec("DETACH DATABASE kiosk");
+  KHLANG_TRY_AS(auto id, kiosk_id(kiosk));
+  KHLANG_TRY_AS(auto out, open_or_create(out_path));
+  ExportResult result{id, 0, 0, out_path, std::filesystem::path(out_path).replace_extension(".csv").string()};
+  KHLANG_TRY_AS(auto attach, out.prepare("ATTACH DATABASE ? AS kiosk"));
+  attach.bind(1, "file:" + bundle::uri_path(kiosk.path()) + "?mode=ro");
+  if (auto s = attach.run(); !s) return s.error();
+  const Status s = add_events(out, result);
+  (void)out.exec("DETACH DATABASE kiosk");
   if (!s) return Error{"export to " + out_path + " failed, the file is unchanged: " + s.error().message};
-  auto total = out->prepare("SELECT count(*) FROM event WHERE kiosk_id = ?");
-  if (!total) return total.error();
-  total->bind(1, std::string_view(result.kiosk_id));
-  if (auto row = total->step(); row && row.value()) result.total = total->column_int(0);
-  total->reset();
+  KHLANG_TRY_AS(auto total, out.prepare("SELECT count(*) FROM event WHERE kiosk_id = ?"));
+  total.bind(1, std::string_view(result.kiosk_id));
+  if (auto row = total.step(); row && row.value()) result.total = total.column_int(0);
+  total.reset();
   return result;
 }
 
@@ -227,9 +218,8 @@ namespace {
 
 // The CSV of `kiosk_id`'s events in the statistics file at `path`.
 Expected<std::string> events_csv_of(const std::string& path, const std::string& kiosk_id) {
-  auto db = open_stats(path);
-  if (!db) return db.error();
-  return events_csv(db.value(), kiosk_id);
+  KHLANG_TRY_AS(auto db, open_stats(path));
+  return events_csv(db, kiosk_id);
 }
 
 }  // namespace
@@ -242,19 +232,16 @@ Expected<ExportResult> export_stats(sqlite::Database& kiosk, const std::string& 
   const auto [csv_dir, csv_name] = split_path(std::filesystem::path(out_path).replace_extension(".csv").string());
   if (auto s = safe_file::check_replaceable(dir, name); !s) return s.error();
   if (auto s = safe_file::check_replaceable(csv_dir, csv_name); !s) return s.error();
-  auto result = update_stats_file(kiosk, out_path);
-  if (!result) return result.error();
-  auto csv = events_csv_of(out_path, result->kiosk_id);
-  if (!csv) return csv.error();
-  if (auto s = safe_file::write_into(csv_dir, csv_name, csv.value()); !s) return s.error();
+  KHLANG_TRY_AS(auto result, update_stats_file(kiosk, out_path));
+  KHLANG_TRY_AS(auto csv, events_csv_of(out_path, result.kiosk_id));
+  if (auto s = safe_file::write_into(csv_dir, csv_name, csv); !s) return s.error();
   return result;
 }
 
 Expected<ExportResult> export_stats_to_folder(sqlite::Database& kiosk, const std::string& private_dir,
                                               const std::string& folder) {
-  auto id = kiosk_id(kiosk);
-  if (!id) return id.error();
-  const std::string name = stats_file_name(id.value()), csv_name = stats_csv_name(id.value());
+  KHLANG_TRY_AS(auto id, kiosk_id(kiosk));
+  const std::string name = stats_file_name(id), csv_name = stats_csv_name(id);
   // Both names are checked before either is written: an export is all there or not there.
   if (auto s = safe_file::check_replaceable(folder, name); !s) return s.error();
   if (auto s = safe_file::check_replaceable(folder, csv_name); !s) return s.error();
@@ -262,14 +249,12 @@ Expected<ExportResult> export_stats_to_folder(sqlite::Database& kiosk, const std
   std::filesystem::create_directories(private_dir, ec);
   if (ec) return system_error("cannot make the folder " + private_dir + " for statistics", ec);
   const std::string private_path = (std::filesystem::path(private_dir) / name).string();
-  auto result = update_stats_file(kiosk, private_path);
-  if (!result) return result.error();
-  auto csv = events_csv_of(private_path, result->kiosk_id);
-  if (!csv) return csv.error();
+  KHLANG_TRY_AS(auto result, update_stats_file(kiosk, private_path));
+  KHLANG_TRY_AS(auto csv, events_csv_of(private_path, result.kiosk_id));
   if (auto s = safe_file::copy_into(folder, name, private_path); !s) return s.error();
-  if (auto s = safe_file::write_into(folder, csv_name, csv.value()); !s) return s.error();
-  result->path = (std::filesystem::path(folder) / name).string();
-  result->csv_path = (std::filesystem::path(folder) / csv_name).string();
+  if (auto s = safe_file::write_into(folder, csv_name, csv); !s) return s.error();
+  result.path = (std::filesystem::path(folder) / name).string();
+  result.csv_path = (std::filesystem::path(folder) / csv_name).string();
   return result;
 }
 
@@ -301,32 +286,29 @@ Status merge_one(sqlite::Database& out, bool takes_snapshot, int64_t& added) {
 }  // namespace
 
 Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out_path, bool durable) {
-  auto out = open_or_create(out_path);
-  if (!out) return out.error();
+  KHLANG_TRY_AS(auto out, open_or_create(out_path));
   if (!durable) {
-    if (auto s = out->exec("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"); !s) return s.error();
+    if (auto s = out.exec("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"); !s) return s.error();
   }
   // An input comes from a kiosk: its schema is not trusted (no view, trigger or function of its
   // own runs here), and a damaged page is an error, not a crash.
-  sqlite3* h = out->handle();
+  sqlite3* h = out.handle();
   sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
-  if (auto s = out->exec("PRAGMA cell_size_check=ON"); !s) return s.error();
+  if (auto s = out.exec("PRAGMA cell_size_check=ON"); !s) return s.error();
   int64_t added = 0;
   for (const std::string& input : inputs) {
-    auto check = open_stats_file(input);
-    if (!check) return check.error();
+    KHLANG_TRY_AS(auto check, open_stats_file(input));
     // A version 1 file gives its events; its snapshot has no per-year progress to take.
-    const bool takes_snapshot = check->second == kStatsSchemaVersion;
-    auto attach = out->prepare("ATTACH DATABASE ? AS input");
-    if (!attach) return attach.error();
+    const bool takes_snapshot = check.second == kStatsSchemaVersion;
+    KHLANG_TRY_AS(auto attach, out.prepare("ATTACH DATABASE ? AS input"));
     // Read-only: an input may sit in a folder a sync tool owns (a kiosk's outbox at the office).
-    attach->bind(1, "file:" + bundle::uri_path(input) + "?mode=ro");
-    if (auto s = attach->run(); !s) return s.error();
-    const Status s = merge_one(out.value(), takes_snapshot, added);
-    (void)out->exec("DETACH DATABASE input");
+    attach.bind(1, "file:" + bundle::uri_path(input) + "?mode=ro");
+    if (auto s = attach.run(); !s) return s.error();
+    const Status s = merge_one(out, takes_snapshot, added);
+    (void)out.exec("DETACH DATABASE input");
     if (!s) return Error{"merging " + input + " failed, " + out_path + " is as it was before it: " + s.error().message};
   }
   return added;

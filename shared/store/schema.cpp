@@ -35,13 +35,12 @@ Expected<std::vector<SchemaObject>> read_schema(sqlite::Database& db, std::strin
 }
 
 Expected<std::vector<SchemaObject>> expected_bundle_schema() {
-  auto db = sqlite::Database::open(":memory:", sqlite::Database::Mode::ReadWriteCreate);
-  if (!db) return db.error();
+  KHLANG_TRY_AS(auto db, sqlite::Database::open(":memory:", sqlite::Database::Mode::ReadWriteCreate));
   std::string sql;
   for (const content::TableSpec& t : content::content_tables()) sql += content::create_table_sql(t) + ";";
   sql += search::packed_index_schema_sql();
-  if (auto s = db->exec(sql); !s) return s.error();
-  return read_schema(db.value());
+  if (auto s = db.exec(sql); !s) return s.error();
+  return read_schema(db);
 }
 
 namespace {

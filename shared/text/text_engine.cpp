@@ -18,9 +18,8 @@ TextEngine::TextEngine(std::unique_ptr<FontSet> fonts, size_t cache_budget_bytes
     : fonts_(std::move(fonts)), atlas_(*fonts_), budget_(cache_budget_bytes) {}
 
 Expected<std::unique_ptr<TextEngine>> TextEngine::create_default(ThaiFace thai) {
-  auto fonts = FontSet::load_default(thai);
-  if (!fonts) return fonts.error();
-  return std::make_unique<TextEngine>(std::move(fonts.value()));
+  KHLANG_TRY_AS(auto fonts, FontSet::load_default(thai));
+  return std::make_unique<TextEngine>(std::move(fonts));
 }
 
 std::shared_ptr<const TextLayout> TextEngine::layout(std::string_view utf8, const TextStyle& style, float wrap_width,
