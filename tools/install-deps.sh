@@ -9,7 +9,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libegl-dev
   libsqlite3-dev libstb-dev doctest-dev
   libfreetype-dev libharfbuzz-dev libthai-dev libthai-data
-  libsodium-dev libmd4c-dev libqrencode-dev libpng-dev libxxhash-dev
+  libsodium-dev libmd4c-dev libqrencode-dev libpng-dev libjpeg-dev libxxhash-dev
   fonts-noto-core fonts-tlwg-laksaman-ttf
   xvfb xauth libgl1-mesa-dri pango1.0-tools minisign sqlite3 syncthing
   libsystemd-dev debhelper help2man lintian

@@ -1,7 +1,5 @@
 // gen-synthetic: a large Thai content folder for scale tests and benchmarks (10,000 articles and
 // 1,000 images import in seconds; the kiosk's lists must stay fast with them).
-#include <stb_image_write.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +7,7 @@
 
 #include "commands.h"
 #include "content/csv.h"
+#include "image/image.h"
 
 namespace khlang::admin {
 
@@ -78,7 +77,8 @@ int run_gen_synthetic(const Args& args) {
   if (auto s = write(dir / "people.csv", content::write_csv(people)); !s) return fail("gen-synthetic", s.error().message);
 
   const int n_images = static_cast<int>(images.value());
-  std::vector<unsigned char> pixels(640 * 400 * 3);
+  image::Image picture(640, 400, 3);
+  std::vector<unsigned char>& pixels = picture.pixels;
   for (int i = 0; i < n_images; ++i) {
     // A gradient with a band whose place depends on i: distinct, cheap to encode, real JPEGs.
     for (int y = 0; y < 400; ++y) {
@@ -90,10 +90,9 @@ int run_gen_synthetic(const Args& args) {
         px[2] = static_cast<unsigned char>(band ? 28 : (i * 53) % 256);
       }
     }
-    std::string jpeg;
-    stbi_write_jpg_to_func([](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<size_t>(size)); },
-                           &jpeg, 640, 400, 3, pixels.data(), 80);
-    if (auto s = write(dir / "media" / ("img" + std::to_string(i) + ".jpg"), jpeg); !s) return fail("gen-synthetic", s.error().message);
+    auto jpeg = image::encode_jpeg(picture, 80);
+    if (!jpeg) return fail("gen-synthetic", jpeg.error().message);
+    if (auto s = write(dir / "media" / ("img" + std::to_string(i) + ".jpg"), jpeg.value()); !s) return fail("gen-synthetic", s.error().message);
   }
 
   const int n_articles = static_cast<int>(articles.value());

@@ -1,11 +1,15 @@
 #include "render/image_cache.h"
 
-#include <stb_image.h>
-
+#include "image/image_decoder.h"
 #include "platform/gl.h"
 #include "store/content_queries.h"
+#include "util/limits.h"
 
 namespace khlang::kiosk {
+namespace {
+// Full images are shown at most screen-sized; thumbnails (320 px from pack) at most list-sized.
+constexpr int kFullImageMaxSide = 2048;
+}  // namespace
 
 ImageCache::ImageCache(std::string db_path, std::function<void()> wake, size_t max_bytes)
     : db_path_(std::move(db_path)), wake_(std::move(wake)), max_bytes_(max_bytes), worker_([this] { worker_main(); }) {}
@@ -63,15 +67,19 @@ void ImageCache::worker_main() {
       if (auto opened = sqlite::Database::open(db_path_, sqlite::Database::Mode::ReadOnly); opened) db = std::move(opened.value());
     }
     if (db) {
-      auto blob = store::load_media(*db, key.substr(2), key[0] == 't');
+      const bool thumb = key[0] == 't';
+      auto blob = store::load_media(*db, key.substr(2), thumb);
       if (blob && blob.value()) {
-        const std::vector<uint8_t>& bytes = *blob.value();
-        int w = 0, h = 0, channels = 0;
-        if (unsigned char* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 4)) {
-          out.width = w;
-          out.height = h;
-          out.rgba.assign(pixels, pixels + static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
-          stbi_image_free(pixels);
+        const std::vector<uint8_t>& data = *blob.value();
+        const std::string_view bytes(reinterpret_cast<const char*>(data.data()), data.size());
+        image::DecodeOptions options;
+        options.max_side = thumb ? limits::kMaxThumbnailSide : kFullImageMaxSide;
+        options.cancel = &stop_;
+        // A broken image stays failed (the screens draw their placeholder); why is not a visitor's concern.
+        if (auto decoded = image::decode_image(bytes, key, options)) {
+          out.width = decoded->width;
+          out.height = decoded->height;
+          out.rgba = std::move(decoded->pixels);
         }
       }
     }

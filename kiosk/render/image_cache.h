@@ -1,9 +1,12 @@
 // [SECTION] Content images (covers, posters, photos, article images) as GL textures. A worker
-// thread reads the blob from the database (its own connection) and decodes it with stb_image, off
-// the frame path; the GL thread uploads what is ready at the start of a frame. The cache is
-// bounded in bytes and drops the least recently drawn image first.
+// thread reads the blob from the database (its own connection) and decodes it off the frame path
+// with the core's decoder (PNG and JPEG only, size capped before any pixel, shrunk to what a
+// screen shows); the GL thread uploads what is ready at the start of a frame. The cache is
+// bounded in bytes and drops the least recently drawn image first. Destroying the cache cancels
+// a decode in progress, so a SIGTERM never waits on an image.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -66,7 +69,7 @@ class ImageCache {
   std::deque<std::string> requests_;  // keys: "t:" or "f:" + media id
   std::vector<Decoded> ready_;
   size_t in_flight_ = 0;
-  bool stop_ = false;
+  std::atomic<bool> stop_{false};  // also cancels the decode in progress
   std::thread worker_;
 };
 

@@ -18,6 +18,7 @@
 #include "search/search_index.h"
 #include "store/schema.h"
 #include "util/system_error.h"
+#include "util/limits.h"
 
 namespace khlang::bundle {
 
@@ -202,7 +203,8 @@ void harden_connection(sqlite::Database& db, int timeout_seconds) {
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
-  sqlite3_limit(h, SQLITE_LIMIT_LENGTH, 64 << 20);  // a media file is at most 32 MiB
+  static_assert(limits::kMaxImageBytes <= (64u << 20) / 2, "SQLite's length limit must stay above any value allowed");
+  sqlite3_limit(h, SQLITE_LIMIT_LENGTH, 64 << 20);
   sqlite3_limit(h, SQLITE_LIMIT_SQL_LENGTH, 1 << 16);
   sqlite3_limit(h, SQLITE_LIMIT_COLUMN, 64);
   sqlite3_limit(h, SQLITE_LIMIT_EXPR_DEPTH, 64);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <utility>
 
+#include "bundle/bundle_limits.h"
 #include "bundle/trust_store.h"
 #include "content/content_tables.h"
 #include "search/search_index.h"
@@ -191,6 +192,8 @@ Expected<VerifiedBundle> verify_for_kiosk(sqlite::Database& kiosk, const std::st
     return Error{"sequence number " + std::to_string(vb.label.seq) + " is not above the last one imported (" +
                  std::to_string(last->column_int(0)) + "): an old or replayed bundle"};
   }
+  // The content itself, measured against the limits (the most expensive check, so the last).
+  if (auto s = check_bundle_limits(vb.db); !s) return s.error();
   return vb;
 }
 

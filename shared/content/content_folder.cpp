@@ -7,11 +7,14 @@
 #include <set>
 #include <sstream>
 
+#include "content/content_limits.h"
 #include "content/csv.h"
 #include "content/front_matter.h"
 #include "content/plan_checks.h"
+#include "image/image_decoder.h"
 #include "image/thumbnail.h"
 #include "text/utf8.h"
+#include "util/limits.h"
 #include "util/system_error.h"
 
 namespace fs = std::filesystem;
@@ -39,15 +42,15 @@ constexpr Source kSources[] = {
     {"community", SourceKind::Csv, "communities.csv", nullptr},
     {"community_member", SourceKind::Csv, "community_members.csv", nullptr},
 };
-// Bundles hold larger files only as media; a text file this big is a mistake.
-constexpr uintmax_t kMaxTextFile = 16u << 20;
-constexpr uintmax_t kMaxMediaFile = 32u << 20;
-
-Expected<std::string> read_file(const fs::path& path, uintmax_t limit) {
+// `what` says what the file is and its limit, for the error ("an image may have at most ...").
+Expected<std::string> read_file(const fs::path& path, uintmax_t limit, const char* what) {
   std::error_code ec;
   const uintmax_t size = fs::file_size(path, ec);
   if (ec) return system_error(path.string() + ": cannot read", ec);
-  if (size > limit) return Error{path.string() + ": too large (" + std::to_string(size) + " bytes)"};
+  if (size > limit) {
+    return Error{path.string() + ": " + limits::with_thousands(size) + " bytes is too large (" + what + " may have at most " +
+                 limits::with_thousands(limit) + " bytes)"};
+  }
   std::ifstream in(path, std::ios::binary);
   std::string data(size, '\0');
   if (!in.read(data.data(), static_cast<std::streamsize>(size))) return Error{path.string() + ": cannot read"};
@@ -100,13 +103,17 @@ std::string allowed_list(const content::ColumnSpec& c) {
 Expected<ContentRow> build_row(const content::TableSpec& spec, const std::map<std::string, std::string>& given,
                                const std::string& origin, const std::string& sample_default) {
   for (const auto& [key, value] : given) {
-    const bool known = std::any_of(spec.columns.begin(), spec.columns.end(), [&](auto& c) { return key == c.name; });
-    if (!known) {
+    const auto column = std::find_if(spec.columns.begin(), spec.columns.end(),
+                                     [&name = key](const content::ColumnSpec& c) { return name == c.name; });
+    if (column == spec.columns.end()) {
       std::string names;
       for (const auto& c : spec.columns) names += (names.empty() ? "" : ", ") + std::string(c.name);
       return Error{origin + ": unknown column '" + key + "' (a " + spec.label + " has: " + names + ")"};
     }
     if (!text::is_valid_utf8(value)) return Error{origin + ": '" + key + "' is not valid UTF-8 text (save the file as UTF-8)"};
+    if (is_kind(*column, "TEXT")) {
+      if (auto problem = check_text_cell(spec.name, key, value)) return Error{origin + ": " + problem->reason};
+    }
   }
   ContentRow row;
   for (const auto& c : spec.columns) {
@@ -139,10 +146,19 @@ Expected<ContentRow> build_row(const content::TableSpec& spec, const std::map<st
 
 Status load_csv(const content::TableSpec& spec, const fs::path& path, const std::string& sample_default,
                 std::vector<ContentRow>& rows) {
-  auto text = read_file(path, kMaxTextFile);
+  auto text = read_file(path, limits::kMaxTextFileBytes, "a CSV file");
   if (!text) return text.error();
   auto csv = parse_csv(text.value(), path.filename().string());
   if (!csv) return csv.error();
+  // parse_csv drops the file's byte-order mark; a second one would hide in the first column's name.
+  if (csv->header[0].starts_with("\xEF\xBB\xBF")) {
+    return Error{path.filename().string() + " line 1: the file starts with two byte-order marks (invisible " +
+                 "U+FEFF characters) before '" + csv->header[0].substr(3) + "'; save it again as UTF-8"};
+  }
+  if (auto over = check_row_count(spec.name, static_cast<int64_t>(csv->rows.size()))) {
+    const size_t first_over = static_cast<size_t>(limits::max_rows(spec.name));
+    return Error{path.filename().string() + " line " + std::to_string(csv->row_lines[first_over]) + ": " + *over};
+  }
   for (size_t r = 0; r < csv->rows.size(); ++r) {
     std::map<std::string, std::string> given;
     for (size_t i = 0; i < csv->header.size(); ++i) given[csv->header[i]] = csv->rows[r][i];
@@ -156,10 +172,22 @@ Status load_csv(const content::TableSpec& spec, const fs::path& path, const std:
 
 Status load_markdown(const content::TableSpec& spec, const Source& source, const fs::path& path, const std::string& shown,
                      const std::string& sample_default, std::vector<ContentRow>& rows) {
-  auto text = read_file(path, kMaxTextFile);
+  auto text = read_file(path, limits::kMaxTextFileBytes, "a Markdown file");
   if (!text) return text.error();
   auto doc = parse_front_matter(text.value(), shown);
   if (!doc) return doc.error();
+  // Limits checked here, before build_row does it again, to name the line of the problem.
+  for (size_t i = 0; i < doc->fields.size(); ++i) {
+    const auto& [key, value] = doc->fields[i];
+    if (auto problem = check_text_cell(spec.name, key, value)) {
+      return Error{shown + " line " + std::to_string(doc->field_lines[i]) + ": " + problem->reason};
+    }
+  }
+  if (auto problem = check_text_cell(spec.name, source.body_column, doc->body)) {
+    const std::string_view before = std::string_view(doc->body).substr(0, problem->offset);
+    const auto line = doc->body_line + std::count(before.begin(), before.end(), '\n');
+    return Error{shown + " line " + std::to_string(line) + ": " + problem->reason};
+  }
   std::map<std::string, std::string> given(doc->fields.begin(), doc->fields.end());
   if (given.count(source.body_column)) return Error{shown + ": '" + source.body_column + "' is the Markdown body, not a field"};
   given[source.body_column] = doc->body;
@@ -183,16 +211,17 @@ Status load_media(const fs::path& dir, std::vector<ContentRow>& rows) {
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.is_regular_file() && entry.path().filename().string()[0] != '.') files.push_back(entry.path());
   }
+  if (auto over = check_row_count("media", static_cast<int64_t>(files.size()))) return Error{"media: " + *over};
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     const std::string shown = "media/" + file.filename().string();
-    auto data = read_file(file, kMaxMediaFile);
+    auto data = read_file(file, limits::kMaxImageBytes, "an image");
     if (!data) return data.error();
-    auto info = image::probe_image(data.value(), shown);
+    auto info = image::read_image_header(data.value(), shown);
     if (!info) return info.error();
     auto thumb = image::make_thumbnail(data.value(), shown);
     if (!thumb) return thumb.error();
-    rows.push_back({{file.filename().string(), info->mime, std::to_string(info->width), std::to_string(info->height),
+    rows.push_back({{file.filename().string(), info->mime(), std::to_string(info->width), std::to_string(info->height),
                      std::move(data.value()), std::move(thumb->jpeg), std::to_string(thumb->width),
                      std::to_string(thumb->height)},
                     shown});
@@ -274,6 +303,9 @@ Expected<ContentSet> load_content_folder(const std::string& dir_name) {
         for (const auto& entry : fs::directory_iterator(path)) {
           if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
         }
+        if (auto over = check_row_count(spec.name, static_cast<int64_t>(files.size()))) {
+          return Error{std::string(source.path) + ": " + *over};
+        }
         std::sort(files.begin(), files.end());
         for (const fs::path& f : files) {
           loaded = load_markdown(spec, source, f, std::string(source.path) + "/" + f.filename().string(), sample_default,
@@ -324,7 +356,7 @@ Status write_content_folder(const ContentSet& set, const std::string& dir_name) 
       case SourceKind::MarkdownDir: {
         if (source.kind == SourceKind::MarkdownDir) fs::create_directories(dir / source.path, ec);
         for (const ContentRow& r : rows) {
-          MarkdownDocument doc;
+          FrontMatterDocument doc;
           for (size_t i = 0; i < spec.columns.size(); ++i) {
             const std::string name = spec.columns[i].name;
             if (name == source.body_column) doc.body = r.cells[i].value_or("");

@@ -116,7 +116,11 @@ std::string write_csv(const CsvTable& table, CsvCells cells) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) out += ',';
       const std::string f = cells == CsvCells::ForSpreadsheet ? neutralize_cell(row[i]) : row[i];
-      if (f.find_first_of(",\"\r\n") == std::string::npos && (f.empty() || (f.front() != ' ' && f.back() != ' '))) {
+      // Quoted: separators, quotes, line breaks, edge spaces, and a leading byte-order mark (at the
+      // start of the file a reader would take it for the file's own and drop it).
+      const bool plain = f.find_first_of(",\"\r\n") == std::string::npos &&
+                         (f.empty() || (f.front() != ' ' && f.back() != ' ')) && !f.starts_with("\xEF\xBB\xBF");
+      if (plain) {
         out += f;
         continue;
       }

@@ -20,16 +20,16 @@ bool next_line(std::string_view& text, std::string_view& line) {
 
 }  // namespace
 
-const std::string* MarkdownDocument::find(std::string_view key) const {
+const std::string* FrontMatterDocument::find(std::string_view key) const {
   for (const auto& [k, v] : fields) {
     if (k == key) return &v;
   }
   return nullptr;
 }
 
-Expected<MarkdownDocument> parse_front_matter(std::string_view text, const std::string& name) {
+Expected<FrontMatterDocument> parse_front_matter(std::string_view text, const std::string& name) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  MarkdownDocument doc;
+  FrontMatterDocument doc;
   std::string_view line;
   std::string_view rest = text;
   if (!next_line(rest, line) || trim(line) != "---") {
@@ -61,14 +61,19 @@ Expected<MarkdownDocument> parse_front_matter(std::string_view text, const std::
     }
     if (doc.find(key)) return Error{name + " line " + std::to_string(number) + ": '" + key + "' is given twice"};
     doc.fields.emplace_back(key, value);
+    doc.field_lines.push_back(number);
   }
   if (!closed) return Error{name + ": the front matter block is never closed with '---'"};
-  while (!rest.empty() && (rest.front() == '\n' || rest.front() == '\r')) rest.remove_prefix(1);
+  doc.body_line = number + 1;
+  while (!rest.empty() && (rest.front() == '\n' || rest.front() == '\r')) {
+    if (rest.front() == '\n') ++doc.body_line;
+    rest.remove_prefix(1);
+  }
   doc.body = std::string(rest);
   return doc;
 }
 
-std::string write_front_matter(const MarkdownDocument& doc) {
+std::string write_front_matter(const FrontMatterDocument& doc) {
   std::string out = "---\n";
   for (const auto& [key, value] : doc.fields) {
     const bool quote = value.empty() || value.find_first_of(":\"#") != std::string::npos || value.front() == ' ' ||

@@ -81,7 +81,7 @@ class Builder {
   int enter_span(MD_SPANTYPE type, void* detail) {
     InlineText* t = target();
     if (!t) return 0;
-    OpenSpan s{type, static_cast<uint32_t>(t->text.size()), {}};
+    OpenSpan s{type, static_cast<uint32_t>(t->text.size()), {}, leaf_ ? leaf_->links.size() : 0};
     if (type == MD_SPAN_A) {
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
       s.url.assign(href.text, href.size);
@@ -105,6 +105,11 @@ class Builder {
       img.image_src = s.url;
       img.image_alt = t->text.substr(s.begin);
       t->text.resize(s.begin);
+      // Bold, italic or links inside the alt text left with it: none may reach past the text's
+      // new end, where the text after the image will go.
+      std::erase_if(t->spans, [&](const text::TextSpan& span) { return span.begin >= s.begin; });
+      for (text::TextSpan& span : t->spans) span.end = std::min(span.end, s.begin);
+      if (leaf_ && leaf_->links.size() > s.links_before) leaf_->links.resize(s.links_before);
       images_.push_back(std::move(img));
       return 0;
     }
@@ -140,6 +145,7 @@ class Builder {
     MD_SPANTYPE type;
     uint32_t begin;
     std::string url;
+    size_t links_before;  // the leaf's link count when the span opened
   };
 
   MarkdownBlock start(BlockKind kind) const {

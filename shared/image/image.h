@@ -1,4 +1,5 @@
-// [SECTION] Plain images in memory, and PNG files (libpng) for screenshots, previews and tests.
+// [SECTION] Plain images in memory; PNG files (libpng) for screenshots, previews and tests; JPEG
+// encoding (libjpeg-turbo) for thumbnails. Decoding content images: image_decoder.h.
 #pragma once
 
 #include <cstdint>
@@ -29,5 +30,8 @@ struct Image {
 // Writes `image` as PNG. Fast compression: screenshots are taken at start-up time.
 Status write_png(const std::string& path, const Image& image);
 Expected<Image> read_png(const std::string& path);
+
+// `image` (1 or 3 channels) as a baseline JPEG of `quality` 1..100.
+Expected<std::string> encode_jpeg(const Image& image, int quality);
 
 }  // namespace khlang::image

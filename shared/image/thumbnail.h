@@ -1,7 +1,7 @@
-// [SECTION] Image facts and thumbnails for content media (stb_image, decoded from memory).
+// [SECTION] Thumbnails for content media: the list screens' cover images, made by pack with the
+// same decoder the kiosk uses (image_decoder.h).
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -9,19 +9,11 @@
 
 namespace khlang::image {
 
-struct ImageInfo {
-  int width = 0, height = 0;
-  std::string mime;  // image/png, image/jpeg
-};
-
-// Reads the header of an encoded image; an error says what is wrong with it.
-Expected<ImageInfo> probe_image(std::string_view bytes, const std::string& name);
-
 struct Thumbnail {
   std::string jpeg;
   int width = 0, height = 0;
 };
-// A JPEG no larger than max_side on its longer side (the list screens' cover images).
+// A JPEG no larger than max_side on its longer side; transparency is flattened onto white.
 Expected<Thumbnail> make_thumbnail(std::string_view bytes, const std::string& name, int max_side = 320);
 
 }  // namespace khlang::image

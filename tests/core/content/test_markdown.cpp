@@ -60,3 +60,22 @@ TEST_CASE("Markdown: raw HTML stays visible text (nothing interprets it), bad in
   CHECK(parse_markdown("").ok());
   CHECK(parse_markdown("**ไม่ปิด\n\n- \n-").ok());
 }
+
+TEST_CASE("Markdown: bold or italic inside an image's alt text stays with the image") {
+  auto doc = parse_markdown("ก่อน ![ภาพ **หนา** *เอียง* [ลิงก์](u)](a.png) หลังภาพยาว ๆ\n");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->blocks.size() == 2);
+  const MarkdownBlock& p = doc->blocks[0];
+  CHECK(p.content.text == "ก่อน  หลังภาพยาว ๆ");
+  CHECK(p.content.spans.empty());  // nothing bold or italic lands on the text after the image
+  CHECK(p.links.empty());
+  CHECK(doc->blocks[1].kind == BlockKind::Image);
+  CHECK(doc->blocks[1].image_alt == "ภาพ หนา เอียง ลิงก์");
+  // A span that closes before the image is kept whole.
+  auto before = parse_markdown("**หนา** ![*x*](b.png) ต่อ\n");
+  REQUIRE(before.ok());
+  const auto& spans = before->blocks[0].content.spans;
+  REQUIRE(spans.size() == 1);
+  CHECK(spans[0].bold);
+  CHECK(spans[0].end <= before->blocks[0].content.text.size());
+}
