@@ -14,6 +14,7 @@ packages=(
   xvfb xauth libgl1-mesa-dri pango1.0-tools minisign sqlite3 syncthing
   libsystemd-dev debhelper help2man lintian
   cage xwayland grim libpam-systemd dbus procps
+  clang-14 libclang-rt-14-dev llvm-14
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -126,7 +127,10 @@ Status check_and_label(VerifiedBundle& vb, uint64_t size, const std::optional<Si
   }
   auto check = vb.db.query_text("PRAGMA quick_check");
   if (!check || check.value() != "ok") {
-    return Error{"the bundle is damaged (quick_check: " + (check ? check.value() : check.error().message) + ")"};
+    // quick_check's report spans lines ("*** in database main ***\n..."): one line of it is the reason.
+    std::string report = check ? check.value() : check.error().message;
+    std::replace(report.begin(), report.end(), '\n', ' ');
+    return Error{"the bundle is damaged (quick_check: " + report.substr(0, 200) + ")"};
   }
   auto expected = store::expected_bundle_schema();
   auto actual = store::read_schema(vb.db);

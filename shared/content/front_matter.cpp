@@ -91,8 +91,9 @@ std::string write_front_matter(const FrontMatterDocument& doc) {
     }
     out += '\n';
   }
+  // The body as it is, without adding a final line break: the round trip must give it back
+  // unchanged (export -> pack).
   out += "---\n\n" + doc.body;
-  if (!doc.body.empty() && doc.body.back() != '\n') out += '\n';
   return out;
 }
 
