@@ -4,6 +4,8 @@
 // segmenter and layout read like the rules they implement.
 #pragma once
 
+#include "util/limits.h"
+
 namespace khlang::text {
 
 // Thai block, U+0E00..U+0E7F.
@@ -54,8 +56,9 @@ constexpr bool extends_cluster(char32_t c) {
 // At most this many code points continue one cluster (Thai needs three at the very most: a vowel
 // above or below, a tone mark and sara am; Vietnamese two). Normalization drops the rest, so no
 // longer cluster reaches HarfBuzz (quadratic in consecutive marks, CVE-2023-25193) or the
-// dictionary. Unicode's stream-safe format allows 30; a cluster past 8 is never text.
-constexpr unsigned kMaxMarksPerCluster = 8;
+// dictionary. Unicode's stream-safe format allows 30; a cluster past 8 is never text. The number
+// is the content limit's (util/limits.h), so pack and the import refuse what this would cut.
+constexpr unsigned kMaxMarksPerCluster = limits::kMaxMarksPerCluster;
 
 // Breakable white space (a line may start after a run of it; it hangs at the end of a line).
 constexpr bool is_breakable_space(char32_t c) {

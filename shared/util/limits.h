@@ -47,12 +47,13 @@ constexpr size_t max_text_bytes(TextKind kind) {
   return kMaxKeyBytes;
 }
 
-// Combining marks in a row on one base character (one grapheme cluster). Thai stacks at most
-// three (ปัฺ้ is already contrived: consonant, upper vowel, tone, phinthu); Vietnamese two. Unicode's
-// stream-safe format allows 30; 8 keeps a wide margin over any real text while no cluster long
-// enough to hurt HarfBuzz (quadratic in consecutive marks, CVE-2023-25193) or the segmenter
-// reaches them. The text engine's normalization caps clusters at the same number.
-inline constexpr size_t kMaxMarksPerCluster = 8;
+// Combining marks in a row on one base character (one grapheme cluster). Thai puts at most three
+// on a consonant (a vowel mark, a tone mark, and rarely a thanthakhat or phinthu); Vietnamese
+// two. Unicode's stream-safe format allows 30; 8 keeps a wide margin over any real text, and no
+// cluster long enough to hurt HarfBuzz (quadratic in consecutive marks, CVE-2023-25193) or the
+// segmenter gets through. The text engine's normalization caps clusters at this same number
+// (text/thai_chars.h), so what pack accepts always shows whole.
+inline constexpr unsigned kMaxMarksPerCluster = 8;
 
 // The kind of each TEXT column; a column not listed is a Paragraph. Non-TEXT columns (numbers,
 // blobs) are not text.
