@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the libFuzzer targets of tests/fuzz longer than CI does (CI: 30 s each), one after another
+# Runs the libFuzzer targets of tests/fuzz longer than CI does (CI: 10 s each), one after another
 # at low priority, and prints each target's executions and coverage. Findings (the inputs that
 # crashed or broke a property) land in build/sanitize/fuzz/findings/; the corpus each run grows
 # stays in build/sanitize/fuzz/corpus/ for the next run.
