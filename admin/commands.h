@@ -15,7 +15,8 @@ struct Command {
 };
 
 extern const CommandSpec kRenderTextSpec, kKeygenSpec, kPackSpec, kVerifySpec, kInspectSpec, kTrustSpec,
-    kImportSpec, kDiffSpec, kRollbackSpec, kExportSpec, kGenSyntheticSpec, kSearchSpec, kStatsSpec, kReportSpec, kFleetSpec, kPublishSpec, kPinSpec;
+    kImportSpec, kDiffSpec, kRollbackSpec, kExportSpec, kGenSyntheticSpec, kSearchSpec, kStatsSpec, kReportSpec, kFleetSpec, kPublishSpec, kPinSpec,
+    kSettingsSpec;
 int run_render_text(const Args& args);
 int run_keygen(const Args& args);
 int run_pack(const Args& args);
@@ -33,6 +34,7 @@ int run_report(const Args& args);
 int run_fleet(const Args& args);
 int run_publish(const Args& args);
 int run_pin(const Args& args);
+int run_settings(const Args& args);
 
 // Shared by the commands: "khlang-admin CMD: message" on stderr, exit status 1.
 int fail(const std::string& command, const std::string& message);

@@ -17,7 +17,7 @@ const std::vector<Command>& all_commands() {
       {kDiffSpec, run_diff},           {kRollbackSpec, run_rollback}, {kExportSpec, run_export},
       {kGenSyntheticSpec, run_gen_synthetic}, {kSearchSpec, run_search},     {kStatsSpec, run_stats},
       {kReportSpec, run_report},       {kPublishSpec, run_publish},   {kFleetSpec, run_fleet},
-      {kPinSpec, run_pin},             {kRenderTextSpec, run_render_text},
+      {kPinSpec, run_pin},             {kSettingsSpec, run_settings}, {kRenderTextSpec, run_render_text},
   };
   return commands;
 }

@@ -11,6 +11,11 @@
 #   fleet-setup.sh office --publish DIR [--channel NAME]
 #   fleet-setup.sh add-kiosk --device ID --outbox DIR [--address ADDR] [--name NAME] [--channel NAME]
 #   fleet-setup.sh kiosk --office ID --inbox DIR --outbox DIR [--address ADDR] [--channel NAME]
+#                        [--db KIOSK_DB [--admin KHLANG_ADMIN]]
+#
+# kiosk with --db also sets the kiosk's own settings (through `khlang-admin settings`): the inbox
+# and outbox folders, and auto_import = 1 (unattended imports, off on a kiosk outside a fleet).
+# The kiosk takes them at its next start.
 #
 # Every command but init and id talks to a running Syncthing: --home DIR (its home; the CLI reads
 # the GUI address and API key from there), or --gui-address and --gui-apikey for one started with
@@ -34,6 +39,7 @@ action=$1
 shift
 home="" gui_address="" gui_apikey="" listen="tcp://0.0.0.0:22000" name="" local_discovery=true
 publish="" channel="main" device="" address="dynamic" outbox="" inbox="" office="" watch_delay=10
+kiosk_db="" admin="khlang-admin"
 while [ $# -gt 0 ]; do
   case "$1" in
     --home) home=$2 ;;
@@ -50,6 +56,8 @@ while [ $# -gt 0 ]; do
     --inbox) inbox=$2 ;;
     --office) office=$2 ;;
     --watch-delay) watch_delay=$2 ;;
+    --db) kiosk_db=$2 ;;
+    --admin) admin=$2 ;;
     -h|--help) usage ;;
     *) die "unknown option '$1' (see $0 --help)" ;;
   esac
@@ -189,6 +197,12 @@ case "$action" in
     add_folder "$(outbox_folder_id "$own_id")" "$outbox" sendonly
     share_folder "$(outbox_folder_id "$own_id")" "$office"
     echo "kiosk ${own_id%%-*}: bundles into $inbox (receive-only), outbox $outbox (send-only) to the office"
+    if [ -n "$kiosk_db" ]; then
+      command -v "$admin" >/dev/null || die "--db needs khlang-admin (not found: $admin; give --admin PATH)"
+      "$admin" settings set auto_import=1 "inbox_folders=$inbox" "outbox_folder=$outbox" --db "$kiosk_db" >/dev/null ||
+        die "could not set the kiosk's settings in $kiosk_db (Syncthing is set up; run again once fixed)"
+      echo "kiosk settings in $kiosk_db: auto_import=1, inbox_folders=$inbox, outbox_folder=$outbox (taken at the kiosk's next start)"
+    fi
     ;;
   *) usage ;;
 esac

@@ -41,7 +41,21 @@ struct Field {
   bool (*read)(const std::string&, KioskSettings&);
 };
 
+// A name for people: one line of at most 80 characters.
+bool read_label(const std::string& text, std::string& out) {
+  if (text.size() > 4 * 80 || text.find_first_of("\r\n\t") != std::string::npos) return false;
+  size_t code_points = 0;
+  for (const unsigned char c : text) code_points += (c & 0xC0) != 0x80;
+  if (code_points > 80) return false;
+  out = text;
+  return true;
+}
+
 const Field kFields[] = {
+    {"kiosk_name", "one line of at most 80 characters", [](const KioskSettings& s) { return s.kiosk_name; },
+     [](const std::string& v, KioskSettings& s) { return read_label(v, s.kiosk_name); }},
+    {"kiosk_location", "one line of at most 80 characters", [](const KioskSettings& s) { return s.kiosk_location; },
+     [](const std::string& v, KioskSettings& s) { return read_label(v, s.kiosk_location); }},
     {"idle_timeout_seconds", "whole seconds from 10 to 86400",
      [](const KioskSettings& s) { return std::to_string(s.idle_timeout_seconds); },
      [](const std::string& v, KioskSettings& s) { return parse_seconds(v, 10, 86400, s.idle_timeout_seconds); }},
@@ -74,15 +88,28 @@ const Field kFields[] = {
 
 }  // namespace
 
-KioskSettings load_settings(sqlite::Database& db, std::vector<std::string>* problems) {
+namespace {
+
+Expected<std::map<std::string, std::string>> stored_settings(sqlite::Database& db) {
   std::map<std::string, std::string> stored;
-  auto stmt = db.prepare("SELECT key, value FROM settings");
-  if (stmt) {
-    auto read = stmt->for_each_row([&](const sqlite::Statement& row) { stored[row.column_text(0)] = row.column_text(1); });
-    if (!read && problems) problems->push_back("settings: " + read.error().message);
-  } else if (problems) {
-    problems->push_back("settings: " + stmt.error().message);
+  KHLANG_TRY_AS(auto stmt, db.prepare("SELECT key, value FROM settings"));
+  KHLANG_TRY(stmt.for_each_row([&](const sqlite::Statement& row) { stored[row.column_text(0)] = row.column_text(1); }));
+  return stored;
+}
+
+const Field* find_field(const std::string& key) {
+  for (const Field& field : kFields) {
+    if (key == field.key) return &field;
   }
+  return nullptr;
+}
+
+}  // namespace
+
+KioskSettings load_settings(sqlite::Database& db, std::vector<std::string>* problems) {
+  auto read = stored_settings(db);
+  if (!read && problems) problems->push_back("settings: " + read.error().message);
+  const std::map<std::string, std::string> stored = read ? std::move(read.value()) : std::map<std::string, std::string>{};
   KioskSettings settings;
   for (const Field& field : kFields) {
     const auto it = stored.find(field.key);
@@ -104,6 +131,34 @@ Status save_settings(sqlite::Database& db, const KioskSettings& before, const Ki
     const std::string value = field.write(after);
     if (value != field.write(before)) KHLANG_TRY(set_setting(db, field.key, value));
   }
+  return tx.commit();
+}
+
+std::vector<SettingInfo> describe_settings(sqlite::Database& db) {
+  auto read = stored_settings(db);
+  const std::map<std::string, std::string> stored = read ? std::move(read.value()) : std::map<std::string, std::string>{};
+  const KioskSettings in_use = load_settings(db);
+  std::vector<SettingInfo> out;
+  for (const Field& field : kFields) {
+    const auto it = stored.find(field.key);
+    out.push_back({field.key, field.expects, it == stored.end() ? "" : it->second, field.write(in_use)});
+  }
+  return out;
+}
+
+Status set_settings_checked(sqlite::Database& db, const std::vector<std::pair<std::string, std::string>>& values) {
+  for (const auto& [key, value] : values) {
+    const Field* field = find_field(key);
+    if (!field) {
+      std::string known;
+      for (const Field& f : kFields) known += (known.empty() ? "" : ", ") + std::string(f.key);
+      return Error{"no setting '" + key + "' (the settings: " + known + ")"};
+    }
+    KioskSettings scratch;
+    if (!field->read(value, scratch)) return Error{"setting " + key + " cannot be '" + value + "': it takes " + field->expects};
+  }
+  KHLANG_TRY_AS(auto tx, sqlite::Transaction::begin(db));
+  for (const auto& [key, value] : values) KHLANG_TRY(set_setting(db, key, value));
   return tx.commit();
 }
 

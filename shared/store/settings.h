@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sqlite/database.h"
@@ -15,6 +16,8 @@
 namespace khlang::store {
 
 struct KioskSettings {
+  std::string kiosk_name;                 // kiosk_name: what the office calls this kiosk (the fleet's health record)
+  std::string kiosk_location;             // kiosk_location: where it stands (the same)
   int idle_timeout_seconds = 90;          // idle_timeout_seconds: no input this long starts the attract loop
   int meeting_interval_seconds = 0;       // meeting_interval_seconds: meeting mode's slides move by themselves (0: by hand)
   std::string default_language = "th";    // default_language: what each new visitor starts with (th, en)
@@ -30,6 +33,19 @@ struct KioskSettings {
 KioskSettings load_settings(sqlite::Database& db, std::vector<std::string>* problems = nullptr);
 // Writes the fields of `after` that differ from `before`, in one transaction.
 Status save_settings(sqlite::Database& db, const KioskSettings& before, const KioskSettings& after);
+
+// The snapshot's settings for tools that show and change them (khlang-admin settings), in order.
+struct SettingInfo {
+  std::string key;
+  std::string expects;  // what a valid value is, in words
+  std::string stored;   // the text stored in the database ("" when unset)
+  std::string in_use;   // the value the kiosk uses: the stored one when valid, else the default
+};
+std::vector<SettingInfo> describe_settings(sqlite::Database& db);
+// Stores each key=value pair when every key is a setting of the snapshot and every value reads as
+// one, in one transaction; otherwise an error naming the setting and what a valid value is, and
+// nothing changes.
+Status set_settings_checked(sqlite::Database& db, const std::vector<std::pair<std::string, std::string>>& values);
 
 // The value of `key`, or `fallback` when unset or unreadable.
 std::string get_setting(sqlite::Database& db, const std::string& key, const std::string& fallback);

@@ -2,7 +2,7 @@
 # End to end over two real Syncthing instances on 127.0.0.1, "office" and "kiosk", configured by
 # tools/fleet-setup.sh, with the real kiosk on the kiosk's side: khlang-kiosk runs throughout,
 # scripted off-screen under Xvfb (syncthing_kiosk.script: a visitor, then the attract loop), with
-# the synced inbox and outbox folders and auto_import = 1. The office publishes a bundle, it
+# the synced inbox and outbox folders and auto_import = 1 set by fleet-setup.sh kiosk --db. The office publishes a bundle, it
 # reaches the kiosk's inbox, the running kiosk imports it unattended during its attract loop, its
 # outbox (health record and statistics) comes back to the office, where fleet status shows it
 # current and report --fleet counts its events once; a second bundle replaces the first; a bundle
@@ -39,7 +39,7 @@ st_setup office office --publish "$W/publish" --watch-delay 1 >/dev/null
 st_setup office add-kiosk --device "$ST_ID_kiosk" --address "tcp://127.0.0.1:$ST_PORT_kiosk" \
   --outbox "$W/office/kiosk-1" --name "kiosk 1" --watch-delay 1 >/dev/null
 st_setup kiosk kiosk --office "$ST_ID_office" --address "tcp://127.0.0.1:$ST_PORT_office" \
-  --inbox "$W/inbox" --outbox "$W/outbox" --watch-delay 1 >/dev/null
+  --inbox "$W/inbox" --outbox "$W/outbox" --watch-delay 1 --db "$KIOSK_DB" --admin "$ADMIN" >/dev/null
 # Running it again changes nothing (the script can be re-run after a mistake).
 st_setup kiosk kiosk --office "$ST_ID_office" --address "tcp://127.0.0.1:$ST_PORT_office" \
   --inbox "$W/inbox" --outbox "$W/outbox" --watch-delay 1 >/dev/null
@@ -61,9 +61,9 @@ st_wait 60 "connection between office and kiosk" connected office "$ST_ID_kiosk"
 # harness's trap stops it, and Xvfb with it, on failure).
 "$ADMIN" keygen --secret "$W/keys/office.sec" --public "$W/keys/office.pub" >/dev/null
 "$ADMIN" trust add "$W/keys/office.pub" --db "$KIOSK_DB" --comment "office" >/dev/null
-sqlite3 "$KIOSK_DB" "INSERT INTO settings VALUES ('kiosk_name', 'ตู้ทดสอบ'), ('auto_import', '1')"
-setsid bash -c 'cd "$1" && exec xvfb-run -a -s "-screen 0 1280x800x24" "$2" --db "$3" --size 1280x800 --inbox "$1/inbox" \
-  --outbox "$1/outbox" --script "$4"' kiosk "$W" "$KIOSK" "$KIOSK_DB" "$KHLANG_SOURCE_DIR/tests/fleet/syncthing_kiosk.script" \
+# fleet-setup.sh kiosk --db set the inbox, the outbox and auto_import; the office names the kiosk.
+"$ADMIN" settings set "kiosk_name=ตู้ทดสอบ" --db "$KIOSK_DB" >/dev/null
+setsid bash -c 'cd "$1" && exec xvfb-run -a -s "-screen 0 1280x800x24" "$2" --db "$3" --size 1280x800 --script "$4"' kiosk "$W" "$KIOSK" "$KIOSK_DB" "$KHLANG_SOURCE_DIR/tests/fleet/syncthing_kiosk.script" \
   >"$ST_WORK/kiosk-app.log" 2>&1 </dev/null &
 KIOSK_PID=$!
 ST_GROUPS+=("$KIOSK_PID")

@@ -67,6 +67,36 @@ TEST_CASE("settings: saving writes only what changed, and a load gives it back")
   CHECK(store::get_setting(db.value(), "meeting_interval_seconds", "unset") == "unset");  // unchanged: not written
 }
 
+TEST_CASE("settings: a checked set refuses an unknown key or a value the kiosk cannot read, and changes nothing") {
+  BundleFixture fx;
+  auto db = store::open_kiosk_db(fx.db);
+  REQUIRE(db.ok());
+  REQUIRE(store::set_settings_checked(db.value(), {{"auto_import", "1"}, {"kiosk_name", "ศูนย์บริการ ชั้น 1"},
+                                                    {"inbox_folders", "/srv/inbox"}})
+              .ok());
+  const store::KioskSettings s = store::load_settings(db.value());
+  CHECK(s.auto_import);
+  CHECK(s.kiosk_name == "ศูนย์บริการ ชั้น 1");
+  CHECK(s.inbox_folders == std::vector<std::string>{"/srv/inbox"});
+
+  const auto bad_value = store::set_settings_checked(db.value(), {{"idle_timeout_seconds", "300"}, {"auto_import", "yes"}});
+  REQUIRE_FALSE(bad_value.ok());
+  CHECK(bad_value.error().message == "setting auto_import cannot be 'yes': it takes 0 or 1");
+  const auto unknown = store::set_settings_checked(db.value(), {{"idle_timeout_seconds", "300"}, {"idle_timeout", "300"}});
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.error().message.rfind("no setting 'idle_timeout' (the settings: kiosk_name, ", 0) == 0);
+  const auto two_lines = store::set_settings_checked(db.value(), {{"kiosk_location", "ชั้น 1\nห้อง 2"}});
+  CHECK_FALSE(two_lines.ok());
+  CHECK(store::load_settings(db.value()) == s);  // the good pair before each bad one was not written either
+
+  for (const store::SettingInfo& info : store::describe_settings(db.value())) {
+    INFO(info.key);
+    CHECK_FALSE(info.expects.empty());
+    if (info.key == "auto_import") CHECK((info.stored == "1" && info.in_use == "1"));
+    if (info.key == "idle_timeout_seconds") CHECK((info.stored.empty() && info.in_use == "90"));
+  }
+}
+
 TEST_CASE("kiosk queries: the signer and the last import for admin mode, media bytes") {
   BundleFixture fx;
   auto empty = store::open_kiosk_db(fx.db);
