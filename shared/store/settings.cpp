@@ -106,10 +106,10 @@ const Field* find_field(const std::string& key) {
 
 }  // namespace
 
-KioskSettings load_settings(sqlite::Database& db, std::vector<std::string>* problems) {
-  auto read = stored_settings(db);
-  if (!read && problems) problems->push_back("settings: " + read.error().message);
-  const std::map<std::string, std::string> stored = read ? std::move(read.value()) : std::map<std::string, std::string>{};
+namespace {
+
+// The snapshot from the table's text: each readable value, defaults for the rest.
+KioskSettings settings_from(const std::map<std::string, std::string>& stored, std::vector<std::string>* problems) {
   KioskSettings settings;
   for (const Field& field : kFields) {
     const auto it = stored.find(field.key);
@@ -125,6 +125,14 @@ KioskSettings load_settings(sqlite::Database& db, std::vector<std::string>* prob
   return settings;
 }
 
+}  // namespace
+
+KioskSettings load_settings(sqlite::Database& db, std::vector<std::string>* problems) {
+  auto read = stored_settings(db);
+  if (!read && problems) problems->push_back("settings: " + read.error().message);
+  return settings_from(read ? read.value() : std::map<std::string, std::string>{}, problems);
+}
+
 Status save_settings(sqlite::Database& db, const KioskSettings& before, const KioskSettings& after) {
   KHLANG_TRY_AS(auto tx, sqlite::Transaction::begin(db));
   for (const Field& field : kFields) {
@@ -137,7 +145,7 @@ Status save_settings(sqlite::Database& db, const KioskSettings& before, const Ki
 std::vector<SettingInfo> describe_settings(sqlite::Database& db) {
   auto read = stored_settings(db);
   const std::map<std::string, std::string> stored = read ? std::move(read.value()) : std::map<std::string, std::string>{};
-  const KioskSettings in_use = load_settings(db);
+  const KioskSettings in_use = settings_from(stored, nullptr);
   std::vector<SettingInfo> out;
   for (const Field& field : kFields) {
     const auto it = stored.find(field.key);
