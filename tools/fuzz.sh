@@ -30,7 +30,7 @@ fi
 
 run() {
   local name=$1
-  nice -n 10 tests/fuzz/run_fuzzer.sh "$tree/bin/fuzz_$name" "$src/tests/fuzz/corpus/$name" "$tree/fuzz" \
+  FUZZ_SEED=0 nice -n 10 tests/fuzz/run_fuzzer.sh "$tree/bin/fuzz_$name" "$src" "$tree/fuzz" \
     $((minutes * 60)) >"$tree/fuzz/$name.summary" 2>&1 || true
 }
 mkdir -p "$tree/fuzz"

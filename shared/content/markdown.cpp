@@ -3,6 +3,8 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
 
 namespace khlang::content {
 namespace {
@@ -11,6 +13,8 @@ namespace {
 // (paragraph, heading, list item text, table cell, code).
 class Builder {
  public:
+  explicit Builder(std::string_view input) : input_(input) {}
+
   MarkdownDocument doc;
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
@@ -84,10 +88,10 @@ class Builder {
     OpenSpan s{type, static_cast<uint32_t>(t->text.size()), {}, leaf_ ? leaf_->links.size() : 0};
     if (type == MD_SPAN_A) {
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
-      s.url.assign(href.text, href.size);
+      s.url = within_input(href.text, href.size);
     } else if (type == MD_SPAN_IMG) {
       const MD_ATTRIBUTE& src = static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
-      s.url.assign(src.text, src.size);
+      s.url = within_input(src.text, src.size);
     }
     spans_.push_back(std::move(s));
     return 0;
@@ -131,12 +135,31 @@ class Builder {
       case MD_TEXT_SOFTBR: t->text += leaf_ && leaf_->kind == BlockKind::Code ? "\n" : " "; break;
       case MD_TEXT_BR: t->text += "\n"; break;
       case MD_TEXT_NULLCHAR: t->text += "\xEF\xBF\xBD"; break;
-      default: t->text.append(data, size); break;
+      default: t->text += within_input(data, size); break;
     }
     return 0;
   }
 
  private:
+  // md4c 0.4.8 (Debian 12) reads past the end of its input on some inputs and then hands a text
+  // or URL that runs past the document's end, or a length from what it read there (found by
+  // fuzz_markdown). parse_markdown gives it a copy padded with NULs, and every string is cut at the
+  // document's end. A string md4c keeps in its own memory (the "\n" of a code line, a URL rebuilt
+  // around an entity) lies outside the document: it is taken when it is no longer than the
+  // document, and dropped otherwise.
+  std::string_view within_input(const MD_CHAR* data, MD_SIZE size) const {
+    const MD_CHAR* begin = input_.data();
+    const MD_CHAR* end = begin + input_.size();
+    if (data == nullptr) return {};
+    if (std::less_equal<>{}(begin, data) && std::less_equal<>{}(data, end)) {
+      return {data, std::min<size_t>(size, static_cast<size_t>(end - data))};
+    }
+    if (size > input_.size()) return {};
+    return {data, size};
+  }
+
+  std::string_view input_;
+
   struct List {
     bool ordered = false;
     int next = 1;
@@ -209,7 +232,11 @@ std::vector<Link> MarkdownDocument::links() const {
 }
 
 Expected<MarkdownDocument> parse_markdown(std::string_view markdown) {
-  Builder builder;
+  // The padding keeps md4c's reads past the end inside this buffer and the same on every run.
+  constexpr size_t kPadding = 64;
+  std::string padded(markdown.size() + kPadding, '\0');
+  std::copy(markdown.begin(), markdown.end(), padded.begin());
+  Builder builder(std::string_view(padded.data(), markdown.size()));
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_NOHTML;
@@ -218,7 +245,7 @@ Expected<MarkdownDocument> parse_markdown(std::string_view markdown) {
   parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->enter_span(t, d); };
   parser.leave_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->leave_span(t, d); };
   parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) { return static_cast<Builder*>(u)->text(t, s, n); };
-  if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder) != 0) {
+  if (md_parse(padded.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder) != 0) {
     return Error{"the Markdown could not be parsed"};
   }
   return std::move(builder.doc);
