@@ -8,6 +8,8 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <thread>
 
 #include "platform/gl.h"
@@ -23,6 +25,16 @@ volatile std::sig_atomic_t stop_requested = 0;
 void on_signal(int) {
   stop_requested = 1;
   glfwPostEmptyEvent();
+}
+
+volatile std::sig_atomic_t stall_requested = 0;  // the test hook (app.h)
+void on_stall_signal(int) {
+  stall_requested = 1;
+  glfwPostEmptyEvent();
+}
+
+double monotonic_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 ImVec2 to_vec(Size s) { return ImVec2(static_cast<float>(s.width), static_cast<float>(s.height)); }
@@ -104,11 +116,25 @@ void App::render() {
 int App::run() {
   std::signal(SIGTERM, on_signal);
   std::signal(SIGINT, on_signal);
+  const char* hooks = std::getenv("KHLANG_TEST_HOOKS");
+  if (hooks && std::strcmp(hooks, "1") == 0) std::signal(SIGUSR1, on_stall_signal);
   GLFWwindow* w = window_.handle();
   bool redraw = true;
+  bool ready = false;
   while (!stop_requested && !kiosk_->quit_requested()) {
-    if (!redraw) glfwWaitEventsTimeout(std::max(0.001, kiosk_->seconds_until_next_event()));
-    else glfwPollEvents();
+    // The loop came round: it is alive. A frame that hangs stops the pings.
+    watchdog_.ping_if_due(monotonic_seconds());
+    if (stall_requested) {
+      stall_requested = 0;
+      std::fprintf(stderr, "khlang-kiosk: test hook: the frame loop stalls for %.0f s\n", kTestStallSeconds);
+      std::this_thread::sleep_for(std::chrono::duration<double>(kTestStallSeconds));
+    }
+    if (!redraw) {
+      const double wait = std::min(kiosk_->seconds_until_next_event(), watchdog_.seconds_until_due(monotonic_seconds()));
+      glfwWaitEventsTimeout(std::max(0.001, wait));
+    } else {
+      glfwPollEvents();
+    }
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(w, &fb_w, &fb_h);
     if (fb_w <= 0 || fb_h <= 0) continue;  // minimized
@@ -118,8 +144,19 @@ int App::run() {
     glfwSwapBuffers(w);
     frame_ms_.clear();
     redraw = animating_;
+    if (!ready) {
+      ready = true;  // the first frame is up: the service has started
+      watchdog_.ready();
+    }
   }
-  return 0;
+  watchdog_.stopping();
+  if (kiosk_->quit_requested()) {
+    std::fprintf(stderr, "khlang-kiosk: left for maintenance from admin mode (exit status %d: not restarted; "
+                 "systemctl start khlang-kiosk brings it back)\n", kExitMaintenance);
+    return kExitMaintenance;
+  }
+  std::fprintf(stderr, "khlang-kiosk: stopped by a signal\n");
+  return kExitStopped;
 }
 
 bool App::render_offscreen() {

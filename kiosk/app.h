@@ -9,20 +9,31 @@
 
 #include "kiosk.h"
 #include "kiosk_options.h"
+#include "platform/watchdog.h"
 #include "platform/window.h"
 #include "platform/window_input.h"
 #include "render/offscreen_target.h"
 
 namespace khlang::kiosk {
 
+// Exit statuses of the event loop (README, man khlang-kiosk, the unit's RestartPreventExitStatus=).
+inline constexpr int kExitStopped = 0;       // told to stop (SIGTERM, SIGINT)
+inline constexpr int kExitMaintenance = 75;  // admin mode's "leave the kiosk": not restarted by the unit
+
 class App {
  public:
   static Expected<std::unique_ptr<App>> create(const KioskOptions& options);
   ~App();
 
-  // Runs until the process is told to stop (SIGTERM/SIGINT). Draws only when something happened
-  // or a timer is due: a kiosk idles for hours and must not spend a core on a still screen.
+  // Runs until the process is told to stop (SIGTERM/SIGINT: kExitStopped) or admin mode leaves
+  // the kiosk (kExitMaintenance). Draws only when something happened or a timer is due: a kiosk
+  // idles for hours and must not spend a core on a still screen. Under systemd it says READY=1
+  // once the window shows its content, pings the watchdog from the loop (so a hung frame stops
+  // the pings and systemd restarts the kiosk) and says STOPPING=1 when it leaves.
+  // A test hook: with KHLANG_TEST_HOOKS=1 in the environment, SIGUSR1 stalls the loop for
+  // kTestStallSeconds, as a hung frame would (tests/kiosk/watchdog_stall.sh).
   int run();
+  static constexpr double kTestStallSeconds = 5;
   // Renders the start screen off-screen and writes it to `path`; with `items_path`, also what
   // it drew (drawn_item.h).
   Status screenshot(const std::string& path, const std::string& items_path);
@@ -51,6 +62,7 @@ class App {
   std::unique_ptr<WindowInput> input_;
   std::unique_ptr<OffscreenTarget> target_;  // screenshots and scripts
   std::vector<double> frame_ms_;
+  Watchdog watchdog_ = Watchdog::from_environment();
   bool animating_ = false;  // the last frame asked for another
 };
 

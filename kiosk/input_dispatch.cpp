@@ -6,7 +6,7 @@ namespace khlang::kiosk {
 
 void InputDispatch::deliver(Navigator& nav, FrameContext& f) {
   for (Key key : keys_) {
-    if (key == Key::Home && nav.route().kind != RouteKind::Attract) nav.home();
+    if (key == Key::Home && nav.route().kind != RouteKind::Attract && nav.route().kind != RouteKind::Closed) nav.home();
     else nav.current().on_key(key, f);
   }
   keys_.clear();

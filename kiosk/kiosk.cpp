@@ -20,6 +20,7 @@ constexpr double kMaxFrameDt = 0.1;
 VisitConfig visit_config(const store::KioskSettings& s) {
   VisitConfig c;
   c.idle_seconds = s.idle_timeout_seconds;  // meeting mode keeps its own (VisitConfig: 30 min)
+  c.opening_hours = s.opening_hours;
   return c;
 }
 
@@ -111,6 +112,7 @@ void Kiosk::apply(const Moment& t, const VisitActions& a) {
   if (a.reset_visitor) ui_ = UiState{default_lang(), 1};
   if (a.go == VisitActions::Go::Home) (void)nav_.reset(RouteKey::Home);
   if (a.go == VisitActions::Go::Attract) (void)nav_.reset(RouteKey::Attract);
+  if (a.go == VisitActions::Go::Closed) (void)nav_.reset(RouteKey::Closed);
   if (a.swallow_touch) {
     input_.touch().end_frame();
     input_.touch().cancel();
@@ -164,6 +166,7 @@ bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
                  nav_, db_, settings_, *images_, *admin_, *usage_, ui_, ui_.lang, t.now, dt, t.wall_utc, size.y > size.x};
   f.items = recording_ ? &items_ : nullptr;
   f.fleet = &fleet_->status();
+  f.records_visits = policy_.records_visits();
   fill(f, ImRect(ImVec2(0, 0), size), theme::kBackground);
   input_.deliver(nav_, f);
   Screen& screen = nav_.current();

@@ -15,7 +15,8 @@ double KioskClock::now() const {
 }
 
 int64_t KioskClock::wall_utc() const {
-  const int64_t wall = static_cast<int64_t>(std::time(nullptr)) + (scripted() ? static_cast<int64_t>(script_time_) : 0);
+  const int64_t wall =
+      static_cast<int64_t>(std::time(nullptr)) + (scripted() ? static_cast<int64_t>(script_time_) + wall_offset_ : 0);
   return std::max(wall, floor_);
 }
 
@@ -30,6 +31,10 @@ security::LockClock KioskClock::lock_clock() const {
   // see between them the time their scripts say, however long a loaded machine took over them.
   return {"script-" + std::to_string(::getpid()), static_cast<int64_t>(script_time_ * 1000),
           floor_ + static_cast<int64_t>(script_time_)};
+}
+
+void KioskClock::set_wall_utc(int64_t utc) {
+  if (scripted()) wall_offset_ = utc - (static_cast<int64_t>(std::time(nullptr)) + static_cast<int64_t>(script_time_));
 }
 
 void KioskClock::advance(double seconds) {

@@ -31,11 +31,14 @@ class KioskClock {
   void set_floor(int64_t utc) { floor_ = utc; }
   // A scripted clock moves forward (both its monotonic and its wall time); a real one ignores it.
   void advance(double seconds);
+  // A scripted clock's wall time from now on (still never before the floor); a real one ignores it.
+  void set_wall_utc(int64_t utc);
   bool scripted() const { return kind_ == Kind::Scripted; }
 
  private:
   Kind kind_;
   double script_time_ = 0;
+  int64_t wall_offset_ = 0;  // scripted: set_wall_utc's shift from the real wall clock
   int64_t floor_ = 0;
 };
 

@@ -58,8 +58,9 @@ const char* kiosk_usage() {
          "                        and whether it counts as a view; then exit\n"
          "  --version             show the version\n"
          "  --help                show this help\n\n"
-         "Exit status: 0 when told to stop (SIGTERM), 1 when it cannot start (the message says why),\n"
-         "2 for a wrong command line.\n";
+         "Exit status: 0 when told to stop (SIGTERM), 75 when admin mode's \"leave the kiosk\" ended it\n"
+         "for maintenance (khlang-kiosk.service does not restart it), 1 when it cannot start (the\n"
+         "message says why), 2 for a wrong command line.\n";
 }
 
 Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {

@@ -3,7 +3,6 @@
 
 #include "app.h"
 #include "kiosk_options.h"
-#include "platform/watchdog.h"
 #include "routes.h"
 #include "script/kiosk_driver.h"
 #include "script/script_runner.h"
@@ -44,15 +43,13 @@ int main(int argc, char** argv) {
   if (!options->script.empty()) {
     KioskDriver driver(*app.value());
     if (auto ran = run_script(options->script, driver, options->bench); !ran) return fail(ran.error());
-    return 0;
+    // A script that leaves the kiosk ends as the kiosk would (the unit's tests rely on it).
+    return app.value()->kiosk().quit_requested() ? kExitMaintenance : kExitStopped;
   }
   if (!options->screenshot.empty()) {
     if (auto written = app.value()->screenshot(options->screenshot, options->dump_items); !written) return fail(written.error());
     return 0;
   }
-  // Under systemd (Type=notify) the service counts as started once the window is open on its
-  // content; without systemd this does nothing.
-  Watchdog::from_environment().ready();
   std::fprintf(stderr, "khlang-kiosk %s: running\n", KHLANG_VERSION);
   return app.value()->run();
 }

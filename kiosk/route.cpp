@@ -37,6 +37,7 @@ const char* route_kind_name(RouteKind kind) {
     case RouteKind::Admin: return "admin";
     case RouteKind::Attract: return "attract";
     case RouteKind::Meeting: return "meeting";
+    case RouteKind::Closed: return "closed";
   }
   return "?";
 }

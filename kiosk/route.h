@@ -23,7 +23,7 @@ class Screen;
 // gives each its name and the rest; a route's key never reaches a script or a database.
 enum class RouteKey {
   Home, Knowledge, Category, Article, Announcements, Announcement, Plan, PlanDetail, Meeting, People, About,
-  Attract, Search, AdminPin, AdminChangePin, AdminMenu, AdminImport, AdminKeys, AdminSettings,
+  Attract, Closed, Search, AdminPin, AdminChangePin, AdminMenu, AdminImport, AdminKeys, AdminHours, AdminSettings,
 };
 
 // What a screen gets when it is made: the UI's read connection and the settings snapshot.

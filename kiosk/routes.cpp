@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "screens/about_screen.h"
+#include "screens/admin_hours_screen.h"
 #include "screens/admin_import_screen.h"
 #include "screens/admin_keys_screen.h"
 #include "screens/admin_menu_screen.h"
@@ -13,6 +14,7 @@
 #include "screens/article_screen.h"
 #include "screens/attract_screen.h"
 #include "screens/category_screen.h"
+#include "screens/closed_screen.h"
 #include "screens/home_screen.h"
 #include "screens/knowledge_screen.h"
 #include "screens/meeting_screen.h"
@@ -105,11 +107,13 @@ constexpr Route kRoutes[] = {
     {RouteKey::People,         "people",           kNoId, V,                  kView,   kOpen,   plain<PeopleScreen>},
     {RouteKey::About,          "about",            kNoId, V,                  kView,   kOpen,   plain<AboutScreen>},
     {RouteKey::Attract,        "attract",          kNoId, RouteKind::Attract, kNoView, kOpen,   plain<AttractScreen>},
+    {RouteKey::Closed,         "closed",           kNoId, RouteKind::Closed,  kNoView, kOpen,   plain<ClosedScreen>},
     {RouteKey::AdminPin,       "admin",            kNoId, A,                  kNoView, kOpen,   pin_pad},
     {RouteKey::AdminMenu,      "admin-menu",       kNoId, A,                  kNoView, kUnlock, plain<AdminMenuScreen>},
     {RouteKey::AdminImport,    "admin-import",     kNoId, A,                  kNoView, kUnlock, plain<AdminImportScreen>},
     {RouteKey::AdminKeys,      "admin-keys",       kNoId, A,                  kNoView, kUnlock, plain<AdminKeysScreen>},
     {RouteKey::AdminSettings,  "admin-settings",   kNoId, A,                  kNoView, kUnlock, plain<AdminSettingsScreen>},
+    {RouteKey::AdminHours,     "admin-hours",      kNoId, A,                  kNoView, kUnlock, plain<AdminHoursScreen>},
     {RouteKey::AdminChangePin, "admin-change-pin", kNoId, A,                  kNoView, kUnlock, change_pin},
 };
 

@@ -14,6 +14,11 @@
 //                idle reset: it ends by itself after `meeting_idle_seconds` (30 min) without input.
 //   ADMIN        an admin screen, locked (the PIN pad): the public idle reset applies.
 //   ADMIN_OPEN   an admin screen, unlocked: locks itself after `admin_lock_seconds`.
+//   CLOSED       outside the opening hours (VisitConfig::opening_hours): the blank screen (a
+//                route of kind closed). No attract loop, nothing recorded.
+//   CLOSED_AWAKE outside the opening hours, a public screen on: a touch woke it, or staff left
+//                admin or meeting mode. No session, no views recorded; blank again after
+//                `closed_wake_seconds` without input.
 //
 // TRANSITIONS (event -> what the policy answers; the function that makes it):
 //
@@ -28,6 +33,14 @@
 //                     language and text size)
 //   MEETING --------- no input for meeting_idle_seconds -- on_tick ---> ATTRACT
 //                     (records the meeting until its last input, and the session as above)
+//   ATTRACT, WAITING - the hours end -- on_tick (blanks) --------------> CLOSED
+//   VISITING, WARNING, MEETING, ADMIN, CLOSED_AWAKE
+//            -------- no input for the idle time (CLOSED_AWAKE: closed_wake_seconds), outside
+//                     the hours -- on_tick (records the session) ------> CLOSED
+//   CLOSED ---------- touch (wakes; presses nothing; no session) -- on_input -> CLOSED_AWAKE
+//   CLOSED ---------- the hours begin -- on_tick ----------------------> ATTRACT
+//   CLOSED_AWAKE ---- the hours begin -- on_tick ----------------------> WAITING
+//   ADMIN, MEETING -- a public route outside the hours -- on_route ---> CLOSED_AWAKE
 //   any public ------ a route of kind meeting -- on_route ------------> MEETING
 //   MEETING --------- a public route -- on_route (records the meeting) -> VISITING or WAITING
 //   any ------------- a route of kind admin -- on_route --------------> ADMIN or ADMIN_OPEN
@@ -37,7 +50,8 @@
 //   every route change records the view that ends (routes that count as views) -- on_route
 //
 // THE TIMER: seconds_until_due() is when the next tick changes something (the warning, the
-// reset, the auto-lock); the app sleeps until then or until input.
+// reset, the auto-lock, the hours beginning or ending); the app sleeps until then or until input.
+// A visitor's session at closing time is never cut: the screen blanks at its idle reset.
 //
 // WHERE THE COMING RULES GO (each fits the machine above without a rewrite):
 // - "Still there?" (issue 11): done here: WARNING, `warning_seconds` (12 s); the app draws the
@@ -49,11 +63,9 @@
 //   (meeting_idle_seconds, 30 min) and no session (meeting_keeps_session false); both are read
 //   only in on_tick/on_route's MEETING branches. No warning in MEETING. That staff enter it (the
 //   route needs admin mode unlocked) is the route table's; its slides and exit are the screen's.
-// - Opening hours (issue 12): a state CLOSED (display blank) and CLOSED_AWAKE (a touch woke it
-//   for a few minutes), entered from on_tick when Moment::wall_utc leaves the hours (a function
-//   in VisitConfig) and left when it enters them again; in them nothing opens a session (the
-//   VISITING branches of on_input check it) and ATTRACT is not entered (the idle reset goes to
-//   CLOSED instead). VisitActions gains `blank_display`.
+// - Opening hours (issue 12): done here: CLOSED and CLOSED_AWAKE above; the hours are the
+//   setting opening_hours (store/opening_hours.h), read in on_tick from Moment::wall_utc;
+//   records_visits() tells the screens' own records (searches) to hold off too.
 // - A quiet moment for unattended imports (issue 14): quiet_moment() (done here); the kiosk's
 //   fleet work waits for it (fleet_schedule.h), and content an unattended import brings is shown
 //   only once no session or meeting is open (content_reload.h).
@@ -63,13 +75,15 @@
 #include <string>
 #include <vector>
 
+#include "store/opening_hours.h"
+
 namespace khlang::kiosk {
 
-enum class VisitState { Attract, Waiting, Visiting, Warning, Meeting, Admin, AdminOpen };
+enum class VisitState { Attract, Waiting, Visiting, Warning, Meeting, Admin, AdminOpen, Closed, ClosedAwake };
 const char* visit_state_name(VisitState state);
 
 // The kinds of routes, as the route table gives them (routes.h).
-enum class RouteKind { Visitor, Admin, Attract, Meeting };
+enum class RouteKind { Visitor, Admin, Attract, Meeting, Closed };
 
 // A moment: monotonic seconds (timers) and the wall clock in UTC seconds (opening hours, records).
 struct Moment {
@@ -85,6 +99,8 @@ struct VisitConfig {
   bool meeting_keeps_session = false;     // input in meeting mode is the presenter's, not a visitor's session
   double admin_lock_seconds = 120;        // unlocked admin mode locks itself after this
   double quiet_after_seconds = 60;        // no visitor input this long is a quiet moment
+  store::OpeningHours opening_hours;      // the setting opening_hours (always open by default)
+  double closed_wake_seconds = 120;       // outside the hours, a woken screen blanks again after this
 };
 
 // What was shown, as on_route needs it.
@@ -104,7 +120,7 @@ struct VisitRecord {
 
 // What the app must do after an event.
 struct VisitActions {
-  enum class Go { Stay, Home, Attract };
+  enum class Go { Stay, Home, Attract, Closed };
   Go go = Go::Stay;
   bool reset_visitor = false;  // the next visitor starts afresh: default language, normal text size
   bool swallow_touch = false;  // the current touch presses nothing (it woke the kiosk, or ended a warning)
@@ -142,6 +158,8 @@ class VisitPolicy {
   // Seconds until quiet_moment() turns true without input (0: it is; kNothingDue: only a route
   // change can make it so), for the app's sleep when unattended work waits for it.
   double seconds_until_quiet(const Moment& t) const;
+  // Whether what visitors do now counts in the usage statistics: not outside the opening hours.
+  bool records_visits() const { return kind_ != RouteKind::Closed && !after_hours_; }
 
   static constexpr double kNothingDue = 3600;
 
@@ -161,6 +179,7 @@ class VisitPolicy {
   std::string viewed_;           // the route whose view is running ("" if it does not count)
   double viewed_since_ = 0, viewed_last_input_ = -1;
   double meeting_since_ = -1;
+  bool after_hours_ = false;     // CLOSED_AWAKE: a public screen on outside the opening hours
 };
 
 }  // namespace khlang::kiosk

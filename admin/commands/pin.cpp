@@ -2,9 +2,10 @@
 // kiosk), for a kiosk database.
 //   pin set    a new PIN (Argon2id, as admin mode stores it), which also clears failures and locks;
 //              read from the terminal without echo and typed twice, or one line of standard input.
-//   pin reset  clears the failures and the lock, and keeps the PIN: removing it would leave a
-//              kiosk whose next visitor to hold the title chooses the PIN. A forgotten PIN is
-//              replaced with 'pin set'.
+//   pin reset  clears the failures and the lock, and keeps the PIN. A forgotten PIN is replaced
+//              with 'pin set'.
+// A kiosk without a PIN has no admin mode at all (the hold on home does nothing, so no visitor
+// can choose it): 'pin set' is how it gets one.
 #include <termios.h>
 #include <unistd.h>
 
@@ -66,7 +67,7 @@ int run_pin(const Args& args) {
     if (auto s = lock.reset(); !s) return fail("pin", s.error().message);
     std::printf("cleared %d failures%s; the PIN %s\n", failures,
                 locked > 0 ? (" and a lock of " + std::to_string(locked) + " s more").c_str() : "",
-                lock.has_pin() ? "is unchanged" : "is not set yet (the kiosk asks for one at first use)");
+                lock.has_pin() ? "is unchanged" : "is not set yet (the kiosk has no admin mode until 'pin set')");
     return 0;
   }
   auto pin = read_pin("New admin PIN (at least 6 digits): ");

@@ -67,7 +67,7 @@ void AdminMenuScreen::load(sqlite::Database& db) {
   const std::string dir = std::filesystem::path(path).parent_path().string();
   if (statvfs(dir.empty() ? "." : dir.c_str(), &fs) == 0) {
     const uint64_t free_bytes = static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
-    status_.push_back({both(Str::StatusFreeDisk), megabytes(free_bytes), free_bytes < (200ull << 20)});
+    status_.push_back({both(Str::StatusFreeDisk), megabytes(free_bytes), free_bytes < stats::kMinFreeBytesForStatistics});
   }
 }
 
@@ -129,6 +129,12 @@ void AdminMenuScreen::draw(FrameContext& f, const ImRect& area) {
                   clock_wrong);
   y += status_row(f, ImVec2(x, y), col_w, both(Str::StatusUptime), duration(f.now - f.admin.started_at()));
   if (f.fleet) y += fleet_row(f, ImVec2(x, y), col_w, *f.fleet);
+  // Below the free-space threshold the kiosk keeps its disk for imports and stops recording.
+  const bool stats_stopped = f.usage.stopped_for_low_disk();
+  y += status_row(f, ImVec2(x, y), col_w, both(Str::StatusStatistics),
+                  stats_stopped ? both(Str::StatusStatisticsStopped, {std::to_string(stats::kMinFreeBytesForStatistics / 1000000) + " MB"})
+                                : both(Str::StatusStatisticsOn),
+                  stats_stopped);
   y += f.px(16);
   if (!two_columns) y += draw_job(f, ImVec2(x, y), col_w);
 

@@ -22,7 +22,8 @@ std::string lock_message(int64_t seconds) { return both(Str::PinLocked, {std::to
 
 AdminPinScreen::AdminPinScreen(sqlite::Database& db, bool change) {
   const security::PinLock pin(db);
-  choosing_ = change || !pin.has_pin();
+  choosing_ = change;
+  no_pin_ = !change && !pin.has_pin();
 }
 
 AdminPinScreen::Step AdminPinScreen::step() const {
@@ -35,6 +36,7 @@ double AdminPinScreen::next_timer(double now, int64_t) const {
 }
 
 void AdminPinScreen::on_text(char32_t c, FrameContext&) {
+  if (no_pin_) return;
   if (c >= U'0' && c <= U'9' && digits_.size() < kMaxDigits) digits_ += static_cast<char>(c);
 }
 
@@ -45,6 +47,7 @@ void AdminPinScreen::on_key(Key key, FrameContext& f) {
 }
 
 void AdminPinScreen::submit(FrameContext& f) {
+  if (no_pin_) return;
   const std::string pin = std::exchange(digits_, "");
   message_is_error_ = true;
   switch (step()) {
@@ -107,6 +110,11 @@ void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
   const float w = std::min(area.GetWidth() - f.px(64), f.px(620));
   const float x0 = area.GetCenter().x - w * 0.5f;
   float y = area.Min.y + f.px(28);
+  if (no_pin_) {
+    draw_text(f, ImVec2(x0, y), both(Str::PinNotSet), f.style(30, text::Weight::Bold, 1.4f), w, theme::kHeading,
+              text::Align::Center);
+    return;
+  }
   const std::string prompt = both(now_step == Step::Enter    ? Str::PinEnter
                                   : now_step == Step::Choose ? Str::PinChoose
                                                              : Str::PinConfirm);

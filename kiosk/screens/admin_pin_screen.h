@@ -1,7 +1,9 @@
-// [SECTION] Admin mode's PIN pad (route "admin", reached by holding the title on home for 3 s).
-// On first use the admin chooses a PIN (at least 6 digits, typed twice); afterwards the PIN
-// unlocks admin mode, with the lockout of security::PinLock. Route "admin-change-pin" chooses a
-// new PIN from the settings.
+// [SECTION] Admin mode's PIN pad (route "admin", reached by holding the title on home for 3 s
+// once a PIN is set). The PIN unlocks admin mode, with the lockout of security::PinLock. A kiosk
+// never lets whoever stands at it choose the first PIN (a visitor would take it over): the PIN
+// is set from the office side (khlang-admin pin set); until then the hold does nothing, and this
+// route, reached another way, only says how to set one. Route "admin-change-pin" chooses a new
+// PIN (at least 6 digits, typed twice) from the settings, behind the old one.
 #pragma once
 
 #include <string>
@@ -25,7 +27,8 @@ class AdminPinScreen : public Screen {
   void submit(FrameContext& f);
   Step step() const;
 
-  bool choosing_;  // a new PIN is being chosen (first use, or a change from the settings)
+  bool choosing_;  // a new PIN is being chosen (a change from the settings)
+  bool no_pin_;    // no PIN is set: nothing to enter, nothing to choose here
   std::string digits_, first_choice_;
   std::string message_;
   bool message_is_error_ = false;

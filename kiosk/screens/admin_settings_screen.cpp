@@ -96,8 +96,13 @@ void AdminSettingsScreen::draw(FrameContext& f, const ImRect& area) {
   y += std::max(bh, label_h + f.px(18)) + f.px(12);
   if (f.fleet) y += fleet_state(f, ImVec2(x, y), w, *f.fleet);
   y += f.px(24);
-  if (button(f, ImRect(x, y, x + std::min(w, f.px(560)), y + bh), both(Str::SettingsChangePin), quiet_button())) {
+  const float half = std::min((w - f.px(12)) * 0.5f, f.px(560));
+  if (button(f, ImRect(x, y, x + half, y + bh), both(Str::SettingsChangePin), quiet_button())) {
     f.nav.go(RouteKey::AdminChangePin);
+  }
+  if (button(f, ImRect(x + half + f.px(12), y, x + 2 * half + f.px(12), y + bh), both(Str::SettingsOpeningHours),
+             quiet_button())) {
+    f.nav.go(RouteKey::AdminHours);
   }
 }
 

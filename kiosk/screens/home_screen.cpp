@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "admin/admin_session.h"
 #include "navigator.h"
 #include "screens/screen_helpers.h"
 
@@ -44,12 +45,14 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
   const float name_h = draw_text(f, ImVec2(area.Min.x + margin, y), f.t(Str::AppName), f.style(62, text::Weight::Bold, 1.25f),
                                  title_w, theme::kHeaderText);
   // Holding the name (the kiosk's logo) for 3 s opens admin mode; nothing shows it to visitors.
+  // Without a PIN (set from the office: khlang-admin pin set) it does nothing at all: a visitor
+  // must never be the one who chooses it.
   const ImRect logo(area.Min.x, area.Min.y, area.Min.x + margin + title_w * 0.5f, y + name_h);
   if (const double held = f.touch.held_in(logo, f.now); held > 0) {
     f.animating = true;  // frames while the finger stays, to notice the 3 s
     if (held >= kAdminHoldSeconds) {
       f.touch.cancel();
-      f.nav.go(RouteKey::AdminPin);
+      if (f.admin.pin().has_pin()) f.nav.go(RouteKey::AdminPin);
     }
   }
   y += name_h;

@@ -57,6 +57,7 @@ struct FrameContext {
   bool animating = false;  // set by a screen that needs another frame soon
   ItemRecorder* items = nullptr;  // a test frame: what is drawn is recorded (widgets.h)
   const FleetStatus* fleet = nullptr;  // the fleet's unattended import and outbox (admin mode's status)
+  bool records_visits = true;     // usage statistics are kept (not outside the opening hours)
 
   float px(float design) const { return scale.px(design); }
   text::TextStyle style(float design_px, text::Weight weight = text::Weight::Regular, float line_height = 1.5f) const {

@@ -18,7 +18,7 @@ void SearchScreen::set_query(std::string q) {
 // A search counts when the visitor acts on it (Enter, a result, browsing instead), once per query:
 // the keystrokes on the way are not searches.
 void SearchScreen::record_search(FrameContext& f) {
-  if (query_.empty() || query_ == recorded_) return;
+  if (query_.empty() || query_ == recorded_ || !f.records_visits) return;
   recorded_ = query_;
   f.usage.record({f.wall_utc, stats::kSearch, "", static_cast<double>(hits_.size()), query_});
   if (hits_.empty()) f.usage.record({f.wall_utc, stats::kSearchNoResult, "", 0, query_});

@@ -13,6 +13,8 @@ class KioskDriver final : public ScriptDriver {
   InputDispatch& input() override { return kiosk_.input(); }
   double now() const override { return kiosk_.clock().now(); }
   void advance(double seconds) override { kiosk_.clock().advance(seconds); }
+  int64_t wall_utc() const override { return kiosk_.clock().wall_utc(); }
+  void set_wall_utc(int64_t utc) override { kiosk_.clock().set_wall_utc(utc); }
   bool frame() override { return app_.render_offscreen(); }
   double seconds_until_next_event() const override { return kiosk_.seconds_until_next_event(); }
   std::vector<DrawnItem> drawn_items() override;

@@ -3,6 +3,7 @@
 // script runner use one of their own.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ class ScriptDriver {
   // The script's clock, in seconds; it moves only by advance().
   virtual double now() const = 0;
   virtual void advance(double seconds) = 0;
+  // The wall clock (UTC seconds) the kiosk sees; a script may set it (it then moves with advance()).
+  virtual int64_t wall_utc() const = 0;
+  virtual void set_wall_utc(int64_t utc) = 0;
   // Builds and renders one frame at the current time; true while something moves.
   virtual bool frame() = 0;
   // Seconds until something is due without input.

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "store/opening_hours.h"
 #include "text/utf8.h"
 #include "ui/onscreen_keyboard.h"
 
@@ -17,6 +18,19 @@ namespace khlang::kiosk {
 namespace {
 
 constexpr double kFrameSeconds = 1.0 / 60.0;
+
+// The first `day` (mon..sun) at `time` (HH:MM), Thai time, at least a day after `from` (UTC).
+std::optional<int64_t> next_thai_time(int64_t from, const std::string& day, const std::string& time) {
+  static const char* const kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  const auto it = std::find(std::begin(kDays), std::end(kDays), day);
+  const auto hours = store::parse_opening_hours(time + "-24:00,-,-,-,-,-,-");
+  if (it == std::end(kDays) || !hours || time == "24:00") return std::nullopt;
+  const int weekday = static_cast<int>(it - std::begin(kDays));
+  const int64_t local = from + store::kThaiUtcOffsetSeconds;
+  int64_t midnight = (local / 86400 + 1) * 86400 - store::kThaiUtcOffsetSeconds;  // tomorrow, Thai time
+  while (store::thai_weekday_index(midnight) != weekday) midnight += 86400;
+  return midnight + hours->days[0].open_minute * 60;
+}
 
 std::optional<Key> key_named(std::string name) {
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -285,6 +299,13 @@ Status Runner::line(const std::string& line, const std::string& where) {
     if (!(words >> seconds)) return fail("advance-clock SECONDS");
     // Both clocks move: the wall clock (announcement windows) and the idle timer.
     d_.advance(seconds);
+    frame();
+  } else if (command == "wall-clock") {
+    std::string day, time;
+    words >> day >> time;
+    const auto at = next_thai_time(d_.wall_utc(), day, time);
+    if (!at) return fail("wall-clock WEEKDAY HH:MM (mon..sun, Thai time)");
+    d_.set_wall_utc(*at);
     frame();
   } else if (command == "screenshot") {
     std::string file;

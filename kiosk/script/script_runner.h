@@ -2,7 +2,10 @@
 // benchmarks drive the real app. One command a line (# starts a comment):
 //   tap X Y | tap-item LABEL | tap-text TEXT | hold X Y SECONDS | hold-item LABEL SECONDS |
 //   drag X1 Y1 X2 Y2 MS | key NAME | type TEXT | wait MS | wait-job | advance-clock SECONDS |
-//   run-clock SECONDS | wait-import SECONDS [RESULT] | screenshot FILE | bench-start
+//   run-clock SECONDS | wait-import SECONDS [RESULT] | wall-clock WEEKDAY HH:MM | screenshot FILE |
+//   bench-start
+// wall-clock sets the wall clock to the next such Thai time (mon..sun) at least a day ahead of
+// the real one (so never before the content's date), for tests of the opening hours.
 // and checks:
 //   expect-screen ROUTE | expect-item LABEL | expect-no-item LABEL | expect-text TEXT |
 //   expect-no-text TEXT | expect-scrolled | expect-top | expect-page N | expect-lang th|en |

@@ -84,6 +84,14 @@ const Field kFields[] = {
        s.outbox_folder = v;
        return true;
      }},
+    {"opening_hours", "seven days from Monday, each HH:MM-HH:MM or -, separated by commas (empty: always open)",
+     [](const KioskSettings& s) { return format_opening_hours(s.opening_hours); },
+     [](const std::string& v, KioskSettings& s) {
+       auto hours = parse_opening_hours(v);
+       if (!hours) return false;
+       s.opening_hours = *hours;
+       return true;
+     }},
 };
 
 }  // namespace

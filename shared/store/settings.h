@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sqlite/database.h"
+#include "store/opening_hours.h"
 
 namespace khlang::store {
 
@@ -24,6 +25,7 @@ struct KioskSettings {
   std::vector<std::string> inbox_folders;  // inbox_folders: ':'-separated folders watched like a USB stick
   bool auto_import = false;                // auto_import: 1 imports new bundles from the inbox folders unattended
   std::string outbox_folder;               // outbox_folder: where the health record and statistics go ("": none)
+  OpeningHours opening_hours;              // opening_hours: when the screen is on (opening_hours.h); empty: always
 
   bool operator==(const KioskSettings&) const = default;
 };

@@ -10,7 +10,8 @@ rm -rf "$usb" "$out/office.sec"
 mkdir -p "$usb"
 "$admin" keygen --secret "$out/office.sec" --public "$usb/office.pub" >/dev/null
 "$admin" pack "$content" --out "$usb/new.khb" --seq 5 --secret "$out/office.sec" >/dev/null
-bash "$scripts/run_script_test.sh" "$kiosk" "$scripts/admin_usb.script" "$out" --inbox "$usb"
+# The admin PIN from the office side first (a kiosk without one has no admin mode).
+SCRIPT_PIN=135790 ADMIN_BIN=$admin bash "$scripts/run_script_test.sh" "$kiosk" "$scripts/admin_usb.script" "$out" --inbox "$usb"
 sqlite3 "$out/admin_usb.db" 'SELECT group_concat(last_seq) FROM import_state'
 ls "$usb"
 sqlite3 "$usb"/khlang-stats-*.sqlite 'SELECT kind FROM event GROUP BY kind'

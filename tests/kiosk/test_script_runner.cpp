@@ -26,6 +26,9 @@ struct FakeDriver final : ScriptDriver {
   InputDispatch& input() override { return in; }
   double now() const override { return clock; }
   void advance(double seconds) override { clock += seconds; }
+  int64_t wall = 1'700'000'000;
+  int64_t wall_utc() const override { return wall + static_cast<int64_t>(clock); }
+  void set_wall_utc(int64_t utc) override { wall = utc - static_cast<int64_t>(clock); }
   bool frame() override {
     ++frames;
     if (in.touch().down() && (presses.empty() || in.touch().had_input())) presses.push_back(in.touch().position());
@@ -156,4 +159,15 @@ TEST_CASE("script runner: wait-import waits for an unattended import and checks 
   d.clock = 0;
   CHECK(run_script_text("wait-import 10 imported\n", "x", d, false).error().message ==
         "x line 1: expected the unattended import imported, but it refused");
+}
+
+TEST_CASE("script runner: wall-clock sets the next such Thai weekday and time, at least a day ahead") {
+  FakeDriver d;
+  d.wall = 1'795'971'600 + 10 * 3600;  // Monday 2026-11-30 10:00 in Bangkok
+  REQUIRE(run_script_text("wall-clock mon 20:30\n", "t.script", d, false).ok());
+  CHECK(d.wall_utc() == 1'795'971'600 + 7 * 86400 + 20 * 3600 + 30 * 60);  // not today: next Monday
+  REQUIRE(run_script_text("wall-clock wed 07:00\n", "t.script", d, false).ok());
+  CHECK(d.wall_utc() == 1'795'971'600 + 9 * 86400 + 7 * 3600);  // the Wednesday after that Monday
+  CHECK_FALSE(run_script_text("wall-clock someday 07:00\n", "t.script", d, false).ok());
+  CHECK_FALSE(run_script_text("wall-clock mon 7\n", "t.script", d, false).ok());
 }

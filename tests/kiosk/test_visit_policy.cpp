@@ -11,9 +11,13 @@ namespace {
 struct Visit {
   VisitPolicy policy;
   double now = 1000;
-  explicit Visit(VisitConfig config = {}) : policy(config) { route("home"); }
+  int64_t wall_base;  // the wall clock at now = 0
+  explicit Visit(VisitConfig config = {}, int64_t wall_at_start = 1'700'001'000)
+      : policy(config), wall_base(wall_at_start - 1000) {
+    route("home");
+  }
 
-  Moment at() const { return {now, 1'700'000'000 + static_cast<int64_t>(now)}; }
+  Moment at() const { return {now, wall_base + static_cast<int64_t>(now)}; }
   VisitActions touch() { return policy.on_input(at(), InputSource::Touch); }
   VisitActions key() { return policy.on_input(at(), InputSource::Key); }
   VisitActions tick(bool unlocked = false) { return policy.on_tick(at(), unlocked); }
@@ -280,4 +284,125 @@ TEST_CASE("visit policy: new settings apply from the next tick") {
   shorter.idle_seconds = 30;
   v.policy.configure(shorter);
   CHECK(v.tick().go == VisitActions::Go::Attract);
+}
+
+// Opening hours on the fake clock: Monday to Friday 08:30-16:30, Saturday 09:00-12:00, Sunday closed.
+namespace {
+
+constexpr int64_t kMondayThaiMidnight = 1'795'971'600;  // 2026-11-30 00:00 in Bangkok
+int64_t thai_time(int day, int hour, int minute) { return kMondayThaiMidnight + day * 86400 + hour * 3600 + minute * 60; }
+
+VisitConfig office_hours() {
+  VisitConfig config;
+  config.opening_hours =
+      *khlang::store::parse_opening_hours("08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,09:00-12:00,-");
+  config.closed_wake_seconds = 120;
+  return config;
+}
+
+}  // namespace
+
+TEST_CASE("visit policy: outside the hours the screen blanks at once; the day begins with the attract loop") {
+  Visit v(office_hours(), thai_time(0, 7, 0));  // Monday 07:00: the kiosk starts before opening
+  const VisitActions blank = v.tick();
+  CHECK(blank.go == VisitActions::Go::Closed);
+  CHECK(blank.reset_visitor);
+  v.route("closed", RouteKind::Closed);
+  CHECK(v.policy.state() == VisitState::Closed);
+  CHECK_FALSE(v.policy.records_visits());
+  CHECK(v.policy.quiet_moment(v.at()));
+  // Nothing is due until 08:30: the app sleeps on a black screen.
+  CHECK(v.policy.seconds_until_due(v.at()) == doctest::Approx(90 * 60));
+  const VisitActions opening = v.wait(90 * 60);
+  CHECK(opening.go == VisitActions::Go::Attract);
+  CHECK(v.at().wall_utc == thai_time(0, 8, 30));
+  v.route("attract", RouteKind::Attract);
+  CHECK(v.policy.state() == VisitState::Attract);
+  CHECK(v.policy.records_visits());
+  // The attract loop runs until 16:30, then the screen blanks.
+  CHECK(v.policy.seconds_until_due(v.at()) == doctest::Approx(8 * 3600));
+  CHECK(v.wait(8 * 3600).go == VisitActions::Go::Closed);
+  CHECK(v.at().wall_utc == thai_time(0, 16, 30));
+}
+
+TEST_CASE("visit policy: a touch outside the hours wakes the screen for a few minutes, with nothing recorded") {
+  Visit v(office_hours(), thai_time(6, 10, 0));  // Sunday: closed all day
+  CHECK(v.tick().go == VisitActions::Go::Closed);
+  v.route("closed", RouteKind::Closed);
+  CHECK(v.key().go == VisitActions::Go::Stay);  // a key does not wake it
+  v.now += 30;
+  const VisitActions wake = v.touch();
+  CHECK(wake.go == VisitActions::Go::Home);
+  CHECK(wake.swallow_touch);  // the waking touch presses nothing
+  v.route("home");
+  CHECK(v.policy.state() == VisitState::ClosedAwake);
+  CHECK_FALSE(v.policy.records_visits());
+  v.now += 2;
+  v.touch();  // no session opens
+  CHECK(v.policy.state() == VisitState::ClosedAwake);
+  v.route("article:a");
+  v.now += 100;
+  v.touch();
+  CHECK(v.wait(100).go == VisitActions::Go::Stay);  // 100 s after the last touch: still awake
+  const VisitActions sleep = v.wait(20);
+  CHECK(sleep.go == VisitActions::Go::Closed);
+  CHECK(sleep.reset_visitor);
+  CHECK(find(sleep, VisitRecord::Kind::Session) == nullptr);
+  const VisitActions blanked = v.route("closed", RouteKind::Closed);
+  CHECK(find(blanked, VisitRecord::Kind::View) == nullptr);  // the article was not a visitor's view
+  CHECK(v.policy.state() == VisitState::Closed);
+  CHECK(v.policy.records_visits() == false);
+}
+
+TEST_CASE("visit policy: a visitor at closing time is not cut off; the idle reset blanks and records the session") {
+  Visit v(office_hours(), thai_time(0, 16, 29));
+  v.touch();
+  v.now += 50;
+  v.touch();  // 16:29:50
+  v.now += 20;
+  CHECK(v.tick().go == VisitActions::Go::Stay);  // 16:30:10: still the visitor's
+  CHECK(v.policy.state() == VisitState::Visiting);
+  const VisitActions reset = v.wait(90);
+  CHECK(reset.go == VisitActions::Go::Closed);
+  const VisitRecord* session = find(reset, VisitRecord::Kind::Session);
+  REQUIRE(session != nullptr);
+  CHECK(session->seconds == doctest::Approx(50));
+}
+
+TEST_CASE("visit policy: staff leaving admin mode after hours find the screen on, and it blanks after the wake time") {
+  Visit v(office_hours(), thai_time(2, 16, 20));
+  v.touch();
+  v.route("admin", RouteKind::Admin);
+  v.touch();
+  v.route("admin-menu", RouteKind::Admin);
+  v.tick(true);
+  v.now += 15 * 60;  // 16:35, admin mode still in use
+  v.touch();
+  CHECK(v.tick(true).go == VisitActions::Go::Stay);
+  CHECK(v.policy.state() == VisitState::AdminOpen);
+  const VisitActions leave = v.route("home");
+  CHECK(leave.lock_admin);
+  CHECK(v.policy.state() == VisitState::ClosedAwake);
+  CHECK(v.tick().go == VisitActions::Go::Stay);
+  CHECK(v.wait(120).go == VisitActions::Go::Closed);
+}
+
+TEST_CASE("visit policy: the hours beginning while the screen is awake carry on as a public screen") {
+  Visit v(office_hours(), thai_time(5, 8, 58));  // Saturday, opens at 09:00
+  CHECK(v.tick().go == VisitActions::Go::Closed);
+  v.route("closed", RouteKind::Closed);
+  v.touch();
+  v.route("home");
+  CHECK(v.policy.state() == VisitState::ClosedAwake);
+  v.now += 60;
+  v.touch();
+  v.now += 61;  // 09:00:01
+  CHECK(v.tick().go == VisitActions::Go::Stay);
+  CHECK(v.policy.state() == VisitState::Waiting);
+  CHECK(v.policy.records_visits());
+  v.touch();
+  CHECK(v.policy.state() == VisitState::Visiting);
+  const VisitActions reset = v.wait(90);
+  CHECK(reset.go == VisitActions::Go::Attract);
+  CHECK(find(reset, VisitRecord::Kind::Session) != nullptr);
 }

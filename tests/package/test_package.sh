@@ -66,6 +66,10 @@ test -x /usr/libexec/khlang/khlang-kiosk-session
 test -f /etc/pam.d/khlang-kiosk
 test -f /etc/default/khlang-kiosk
 
+echo "--- the admin PIN from the office side, as README's Install on a kiosk says (as the kiosk's user)"
+printf '246810\n' | runuser -u khlang -- /usr/bin/khlang-admin pin set --db /var/lib/khlang/kiosk.db
+[ "$(stat -c %U /var/lib/khlang/kiosk.db)" = khlang ] || { echo "FAIL: the database is not the user khlang's"; exit 1; }
+
 echo "--- the unit"
 unit=/lib/systemd/system/khlang-kiosk.service
 systemd-analyze verify "$unit"

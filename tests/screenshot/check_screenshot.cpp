@@ -3,7 +3,9 @@
 // italic and link spans) and painted where the kiosk put it, must match the ink in the screenshot
 // (correlation of the engine's coverage with the picture's contrast against the block's
 // background). Text in the wrong place, missing, clipped or drawn with broken glyphs fails.
-// usage: check_screenshot SCREENSHOT.png ITEMS.tsv
+// With --blank (the closed route: the display blank outside the opening hours), the picture must
+// be black in every pixel and the kiosk must have drawn no text at all.
+// usage: check_screenshot [--blank] SCREENSHOT.png ITEMS.tsv
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -36,8 +38,10 @@ uint32_t dominant_colour(const image::Image& shot, int x0, int y0, int x1, int y
 }  // namespace
 
 int main(int argc, char** argv) {
+  const bool blank = argc == 4 && std::string(argv[1]) == "--blank";
+  if (blank) ++argv, --argc;
   if (argc != 3) {
-    std::fprintf(stderr, "usage: check_screenshot SCREENSHOT.png ITEMS.tsv\n");
+    std::fprintf(stderr, "usage: check_screenshot [--blank] SCREENSHOT.png ITEMS.tsv\n");
     return 2;
   }
   auto shot = image::read_png(argv[1]);
@@ -57,6 +61,17 @@ int main(int argc, char** argv) {
   if (!items) {
     std::fprintf(stderr, "%s: %s\n", argv[2], items.error().message.c_str());
     return 1;
+  }
+  if (blank) {
+    long lit = 0;
+    for (int y = 0; y < shot->height; ++y) {
+      for (int x = 0; x < shot->width * 3; ++x) lit += shot->row(y)[x] != 0 ? 1 : 0;
+    }
+    const auto text_items = std::count_if(items->begin(), items->end(),
+                                          [](const kiosk::DrawnItem& i) { return i.kind == kiosk::ItemKind::Text; });
+    std::printf("%s blank screen: %ld lit channels, %ld text blocks\n", lit == 0 && text_items == 0 ? "ok  " : "FAIL", lit,
+                static_cast<long>(text_items));
+    return lit == 0 && text_items == 0 ? 0 : 1;
   }
   int blocks = 0, failures = 0;
   for (const kiosk::DrawnItem& item : items.value()) {

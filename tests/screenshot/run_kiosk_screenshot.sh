@@ -6,6 +6,7 @@
 # sample data: every route that shows it must carry the mark "ข้อมูลตัวอย่าง · Sample data" (a
 # text item of the dump), and the routes that show none of it (the categories, search, admin
 # mode) must not.
+# The closed route (the display blank outside the opening hours) must be black with no text.
 # usage: run_kiosk_screenshot.sh KIOSK CHECKER OUT_DIR WxH th|en
 set -euo pipefail
 kiosk=$1 checker=$2 out=$3 size=$4 lang=$5
@@ -13,12 +14,16 @@ mkdir -p "$out"
 db="$out/kiosk-$size-$lang.db"
 rm -f "$db"*
 mapfile -t screens < <("$kiosk" --db "$db" --list-routes | cut -f1)
+mapfile -t kinds < <("$kiosk" --db "$db" --list-routes | cut -f2)
 if (( ${#screens[@]} < 20 )); then
   echo "FAIL: --list-routes gave ${#screens[@]} routes"
   exit 1
 fi
 failed=0
-for screen in "${screens[@]}"; do
+for i in "${!screens[@]}"; do
+  screen=${screens[$i]}
+  blank=()
+  [ "${kinds[$i]}" = closed ] && blank=(--blank)
   name="$out/${screen//:/_}-$size-$lang"
   rm -f "$name.png" "$name.tsv"
   if ! xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --db "$db" --screen "$screen" --lang "$lang" \
@@ -29,7 +34,7 @@ for screen in "${screens[@]}"; do
   fi
   marks=$(awk -F'\t' '$1 == "text" && $NF == "ข้อมูลตัวอย่าง · Sample data"' "$name.tsv" | wc -l)
   case "$screen" in
-    knowledge|search|admin*) want=0 ;;
+    knowledge|search|admin*|closed) want=0 ;;
     *) want=1 ;;
   esac
   if (( want == 1 && marks == 0 )); then
@@ -39,7 +44,7 @@ for screen in "${screens[@]}"; do
     echo "FAIL $screen: a sample mark where no sample data is shown"
     failed=1
   fi
-  if ! "$checker" "$name.png" "$name.tsv" > "$name.check"; then
+  if ! "$checker" "${blank[@]}" "$name.png" "$name.tsv" > "$name.check"; then
     echo "FAIL $screen:"
     grep -E "^FAIL" "$name.check" || true
     failed=1
