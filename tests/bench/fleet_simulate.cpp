@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     Status s = store::set_setting(kiosk.value(), "kiosk_id", id);
     if (s) s = store::set_setting(kiosk.value(), "kiosk_name", "ตู้ที่ " + std::to_string(k + 1));
     if (s) s = store::set_setting(kiosk.value(), "kiosk_location", "สำนักงานสาขา " + std::to_string(k % 12 + 1));
-    if (s) s = store::set_setting(kiosk.value(), "opening_hours", "จ.-ศ. 08:30-16:30");
+    if (s) s = store::set_setting(kiosk.value(), "opening_hours", "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,-,-");
     if (s) s = kiosk->exec("BEGIN; DELETE FROM usage_event;");
     auto insert = kiosk->prepare("INSERT INTO usage_event (at, kind, target, value, detail) VALUES (?, ?, ?, ?, ?)");
     if (!s || !insert) return die("cannot prepare kiosk " + std::string(id));

@@ -131,14 +131,14 @@ TEST_CASE("a kiosk's health record says what its database and settings hold") {
   REQUIRE(kiosk.ok());
   REQUIRE(store::set_setting(kiosk.value(), "kiosk_name", "ศูนย์ข้อมูล").ok());
   REQUIRE(store::set_setting(kiosk.value(), "kiosk_location", "สำนักงานเทศบาล").ok());
-  REQUIRE(store::set_setting(kiosk.value(), "opening_hours", "08:30-16:30").ok());
+  REQUIRE(store::set_setting(kiosk.value(), "opening_hours", "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,-,-").ok());
   REQUIRE(store::set_setting(kiosk.value(), "auto_import", "1").ok());
   auto r = fleet::collect_health(kiosk.value(), {"9.9.9", 3600, 300, "", ""});
   REQUIRE(r.ok());
   CHECK(r->kiosk_id.starts_with("kiosk-"));
   CHECK(r->name == "ศูนย์ข้อมูล");
   CHECK(r->location == "สำนักงานเทศบาล");
-  CHECK(r->opening_hours == "08:30-16:30");
+  CHECK(r->opening_hours == "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,-,-");
   CHECK(r->auto_import);
   CHECK(r->program_version == "9.9.9");
   CHECK(r->channel == "main");
