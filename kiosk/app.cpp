@@ -37,6 +37,19 @@ double monotonic_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+double wall_seconds() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// The test hook (app.h): the frame in progress hangs for `seconds`. Its start and end go to
+// stderr on the system clock, the clock the watchdog test's listener stamps each notification
+// with when it is sent, so the test judges the pings by the stall the kiosk itself reports.
+void stall_frame_for_test(double seconds) {
+  std::fprintf(stderr, "khlang-kiosk: test hook: the frame loop stalls for %.0f s from %.6f\n", seconds, wall_seconds());
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  std::fprintf(stderr, "khlang-kiosk: test hook: the frame loop goes on at %.6f\n", wall_seconds());
+}
+
 ImVec2 to_vec(Size s) { return ImVec2(static_cast<float>(s.width), static_cast<float>(s.height)); }
 
 }  // namespace
@@ -122,14 +135,11 @@ int App::run() {
   bool redraw = true;
   bool ready = false;
   while (!stop_requested && !kiosk_->quit_requested()) {
-    // The loop came round: it is alive. A frame that hangs stops the pings.
-    watchdog_.ping_if_due(monotonic_seconds());
-    if (stall_requested) {
-      stall_requested = 0;
-      std::fprintf(stderr, "khlang-kiosk: test hook: the frame loop stalls for %.0f s\n", kTestStallSeconds);
-      std::this_thread::sleep_for(std::chrono::duration<double>(kTestStallSeconds));
-    }
+    // The loop came round: it is alive. Pings start once READY=1 is sent; a frame that hangs
+    // stops them, and systemd kills and restarts the kiosk after WatchdogSec.
+    if (ready) watchdog_.ping_if_due(monotonic_seconds());
     if (!redraw) {
+      // Asleep until input, the kiosk's next timer or the next ping (idle is alive too).
       const double wait = std::min(kiosk_->seconds_until_next_event(), watchdog_.seconds_until_due(monotonic_seconds()));
       glfwWaitEventsTimeout(std::max(0.001, wait));
     } else {
@@ -140,12 +150,16 @@ int App::run() {
     if (fb_w <= 0 || fb_h <= 0) continue;  // minimized
     size_ = ImVec2(static_cast<float>(fb_w), static_cast<float>(fb_h));
     build_stable_frame();
+    if (stall_requested) {
+      stall_requested = 0;
+      stall_frame_for_test(kTestStallSeconds);
+    }
     render();
     glfwSwapBuffers(w);
     frame_ms_.clear();
     redraw = animating_;
     if (!ready) {
-      ready = true;  // the first frame is up: the service has started
+      ready = true;  // the first frame is up: the service has started (once)
       watchdog_.ready();
     }
   }

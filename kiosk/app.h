@@ -30,8 +30,8 @@ class App {
   // idles for hours and must not spend a core on a still screen. Under systemd it says READY=1
   // once the window shows its content, pings the watchdog from the loop (so a hung frame stops
   // the pings and systemd restarts the kiosk) and says STOPPING=1 when it leaves.
-  // A test hook: with KHLANG_TEST_HOOKS=1 in the environment, SIGUSR1 stalls the loop for
-  // kTestStallSeconds, as a hung frame would (tests/kiosk/watchdog_stall.sh).
+  // A test hook: with KHLANG_TEST_HOOKS=1 in the environment, SIGUSR1 makes the next frame hang
+  // for kTestStallSeconds (tests/kiosk/watchdog_stall.sh); it says when on stderr.
   int run();
   static constexpr double kTestStallSeconds = 5;
   // Renders the start screen off-screen and writes it to `path`; with `items_path`, also what

@@ -1,7 +1,7 @@
 #include "store/opening_hours.h"
 
+#include <algorithm>
 #include <charconv>
-#include <cstdio>
 
 namespace khlang::store {
 namespace {
@@ -76,9 +76,10 @@ std::optional<OpeningHours> parse_opening_hours(const std::string& text) {
 }
 
 std::string format_minute(int minute) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
-  return buf;
+  minute = std::clamp(minute, 0, 24 * 60);
+  const int h = minute / 60, m = minute % 60;
+  return {static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':', static_cast<char>('0' + m / 10),
+          static_cast<char>('0' + m % 10)};
 }
 
 std::string format_opening_hours(const OpeningHours& hours) {

@@ -302,7 +302,7 @@ VisitConfig office_hours() {
 
 }  // namespace
 
-TEST_CASE("visit policy: outside the hours the screen blanks at once; the day begins with the attract loop") {
+TEST_CASE("visit policy: outside the hours the screen blanks at once, and the day begins with the attract loop") {
   Visit v(office_hours(), thai_time(0, 7, 0));  // Monday 07:00: the kiosk starts before opening
   const VisitActions blank = v.tick();
   CHECK(blank.go == VisitActions::Go::Closed);
@@ -354,7 +354,7 @@ TEST_CASE("visit policy: a touch outside the hours wakes the screen for a few mi
   CHECK(v.policy.records_visits() == false);
 }
 
-TEST_CASE("visit policy: a visitor at closing time is not cut off; the idle reset blanks and records the session") {
+TEST_CASE("visit policy: a visitor at closing time is not cut off, the idle reset blanks and records the session") {
   Visit v(office_hours(), thai_time(0, 16, 29));
   v.touch();
   v.now += 50;
