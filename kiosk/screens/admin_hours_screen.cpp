@@ -19,11 +19,18 @@ void time_stepper(FrameContext& f, const ImRect& r, int& minute, int low, int hi
   if (button(f, ImRect(r.Min.x, r.Min.y, r.Min.x + bw, r.Max.y), "-", quiet_button())) {
     minute = std::max(low, minute - kStepMinutes);
   }
-  draw_text(f, ImVec2(r.Min.x + bw, r.Min.y + r.GetHeight() * 0.2f), store::format_minute(minute),
-            f.style(30, text::Weight::Bold), r.GetWidth() - 2 * bw, theme::kHeading, text::Align::Center);
+  const text::TextStyle time_style = f.style(30, text::Weight::Bold);
+  const float text_y = r.Min.y + (r.GetHeight() - text_height(f, "08:30", time_style, r.GetWidth())) * 0.5f;
+  draw_text(f, ImVec2(r.Min.x + bw, text_y), store::format_minute(minute), time_style, r.GetWidth() - 2 * bw, theme::kHeading,
+            text::Align::Center);
   if (button(f, ImRect(r.Max.x - bw, r.Min.y, r.Max.x, r.Max.y), "+", quiet_button())) {
     minute = std::min(high, minute + kStepMinutes);
   }
+}
+
+ButtonStyle small(ButtonStyle style) {
+  style.font_px = 26;
+  return style;
 }
 
 }  // namespace
@@ -33,38 +40,52 @@ void AdminHoursScreen::draw(FrameContext& f, const ImRect& area) {
   store::KioskSettings edited = f.settings;
   store::OpeningHours& hours = edited.opening_hours;
   const float margin = f.px(f.portrait ? 24 : 56);
-  const float w = std::min(area.GetWidth() - 2 * margin, f.px(1240)), x = area.Min.x + margin;
+  const float w = std::min(area.GetWidth() - 2 * margin, f.px(1400));
+  const float x = area.GetCenter().x - w * 0.5f;
   const float bh = f.px(76), gap = f.px(12);
   float y = area.Min.y + f.px(24);
-  // Always on, or by the hours below.
-  const float choice_w = (w - gap) * 0.5f;
-  if (button(f, ImRect(x, y, x + choice_w, y + bh), both(Str::HoursAlwaysOn),
-             hours.always_open ? primary_button() : quiet_button())) {
+  // Always on, or by the hours below: side by side, or one above the other on a portrait screen.
+  const float choice_w = f.portrait ? w : (w - gap) * 0.5f;
+  const ImRect always(x, y, x + choice_w, y + bh);
+  const ImRect schedule = f.portrait ? ImRect(x, y + bh + gap, x + w, y + 2 * bh + gap) : ImRect(x + choice_w + gap, y, x + w, y + bh);
+  if (button(f, always, both(Str::HoursAlwaysOn), hours.always_open ? primary_button() : quiet_button())) {
     hours.always_open = true;
   }
-  if (button(f, ImRect(x + choice_w + gap, y, x + w, y + bh), both(Str::HoursSchedule),
-             hours.always_open ? quiet_button() : primary_button()) &&
+  if (button(f, schedule, both(Str::HoursSchedule), hours.always_open ? quiet_button() : primary_button()) &&
       hours.always_open) {
     hours = store::OpeningHours{false, {kOfficeDay, kOfficeDay, kOfficeDay, kOfficeDay, kOfficeDay, {}, {}}};
   }
-  y += bh + gap;
+  y = schedule.Max.y + gap;
   y += draw_text(f, ImVec2(x, y), both(Str::HoursExplain), f.style(24, text::Weight::Regular, 1.4f), w, theme::kText) + gap;
   if (!f.settings.opening_hours.always_open) {
-    // One row a day: the day, opens [-] HH:MM [+], closes [-] HH:MM [+], closed.
-    const float day_w = w * 0.22f, closed_w = w * 0.16f;
-    const float stepper_w = (w - day_w - closed_w - 3 * gap) * 0.5f;
+    // One row a day: the day (above the row on a portrait screen), opens [-] HH:MM [+],
+    // closes [-] HH:MM [+], closed all day.
+    const float day_w = f.portrait ? 0 : w * 0.2f, closed_w = w * 0.2f;
+    const float stepper_w = (w - day_w - closed_w - (f.portrait ? 2 : 3) * gap) * 0.5f;
+    const float x_open = x + day_w + (f.portrait ? 0 : gap), x_close = x_open + stepper_w + gap;
+    const text::TextStyle day_style = f.style(26, text::Weight::Bold), head_style = f.style(22);
+    // Column heads over the two times.
+    const float head_h = std::max(draw_text(f, ImVec2(x_open, y), both(Str::HoursOpens), head_style, stepper_w, theme::kText,
+                                            text::Align::Center),
+                                  draw_text(f, ImVec2(x_close, y), both(Str::HoursCloses), head_style, stepper_w, theme::kText,
+                                            text::Align::Center));
+    y += head_h + gap * 0.5f;
     for (size_t d = 0; d < 7; ++d) {
       store::DayHours& day = hours.days[d];
-      draw_text(f, ImVec2(x, y + bh * 0.2f), both(kDays[d]), f.style(26, text::Weight::Bold), day_w, theme::kText);
-      float cx = x + day_w + gap;
-      if (!day.closed()) {
-        time_stepper(f, ImRect(cx, y, cx + stepper_w, y + bh), day.open_minute, 0, day.close_minute - kStepMinutes);
-        time_stepper(f, ImRect(cx + stepper_w + gap, y, cx + 2 * stepper_w + gap, y + bh), day.close_minute,
-                     day.open_minute + kStepMinutes, 24 * 60);
+      if (f.portrait) {
+        y += draw_text(f, ImVec2(x, y), both(kDays[d]), day_style, w, theme::kText);
+      } else {
+        const float label_h = text_height(f, both(kDays[d]), day_style, day_w);
+        draw_text(f, ImVec2(x, y + std::max(0.0f, (bh - label_h) * 0.5f)), both(kDays[d]), day_style, day_w, theme::kText);
       }
-      cx += 2 * (stepper_w + gap);
+      if (!day.closed()) {
+        time_stepper(f, ImRect(x_open, y, x_open + stepper_w, y + bh), day.open_minute, 0, day.close_minute - kStepMinutes);
+        time_stepper(f, ImRect(x_close, y, x_close + stepper_w, y + bh), day.close_minute, day.open_minute + kStepMinutes,
+                     24 * 60);
+      }
+      const float cx = x + w - closed_w;
       if (button(f, ImRect(cx, y, cx + closed_w, y + bh), both(Str::HoursClosedDay),
-                 day.closed() ? primary_button() : quiet_button())) {
+                 small(day.closed() ? primary_button() : quiet_button()))) {
         day = day.closed() ? kOfficeDay : store::DayHours{};
       }
       y += bh + gap;
