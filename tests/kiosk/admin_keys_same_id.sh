@@ -12,5 +12,5 @@ mkdir -p "$usb"
 "$admin" keygen --secret "$out/attacker-f.sec" --public "$out/attacker-f.pub" >/dev/null
 sh "$scripts/../forge_same_id_key.sh" "$usb/office.pub" "$out/attacker-f.pub" > "$usb/zz-forged.pub"
 "$admin" pack "$content" --out "$usb/new.khb" --seq 5 --secret "$out/office-f.sec" >/dev/null
-bash "$scripts/run_script_test.sh" "$kiosk" "$scripts/admin_keys_same_id.script" "$out" --inbox "$usb"
+SCRIPT_PIN=135790 ADMIN_BIN=$admin bash "$scripts/run_script_test.sh" "$kiosk" "$scripts/admin_keys_same_id.script" "$out" --inbox "$usb"
 sqlite3 "$out/admin_keys_same_id.db" "SELECT count(*) || ' keys, ' || group_concat(comment, ', ') FROM trusted_key"
