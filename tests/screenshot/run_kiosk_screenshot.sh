@@ -5,8 +5,8 @@
 # says it drew (laid out again by the engine, they must match the pixels). The demo content is
 # sample data: every route that shows it must carry the mark "ข้อมูลตัวอย่าง · Sample data" (a
 # text item of the dump), and the routes that show none of it (the categories, search, admin
-# mode) must not.
-# The closed route (the display blank outside the opening hours) must be black with no text.
+# mode, the closed route) must not. The closed route (the display blank outside the opening
+# hours) must be black with no text, on a kiosk closed all week.
 # usage: run_kiosk_screenshot.sh KIOSK CHECKER OUT_DIR WxH th|en
 set -euo pipefail
 kiosk=$1 checker=$2 out=$3 size=$4 lang=$5
@@ -19,14 +19,26 @@ if (( ${#screens[@]} < 20 )); then
   echo "FAIL: --list-routes gave ${#screens[@]} routes"
   exit 1
 fi
+# Two more databases with opening hours (the setting opening_hours): closed all week, for the
+# closed route (outside the hours it stays; in them the kiosk would leave it for the attract
+# loop), and an office's week, for admin mode's opening hours screen to show its rows.
+with_hours() {
+  rm -f "$1"*
+  "$kiosk" --db "$1" --list-routes >/dev/null
+  sqlite3 "$1" "INSERT OR REPLACE INTO settings (key, value) VALUES ('opening_hours', '$2')"
+}
+with_hours "$out/kiosk-$size-$lang-closed.db" "-,-,-,-,-,-,-"
+with_hours "$out/kiosk-$size-$lang-office.db" "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,09:00-12:00,-"
 failed=0
 for i in "${!screens[@]}"; do
   screen=${screens[$i]}
   blank=()
-  [ "${kinds[$i]}" = closed ] && blank=(--blank)
+  screen_db=$db
+  [ "${kinds[$i]}" = closed ] && blank=(--blank) screen_db="$out/kiosk-$size-$lang-closed.db"
+  [ "$screen" = admin-hours ] && screen_db="$out/kiosk-$size-$lang-office.db"
   name="$out/${screen//:/_}-$size-$lang"
   rm -f "$name.png" "$name.tsv"
-  if ! xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --db "$db" --screen "$screen" --lang "$lang" \
+  if ! xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --db "$screen_db" --screen "$screen" --lang "$lang" \
       --screenshot "$name.png" --size "$size" --dump-items "$name.tsv"; then
     echo "FAIL $screen: the kiosk could not render it"
     failed=1
