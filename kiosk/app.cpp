@@ -139,9 +139,19 @@ int App::run() {
     // stops them, and systemd kills and restarts the kiosk after WatchdogSec.
     if (ready) watchdog_.ping_if_due(monotonic_seconds());
     if (!redraw) {
-      // Asleep until input, the kiosk's next timer or the next ping (idle is alive too).
-      const double wait = std::min(kiosk_->seconds_until_next_event(), watchdog_.seconds_until_due(monotonic_seconds()));
-      glfwWaitEventsTimeout(std::max(0.001, wait));
+      // Asleep until input, a worker's wake-up, the kiosk's next timer or the next ping (idle is
+      // alive too). A wake-up for the ping alone draws nothing: the loop comes round and pings (a
+      // closed kiosk's black screen is drawn once, not every WatchdogSec/2). It was the ping's if
+      // the sleep ran its full time and no input arrived: a worker's empty event either cuts the
+      // sleep short or, posted after it, ends the next one at once.
+      const double kiosk_wait = kiosk_->seconds_until_next_event();
+      const double ping_wait = watchdog_.seconds_until_due(monotonic_seconds());
+      const double timeout = std::max(0.001, std::min(kiosk_wait, ping_wait));
+      const uint64_t events = input_->events();
+      const double asleep_at = monotonic_seconds();
+      glfwWaitEventsTimeout(timeout);
+      const bool slept_through = monotonic_seconds() - asleep_at >= timeout - 0.001 && input_->events() == events;
+      if (ping_wait < kiosk_wait && slept_through && !stall_requested) continue;
     } else {
       glfwPollEvents();
     }

@@ -35,20 +35,32 @@ WindowInput::WindowInput(GLFWwindow* window, InputDispatch& input, const KioskCl
     double x = 0, y = 0;
     glfwGetCursorPos(w, &x, &y);
     WindowInput* self = of(w);
+    ++self->events_;
     const ImVec2 p(static_cast<float>(x), static_cast<float>(y));
     if (action == GLFW_PRESS) self->input_.touch().press(p, self->clock_.now());
     else self->input_.touch().release(p, self->clock_.now());
   });
   glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
+    ++of(w)->events_;
     of(w)->input_.touch().move(ImVec2(static_cast<float>(x), static_cast<float>(y)), of(w)->clock_.now());
   });
-  glfwSetScrollCallback(window, [](GLFWwindow* w, double, double dy) { of(w)->input_.touch().wheel(static_cast<float>(dy)); });
-  glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) { of(w)->input_.text(static_cast<char32_t>(c)); });
+  glfwSetScrollCallback(window, [](GLFWwindow* w, double, double dy) {
+    ++of(w)->events_;
+    of(w)->input_.touch().wheel(static_cast<float>(dy));
+  });
+  glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
+    ++of(w)->events_;
+    of(w)->input_.text(static_cast<char32_t>(c));
+  });
   glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int) {
+    ++of(w)->events_;
     if (action != GLFW_RELEASE) of(w)->input_.key(key_of(key));
   });
   glfwSetWindowCloseCallback(window, [](GLFWwindow* w) { glfwSetWindowShouldClose(w, GLFW_FALSE); });
-  glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { glfwPostEmptyEvent(); });
+  glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) {
+    ++of(w)->events_;
+    glfwPostEmptyEvent();
+  });
 }
 
 WindowInput::~WindowInput() { glfwSetWindowUserPointer(window_, nullptr); }

@@ -3,6 +3,8 @@
 // (Alt+F4, a window manager) does nothing: the kiosk is always on.
 #pragma once
 
+#include <cstdint>
+
 #include "input_dispatch.h"
 #include "kiosk_clock.h"
 
@@ -16,11 +18,15 @@ class WindowInput {
   WindowInput(const WindowInput&) = delete;
   WindowInput& operator=(const WindowInput&) = delete;
   ~WindowInput();
+  // Events the window has had (input, a redraw request): the loop tells a wake-up for them from
+  // one for a timer alone.
+  uint64_t events() const { return events_; }
 
  private:
   GLFWwindow* window_;
   InputDispatch& input_;
   const KioskClock& clock_;
+  uint64_t events_ = 0;
 };
 
 }  // namespace khlang::kiosk
