@@ -8,6 +8,7 @@
 #include "chrome.h"
 #include "routes.h"
 #include "store/content_queries.h"
+#include "store/opening_hours.h"
 #include "store/schema.h"
 #include "theme.h"
 #include "ui/widgets.h"
@@ -31,6 +32,13 @@ const char* usage_kind(VisitRecord::Kind kind) {
     case VisitRecord::Kind::Meeting: return stats::kMeeting;
   }
   return "";
+}
+
+// "Tue 08:30": when the hours next begin after `wall_utc` (a week with no open day: until they
+// are changed).
+std::string next_opening(const store::OpeningHours& hours, int64_t wall_utc) {
+  const int64_t change = hours.seconds_until_change(wall_utc);
+  return change < 0 ? std::string("the opening hours are changed") : store::format_weekday_time(wall_utc + change);
 }
 
 }  // namespace
@@ -110,6 +118,14 @@ void Kiosk::apply(const Moment& t, const VisitActions& a) {
   for (const VisitRecord& r : a.records) usage_->record({t.wall_utc, usage_kind(r.kind), r.route, r.seconds, ""});
   if (a.lock_admin) admin_->lock();
   if (a.reset_visitor) ui_ = UiState{default_lang(), 1};
+  // One journal line when the screen schedule blanks or lights the screen: a black screen must
+  // say why to whoever looks at the kiosk's log.
+  const bool closed_now = nav_.route().kind == RouteKind::Closed;
+  if (a.go == VisitActions::Go::Closed && !closed_now) {
+    std::fprintf(stderr, "khlang-kiosk: outside the opening hours: the screen is blank until %s (a touch wakes it)\n",
+                 next_opening(settings_.opening_hours, t.wall_utc).c_str());
+  }
+  if (a.go == VisitActions::Go::Attract && closed_now) std::fprintf(stderr, "khlang-kiosk: the opening hours begin: the screen is on\n");
   if (a.go == VisitActions::Go::Home) (void)nav_.reset(RouteKey::Home);
   if (a.go == VisitActions::Go::Attract) (void)nav_.reset(RouteKey::Attract);
   if (a.go == VisitActions::Go::Closed) (void)nav_.reset(RouteKey::Closed);

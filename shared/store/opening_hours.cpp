@@ -82,6 +82,13 @@ std::string format_minute(int minute) {
           static_cast<char>('0' + m % 10)};
 }
 
+std::string format_weekday_time(int64_t wall_utc) {
+  static const char* const kNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  const int64_t local = local_seconds(wall_utc);
+  const int64_t second_of_day = local - floor_div(local, kDay) * kDay;
+  return std::string(kNames[thai_weekday_index(wall_utc)]) + " " + format_minute(static_cast<int>(second_of_day / 60));
+}
+
 std::string format_opening_hours(const OpeningHours& hours) {
   if (hours.always_open) return "";
   std::string out;

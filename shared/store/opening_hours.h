@@ -44,5 +44,7 @@ std::optional<OpeningHours> parse_opening_hours(const std::string& text);
 std::string format_opening_hours(const OpeningHours& hours);
 // "08:30" for 510.
 std::string format_minute(int minute);
+// "Tue 08:30": the weekday and time of `wall_utc` in Thai time (for log lines).
+std::string format_weekday_time(int64_t wall_utc);
 
 }  // namespace khlang::store

@@ -83,3 +83,11 @@ TEST_CASE("opening hours: seconds until the next change, across days and the clo
   CHECK(parse_opening_hours("-,-,-,-,-,-,-")->seconds_until_change(thai(0, 12, 0)) == -1);
   CHECK_FALSE(parse_opening_hours("-,-,-,-,-,-,-")->is_open(thai(2, 12, 0)));
 }
+
+TEST_CASE("opening hours: the next opening as a log line says it, in Thai time") {
+  const OpeningHours hours = *parse_opening_hours(kOffice);
+  const int64_t friday_evening = thai(4, 18, 0);
+  CHECK(format_weekday_time(friday_evening + hours.seconds_until_change(friday_evening)) == "Sat 09:00");
+  CHECK(format_weekday_time(thai(6, 23, 59, 59)) == "Sun 23:59");
+  CHECK(format_weekday_time(thai(0, 0, 0)) == "Mon 00:00");
+}
