@@ -39,20 +39,18 @@ int run_pack(const Args& args) {
   if (!secret_text) return fail("pack", secret_text.error().message);
   auto secret = bundle::parse_secret_key(secret_text.value(), *secret_path);
   if (!secret) return fail("pack", secret.error().message);
-  auto set = content::load_content_folder(args.positional()[0]);
-  if (!set) return fail("pack", set.error().message);
   bundle::BundleLabel label;
-  label.organization = set->tables["organization"][0].cells[1].value_or("");
   label.channel = args.get_or("--channel", "main");
   label.seq = static_cast<int64_t>(seq.value());
   label.created_at = bundle::now_utc_iso();
   if (label.channel.empty() || label.channel.find_first_of(" \t\n") != std::string::npos) {
     return fail("pack", "--channel must be one word, not '" + label.channel + "'");
   }
-  if (auto s = bundle::pack_bundle(set.value(), label, secret.value(), *out); !s) return fail("pack", s.error().message);
+  auto packed = bundle::pack_content_folder(args.positional()[0], label, secret.value(), *out);
+  if (!packed) return fail("pack", packed.error().message);
   std::printf("packed %s (seq %lld, channel %s, %zu articles, %zu announcements, %zu images), signed by %s\n",
-              out->c_str(), static_cast<long long>(label.seq), label.channel.c_str(), set->count("article"),
-              set->count("announcement"), set->count("media"), bundle::key_id_hex(secret->id).c_str());
+              out->c_str(), static_cast<long long>(label.seq), label.channel.c_str(), packed->articles,
+              packed->announcements, packed->images, bundle::key_id_hex(secret->id).c_str());
   return 0;
 }
 

@@ -55,7 +55,7 @@ int run_search(const Args& args) {
                 results->corrected_query.empty() ? "null" : json_string(results->corrected_query).c_str());
     for (size_t i = 0; i < hits.size(); ++i) {
       const search::SearchHit& h = hits[i];
-      const std::string id = h.route.substr(h.route.find(':') == std::string::npos ? 0 : h.route.find(':') + 1);
+      const std::string& id = h.id;
       std::string marks;
       for (const auto& [b, e] : h.marks) marks += (marks.empty() ? "" : ", ") + std::string("[") + std::to_string(b) + ", " + std::to_string(e) + "]";
       std::printf("%s\n  {\"kind\": %s, \"id\": %s, \"route\": %s, \"title\": %s, \"snippet\": %s, \"marks\": [%s], "
@@ -71,7 +71,7 @@ int run_search(const Args& args) {
     std::printf("no results for \"%s\"; showing results for \"%s\"\n", query.c_str(), results->corrected_query.c_str());
   }
   for (const search::SearchHit& h : hits) {
-    const std::string id = h.route.substr(h.route.find(':') == std::string::npos ? 0 : h.route.find(':') + 1);
+    const std::string& id = h.id;
     std::printf("%-12s %-28s %-8s %10.3f  %s\n             %s\n", std::string(search::hit_kind_name(h.kind)).c_str(), id.c_str(), search::match_kind_name(h.match),
                 h.score, h.title.c_str(), marked_snippet(h).c_str());
   }

@@ -13,6 +13,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "search/search_index.h"
@@ -72,11 +73,23 @@ TrustedFields parse_trusted_comment(const std::string& comment) {
 
 namespace {
 
-Status write_bundle_file(const content::ContentSet& set, const BundleLabel& label, const std::string& path) {
+// Writes the bundle file at `path`: the rows `feed` hands over, bundle_info from `label` (with the
+// content's organization when it names none), the search index; one transaction, so memory holds no more
+// than SQLite's cache and the feed's batches.
+Status write_bundle_file(const std::function<Status(const content::RowSink&)>& feed, BundleLabel& label,
+                         const std::string& path, PackCounts& counts) {
   KHLANG_TRY_AS(sqlite::Database db, sqlite::Database::open(path, sqlite::Database::Mode::ReadWriteCreate));
   KHLANG_TRY(store::create_bundle_schema(db));
   KHLANG_TRY_AS(sqlite::Transaction tx, sqlite::Transaction::begin(db, sqlite::Transaction::Kind::Deferred));
-  KHLANG_TRY(content::insert_content(db, set));
+  content::RowInserter inserter(db);
+  KHLANG_TRY(feed([&](const content::TableSpec& table, content::ContentRow&& row) -> Status {
+    const std::string_view name = table.name;
+    if (name == "organization" && label.organization.empty()) label.organization = row.cells[1].value_or("");
+    if (name == "article") ++counts.articles;
+    if (name == "announcement") ++counts.announcements;
+    if (name == "media") ++counts.images;
+    return inserter.insert(table, row);
+  }));
   KHLANG_TRY_AS(sqlite::Statement info, db.prepare("INSERT INTO bundle_info (id, organization, channel, seq, created_at, "
                                                    "generator) VALUES (1, ?, ?, ?, ?, 'khlang-admin')"));
   KHLANG_TRY(info.bind_all(std::string_view(label.organization), std::string_view(label.channel), label.seq,
@@ -86,14 +99,17 @@ Status write_bundle_file(const content::ContentSet& set, const BundleLabel& labe
   return tx.commit();
 }
 
-}  // namespace
-
-Status pack_bundle(const content::ContentSet& set, const BundleLabel& label, const SecretKey& key,
-                   const std::string& out_path) {
+// Writes BUNDLE.partial through `feed`, signs what was written, read back from disk, and renames
+// both into place.
+Expected<PackCounts> write_and_sign(const std::function<Status(const content::RowSink&)>& feed, BundleLabel label,
+                                    const SecretKey& key, const std::string& out_path) {
   const std::string tmp = out_path + ".partial";
   std::filesystem::remove(tmp);
-  if (auto s = write_bundle_file(set, label, tmp); !s) return s;
-  // Sign what was written, read back from disk.
+  PackCounts counts;
+  if (auto s = write_bundle_file(feed, label, tmp, counts); !s) {
+    std::filesystem::remove(tmp);
+    return s.error();
+  }
   std::ifstream in(tmp, std::ios::binary);
   Hasher hasher;
   std::vector<char> buf(1 << 16);
@@ -105,13 +121,41 @@ Status pack_bundle(const content::ContentSet& set, const BundleLabel& label, con
   {
     std::ofstream out(sig_tmp, std::ios::trunc);
     out << format_signature_file(sig);
-    if (!out.flush()) return Error{"cannot write " + signature_path(out_path)};
+    if (!out.flush()) return Error{ErrorKind::Io, "cannot write " + signature_path(out_path)};
   }
   std::error_code ec;
   std::filesystem::rename(tmp, out_path, ec);
   if (!ec) std::filesystem::rename(sig_tmp, signature_path(out_path), ec);
   if (ec) return system_error("cannot write " + out_path, ec);
+  counts.organization = label.organization;
+  return counts;
+}
+
+}  // namespace
+
+Status pack_bundle(const content::ContentSet& set, const BundleLabel& label, const SecretKey& key,
+                   const std::string& out_path) {
+  auto feed = [&](const content::RowSink& sink) -> Status {
+    for (const content::TableSpec& spec : content::content_tables()) {
+      auto it = set.tables.find(spec.name);
+      if (it == set.tables.end()) continue;
+      for (content::ContentRow row : it->second) KHLANG_TRY(sink(spec, std::move(row)));
+    }
+    return Ok{};
+  };
+  BundleLabel given = label;
+  auto packed = write_and_sign(feed, given, key, out_path);
+  if (!packed) return packed.error();
   return Ok{};
+}
+
+Expected<PackCounts> pack_content_folder(const std::string& dir, const BundleLabel& label, const SecretKey& key,
+                                         const std::string& out_path) {
+  WorkerPool pool;
+  BundleLabel from_content = label;
+  from_content.organization.clear();
+  return write_and_sign([&](const content::RowSink& sink) { return content::read_content_folder(dir, pool, sink); },
+                        from_content, key, out_path);
 }
 
 Expected<OpenedFile> open_untrusted(const std::string& path, uint64_t max_bytes, const std::string& what) {

@@ -35,6 +35,18 @@ TrustedFields parse_trusted_comment(const std::string& comment);
 Status pack_bundle(const content::ContentSet& set, const BundleLabel& label, const SecretKey& key,
                    const std::string& out_path);
 
+// What pack_content_folder packed.
+struct PackCounts {
+  std::string organization;  // the content's, which the bundle's label carries
+  size_t articles = 0, announcements = 0, images = 0;
+};
+// The same from a content folder, streamed: its rows go into the bundle as they are read and
+// checked (files parsed and images thumbnailed on every core), then the search index is cut on
+// every core, so memory stays bounded whatever the folder's size. `label.organization` is
+// taken from the content. A folder that fails a check leaves no bundle.
+Expected<PackCounts> pack_content_folder(const std::string& dir, const BundleLabel& label, const SecretKey& key,
+                                         const std::string& out_path);
+
 std::string signature_path(const std::string& bundle_path);
 std::string now_utc_iso();
 

@@ -15,6 +15,7 @@
 #include "image/thumbnail.h"
 #include "text/utf8.h"
 #include "util/limits.h"
+#include "util/ordered_pipeline.h"
 #include "util/system_error.h"
 
 namespace fs = std::filesystem;
@@ -170,8 +171,8 @@ Status load_csv(const content::TableSpec& spec, const fs::path& path, const std:
   return Ok{};
 }
 
-Status load_markdown(const content::TableSpec& spec, const Source& source, const fs::path& path, const std::string& shown,
-                     const std::string& sample_default, std::vector<ContentRow>& rows) {
+Expected<ContentRow> load_markdown(const content::TableSpec& spec, const Source& source, const fs::path& path,
+                                   const std::string& shown, const std::string& sample_default) {
   auto text = read_file(path, limits::kMaxTextFileBytes, "a Markdown file");
   if (!text) return text.error();
   auto doc = parse_front_matter(text.value(), shown);
@@ -200,64 +201,91 @@ Status load_markdown(const content::TableSpec& spec, const Source& source, const
   } else {
     given["id"] = "1";
   }
-  auto row = build_row(spec, given, shown, sample_default);
-  if (!row) return row.error();
-  rows.push_back(std::move(row.value()));
-  return Ok{};
+  return build_row(spec, given, shown, sample_default);
 }
 
-Status load_media(const fs::path& dir, std::vector<ContentRow>& rows) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().filename().string()[0] != '.') files.push_back(entry.path());
-  }
-  if (auto over = check_row_count("media", static_cast<int64_t>(files.size()))) return Error{"media: " + *over};
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    const std::string shown = "media/" + file.filename().string();
-    auto data = read_file(file, limits::kMaxImageBytes, "an image");
-    if (!data) return data.error();
-    auto info = image::read_image_header(data.value(), shown);
-    if (!info) return info.error();
-    auto thumb = image::make_thumbnail(data.value(), shown);
-    if (!thumb) return thumb.error();
-    rows.push_back({{file.filename().string(), info->mime(), std::to_string(info->width), std::to_string(info->height),
+Expected<ContentRow> load_media(const fs::path& file) {
+  const std::string shown = "media/" + file.filename().string();
+  auto data = read_file(file, limits::kMaxImageBytes, "an image");
+  if (!data) return data.error();
+  auto info = image::read_image_header(data.value(), shown);
+  if (!info) return info.error();
+  auto thumb = image::make_thumbnail(data.value(), shown);
+  if (!thumb) return thumb.error();
+  return ContentRow{{file.filename().string(), info->mime(), std::to_string(info->width), std::to_string(info->height),
                      std::move(data.value()), std::move(thumb->jpeg), std::to_string(thumb->width),
                      std::to_string(thumb->height)},
-                    shown});
-  }
-  return Ok{};
+                    shown};
 }
 
-// Every reference (category_id, author_id, cover_media, ...) names a row that exists.
-Status check_references(const ContentSet& set) {
-  for (const Source& source : kSources) {
-    const content::TableSpec& spec = *content::find_content_table(source.table);
-    auto it = set.tables.find(source.table);
-    if (it == set.tables.end()) continue;
+// The files of a folder source, in name order (byte order).
+std::vector<fs::path> files_of(const fs::path& dir, const Source& source) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const fs::path& p = entry.path();
+    if (!entry.is_regular_file()) continue;
+    if (source.kind == SourceKind::MediaDir ? p.filename().string()[0] != '.' : p.extension() == ".md") files.push_back(p);
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// What a folder must hold together, checked as its rows stream past: no row twice, and every
+// reference (category_id, author_id, cover_media, ...) naming a row that exists. A reference to a
+// table that comes later in kSources waits for the end.
+class FolderChecks {
+ public:
+  Status row(const Source& source, const content::TableSpec& spec, const ContentRow& r) {
+    const bool pair = spec.columns.size() > 1 && std::string_view(spec.key).find("||") != std::string_view::npos;
+    const std::string key = pair ? r.cells[0].value_or("") + "/" + r.cells[1].value_or("") : r.cells[0].value_or("");
+    if (!keys_[source.table].insert(key).second) return Error{std::string(source.path) + ": '" + key + "' appears twice"};
+    ids_[source.table].insert(r.cells[0].value_or(""));
     for (size_t ci = 0; ci < spec.columns.size(); ++ci) {
       auto target = referenced_table(spec.columns[ci]);
-      if (!target) continue;
-      std::set<std::string> ids;
-      if (auto t = set.tables.find(*target); t != set.tables.end()) {
-        for (const ContentRow& r : t->second) ids.insert(r.cells[0].value_or(""));
-      }
-      for (const ContentRow& r : it->second) {
-        const Cell& v = r.cells[ci];
-        if (v && !ids.count(*v)) {
-          const Source* where = nullptr;
-          for (const Source& s : kSources) {
-            if (*target == s.table) where = &s;
-          }
-          return Error{(r.origin.empty() ? std::string(source.path) : r.origin) + ": " + spec.label + " '" +
-                       r.cells[0].value_or("") + "' has " + spec.columns[ci].name + " '" + *v + "', which is not in " +
-                       (where ? where->path : target->c_str())};
-        }
+      if (!target || !r.cells[ci]) continue;
+      Reference ref{&source, &spec, ci, *target, r.cells[0].value_or(""), *r.cells[ci], r.origin};
+      if (done_.count(*target)) {
+        if (auto s = check(ref); !s) return s;
+      } else {
+        waiting_.push_back(std::move(ref));
       }
     }
+    return Ok{};
   }
-  return Ok{};
-}
+  void table_done(const Source& source) { done_.insert(source.table); }
+  Status finish() {
+    for (const Reference& ref : waiting_) {
+      if (auto s = check(ref); !s) return s;
+    }
+    return Ok{};
+  }
+  size_t count(const std::string& table) const {
+    auto it = keys_.find(table);
+    return it == keys_.end() ? 0 : it->second.size();
+  }
+
+ private:
+  struct Reference {
+    const Source* source;
+    const content::TableSpec* spec;
+    size_t column;
+    std::string target, row_id, value, origin;
+  };
+  Status check(const Reference& ref) const {
+    auto it = ids_.find(ref.target);
+    if (it != ids_.end() && it->second.count(ref.value)) return Ok{};
+    const Source* where = nullptr;
+    for (const Source& s : kSources) {
+      if (ref.target == s.table) where = &s;
+    }
+    return Error{(ref.origin.empty() ? std::string(ref.source->path) : ref.origin) + ": " + ref.spec->label + " '" +
+                 ref.row_id + "' has " + ref.spec->columns[ref.column].name + " '" + ref.value + "', which is not in " +
+                 (where ? where->path : ref.target.c_str())};
+  }
+  std::map<std::string, std::set<std::string>> keys_, ids_;
+  std::set<std::string> done_;
+  std::vector<Reference> waiting_;
+};
 
 }  // namespace
 
@@ -274,59 +302,77 @@ size_t ContentSet::count(const std::string& table) const {
   return it == tables.end() ? 0 : it->second.size();
 }
 
-Expected<ContentSet> load_content_folder(const std::string& dir_name) {
+Status read_content_folder(const std::string& dir_name, WorkerPool& pool, const RowSink& sink) {
   const fs::path dir(dir_name);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Error{dir_name + ": not a content folder (no such directory)"};
   if (!fs::exists(dir / "organization.md")) {
     return Error{dir_name + ": not a content folder (it has no organization.md)"};
   }
-  ContentSet set;
+  FolderChecks checks;
   // The organization comes first: its is_sample is the default of every other row.
   std::string sample_default = "0";
+  // The plans' tables are small and checked together at the end (plan_checks.h).
+  ContentSet plans;
   for (const Source& source : kSources) {
     const content::TableSpec& spec = *content::find_content_table(source.table);
-    std::vector<ContentRow>& rows = set.tables[source.table];
+    const bool plan_table = std::string_view(source.table) == "plan" || std::string_view(source.table) == "plan_activity" ||
+                            std::string_view(source.table) == "progress";
+    auto take = [&](ContentRow& row) -> Status {
+      KHLANG_TRY(checks.row(source, spec, row));
+      if (plan_table) plans.tables[source.table].push_back(row);
+      return sink(spec, std::move(row));
+    };
     const fs::path path = dir / source.path;
-    if (!fs::exists(path)) continue;
-    Status loaded = Ok{};
-    switch (source.kind) {
-      case SourceKind::Csv: loaded = load_csv(spec, path, sample_default, rows); break;
-      case SourceKind::MarkdownFile: {
-        loaded = load_markdown(spec, source, path, source.path, "0", rows);
-        if (loaded) sample_default = cell_of(spec, rows.back(), "is_sample").value_or("0");
-        break;
-      }
-      case SourceKind::MediaDir: loaded = load_media(path, rows); break;
-      case SourceKind::MarkdownDir: {
-        std::vector<fs::path> files;
-        for (const auto& entry : fs::directory_iterator(path)) {
-          if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
-        }
-        if (auto over = check_row_count(spec.name, static_cast<int64_t>(files.size()))) {
+    if (fs::exists(path)) {
+      if (source.kind == SourceKind::Csv) {
+        std::vector<ContentRow> rows;
+        KHLANG_TRY(load_csv(spec, path, sample_default, rows));
+        for (ContentRow& row : rows) KHLANG_TRY(take(row));
+      } else if (source.kind == SourceKind::MarkdownFile) {
+        KHLANG_TRY_AS(ContentRow row, load_markdown(spec, source, path, source.path, "0"));
+        sample_default = cell_of(spec, row, "is_sample").value_or("0");
+        KHLANG_TRY(take(row));
+      } else {
+        // A folder of files: read and parsed (images made into thumbnails) on every core, a batch
+        // at a time, and taken in name order.
+        const std::vector<fs::path> files = files_of(path, source);
+        const std::string_view table = source.kind == SourceKind::MediaDir ? std::string_view("media") : std::string_view(spec.name);
+        if (auto over = check_row_count(table, static_cast<int64_t>(files.size()))) {
           return Error{std::string(source.path) + ": " + *over};
         }
-        std::sort(files.begin(), files.end());
-        for (const fs::path& f : files) {
-          loaded = load_markdown(spec, source, f, std::string(source.path) + "/" + f.filename().string(), sample_default,
-                                 rows);
-          if (!loaded) break;
-        }
-        break;
+        size_t next = 0;
+        OrderedPipeline<fs::path, Expected<ContentRow>> files_in;
+        files_in.batch_size = source.kind == SourceKind::MediaDir ? 8 : 256;  // images are up to 32 MB each
+        files_in.read = [&](std::vector<fs::path>& batch, size_t max) -> Status {
+          for (; next < files.size() && batch.size() < max; ++next) batch.push_back(files[next]);
+          return Ok{};
+        };
+        files_in.work = [&](fs::path& file) -> Expected<ContentRow> {
+          if (source.kind == SourceKind::MediaDir) return load_media(file);
+          return load_markdown(spec, source, file, std::string(source.path) + "/" + file.filename().string(), sample_default);
+        };
+        files_in.consume = [&](Expected<ContentRow>& row) -> Status {
+          if (!row) return row.error();
+          return take(row.value());
+        };
+        KHLANG_TRY(run_pipeline(pool, files_in));
       }
     }
-    if (!loaded) return loaded.error();
-    std::set<std::string> ids;
-    for (const ContentRow& r : rows) {
-      const std::string key = spec.columns.size() > 1 && std::string_view(spec.key).find("||") != std::string_view::npos
-                                  ? r.cells[0].value_or("") + "/" + r.cells[1].value_or("")
-                                  : r.cells[0].value_or("");
-      if (!ids.insert(key).second) return Error{std::string(source.path) + ": '" + key + "' appears twice"};
-    }
+    checks.table_done(source);
   }
-  if (set.count("organization") != 1) return Error{dir_name + "/organization.md: the organization is missing"};
-  if (auto s = check_references(set); !s) return s.error();
-  if (auto s = check_plans(set); !s) return s.error();
+  if (checks.count("organization") != 1) return Error{dir_name + "/organization.md: the organization is missing"};
+  KHLANG_TRY(checks.finish());
+  return check_plans(plans);
+}
+
+Expected<ContentSet> load_content_folder(const std::string& dir_name) {
+  ContentSet set;
+  WorkerPool pool;
+  KHLANG_TRY(read_content_folder(dir_name, pool, [&](const TableSpec& table, ContentRow&& row) -> Status {
+    set.tables[table.name].push_back(std::move(row));
+    return Ok{};
+  }));
   return set;
 }
 
@@ -380,27 +426,35 @@ Status write_content_folder(const ContentSet& set, const std::string& dir_name) 
   return Ok{};
 }
 
+Status RowInserter::insert(const TableSpec& spec, const ContentRow& row) {
+  auto it = statements_.find(spec.name);
+  if (it == statements_.end()) {
+    std::string sql = "INSERT INTO " + prefix_ + spec.name + " (" + content::column_list(spec) + ") VALUES (";
+    for (size_t i = 0; i < spec.columns.size(); ++i) sql += i ? ", ?" : "?";
+    KHLANG_TRY_AS(sqlite::Statement stmt, db_.prepare(sql + ")"));
+    it = statements_.emplace(spec.name, std::move(stmt)).first;
+  }
+  sqlite::Statement& stmt = it->second;
+  for (size_t i = 0; i < spec.columns.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    const Cell& cell = row.cells[i];
+    const content::ColumnSpec& c = spec.columns[i];
+    if (!cell) stmt.bind_null(index);
+    else if (is_kind(c, "INTEGER")) stmt.bind(index, static_cast<int64_t>(std::stoll(*cell)));
+    else if (is_kind(c, "REAL")) stmt.bind(index, std::stod(*cell));
+    else if (is_kind(c, "BLOB")) stmt.bind_blob(index, cell->data(), cell->size());
+    else stmt.bind(index, std::string_view(*cell));
+  }
+  if (auto s = stmt.run(); !s) return Error{std::string(spec.label) + " '" + row.cells[0].value_or("") + "': " + s.error().message};
+  return Ok{};
+}
+
 Status insert_content(sqlite::Database& db, const ContentSet& set, std::string_view prefix) {
+  RowInserter inserter(db, prefix);
   for (const content::TableSpec& spec : content::content_tables()) {
     auto it = set.tables.find(spec.name);
     if (it == set.tables.end()) continue;
-    std::string sql = "INSERT INTO " + std::string(prefix) + spec.name + " (" + content::column_list(spec) + ") VALUES (";
-    for (size_t i = 0; i < spec.columns.size(); ++i) sql += i ? ", ?" : "?";
-    auto stmt = db.prepare(sql + ")");
-    if (!stmt) return stmt.error();
-    for (const ContentRow& row : it->second) {
-      for (size_t i = 0; i < spec.columns.size(); ++i) {
-        const int index = static_cast<int>(i) + 1;
-        const Cell& cell = row.cells[i];
-        const content::ColumnSpec& c = spec.columns[i];
-        if (!cell) stmt->bind_null(index);
-        else if (is_kind(c, "INTEGER")) stmt->bind(index, static_cast<int64_t>(std::stoll(*cell)));
-        else if (is_kind(c, "REAL")) stmt->bind(index, std::stod(*cell));
-        else if (is_kind(c, "BLOB")) stmt->bind_blob(index, cell->data(), cell->size());
-        else stmt->bind(index, std::string_view(*cell));
-      }
-      if (auto s = stmt->run(); !s) return Error{std::string(spec.label) + " '" + row.cells[0].value_or("") + "': " + s.error().message};
-    }
+    for (const ContentRow& row : it->second) KHLANG_TRY(inserter.insert(spec, row));
   }
   return Ok{};
 }

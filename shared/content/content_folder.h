@@ -12,6 +12,7 @@
 // is_sample column; a row's own 0 or 1 overrides it. Pack writes the resolved flag into each row.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@
 #include "content/content_tables.h"
 #include "sqlite/database.h"
 #include "util/error.h"
+#include "util/worker_pool.h"
 
 namespace khlang::content {
 
@@ -39,12 +41,30 @@ struct ContentSet {
 // The cell of `column` in a row of `spec`'s table (nullopt: NULL, or no such column).
 const Cell& cell_of(const content::TableSpec& spec, const ContentRow& row, std::string_view column);
 
-// Loads and checks a folder: columns, numbers, vocabularies, references, the plans' figures
-// (content/plan_checks.h). Errors name the file and line.
+// Reads a content folder row by row, table after table in dependency order, and hands each row
+// to `sink` once checked (columns, numbers, vocabularies, UTF-8, no row twice, references that
+// resolve, the plans' figures: content/plan_checks.h), so the folder is never held whole: files
+// of a folder (articles, images) are read and parsed on `pool` a batch at a time and handed on in
+// name order. The first error stops it; errors name the file and line.
+using RowSink = std::function<Status(const TableSpec& table, ContentRow&& row)>;
+Status read_content_folder(const std::string& dir, WorkerPool& pool, const RowSink& sink);
+// The whole folder in memory, checked the same (tests, export round trips; pack streams).
 Expected<ContentSet> load_content_folder(const std::string& dir);
 Status write_content_folder(const ContentSet& set, const std::string& dir);
 
-// Inserts every row of `set` into the tables named prefix + table (explicit column lists).
+// Inserts rows into the tables named prefix + table (explicit column lists), one prepared
+// statement per table.
+class RowInserter {
+ public:
+  RowInserter(sqlite::Database& db, std::string_view prefix = "") : db_(db), prefix_(prefix) {}
+  Status insert(const TableSpec& table, const ContentRow& row);
+
+ private:
+  sqlite::Database& db_;
+  std::string prefix_;
+  std::map<std::string, sqlite::Statement> statements_;
+};
+// Inserts every row of `set`.
 Status insert_content(sqlite::Database& db, const ContentSet& set, std::string_view prefix = "");
 // Reads the content tables named prefix + table (e.g. "bundle." or "prev_").
 Expected<ContentSet> read_content(sqlite::Database& db, std::string_view prefix = "");

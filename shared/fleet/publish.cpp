@@ -11,7 +11,6 @@
 
 #include "bundle/bundle_file.h"
 #include "bundle/minisign.h"
-#include "content/content_folder.h"
 #include "util/safe_file.h"
 #include "util/system_error.h"
 
@@ -120,19 +119,7 @@ Expected<PublishResult> publish(const PublishRequest& request) {
   }
   result.seq = request.seq.value_or(highest + 1);
 
-  // The content is checked before a number is used up.
-  KHLANG_TRY_AS(auto set, content::load_content_folder(request.content_folder));
-  const std::string state = "khlang-publish 1\nkey_id=" + result.key_id + "\nlast_seq=" + std::to_string(result.seq) +
-                            "\nchannel=" + request.channel + "\npublished_at=" + bundle::now_utc_iso() + "\nend\n";
-  const std::filesystem::path state_path(result.state_path);
-  if (auto s = safe_file::write_into(state_path.parent_path().empty() ? "." : state_path.parent_path().string(),
-                                     state_path.filename().string(), state);
-      !s) {
-    return Error{"cannot save the sequence number beside the key: " + s.error().message};
-  }
-
   bundle::BundleLabel label;
-  label.organization = set.tables["organization"][0].cells[1].value_or("");
   label.channel = request.channel;
   label.seq = result.seq;
   label.created_at = bundle::now_utc_iso();
@@ -140,14 +127,31 @@ Expected<PublishResult> publish(const PublishRequest& request) {
   std::snprintf(name, sizeof name, "khlang-%s-%08lld.khb", request.channel.c_str(), static_cast<long long>(result.seq));
   result.bundle_path = (std::filesystem::path(request.publish_folder) / name).string();
   const std::string sig_name = std::string(name) + ".minisig";
-  // Packed in private (the temporary directory), then copied in whole through safe_file: the
-  // bundle first, then its signature, which completes the pair a kiosk takes.
+  // Packed in private (the temporary directory), which checks the content before a number is
+  // used up; then the number is saved beside the key, and the pair copied in whole through
+  // safe_file: the bundle first, then its signature, which completes the pair a kiosk takes.
   std::string private_dir = (std::filesystem::temp_directory_path() / "khlang-publish-XXXXXX").string();
   if (!::mkdtemp(private_dir.data())) return system_error("cannot make a private folder to pack in", errno);
   const std::string packed = private_dir + "/" + name;
   Status s = safe_file::check_replaceable(request.publish_folder, name);
   if (s) s = safe_file::check_replaceable(request.publish_folder, sig_name);
-  if (s) s = bundle::pack_bundle(set, label, secret, packed);
+  if (s) {
+    if (auto counts = bundle::pack_content_folder(request.content_folder, label, secret, packed); !counts) {
+      std::filesystem::remove_all(private_dir, ec);
+      return counts.error();
+    }
+  }
+  const std::string state = "khlang-publish 1\nkey_id=" + result.key_id + "\nlast_seq=" + std::to_string(result.seq) +
+                            "\nchannel=" + request.channel + "\npublished_at=" + bundle::now_utc_iso() + "\nend\n";
+  const std::filesystem::path state_path(result.state_path);
+  if (s) {
+    if (auto saved = safe_file::write_into(state_path.parent_path().empty() ? "." : state_path.parent_path().string(),
+                                           state_path.filename().string(), state);
+        !saved) {
+      std::filesystem::remove_all(private_dir, ec);
+      return Error{"cannot save the sequence number beside the key: " + saved.error().message};
+    }
+  }
   if (s) s = safe_file::copy_into(request.publish_folder, name, packed);
   if (s) s = safe_file::copy_into(request.publish_folder, sig_name, bundle::signature_path(packed));
   std::filesystem::remove_all(private_dir, ec);

@@ -62,16 +62,28 @@ const DocumentKind* find_document_kind(HitKind kind) {
   return nullptr;
 }
 
-StatementFields::StatementFields(const sqlite::Statement& row, const DocumentKind& kind) : row_(row) {
+std::vector<std::string_view> column_names(const DocumentKind& kind) {
+  std::vector<std::string_view> names;
   std::string_view cols = kind.columns;
   while (!cols.empty()) {
     const size_t comma = cols.find(',');
     std::string_view name = cols.substr(0, comma);
     while (name.starts_with(' ')) name.remove_prefix(1);
-    names_.push_back(name);
+    names.push_back(name);
     cols = comma == std::string_view::npos ? std::string_view() : cols.substr(comma + 1);
   }
+  return names;
 }
+
+std::string RowFields::operator[](std::string_view column) const {
+  for (size_t i = 0; i < names_.size() && i < cells_.size(); ++i) {
+    if (names_[i] == column) return cells_[i];
+  }
+  return std::string();
+}
+
+StatementFields::StatementFields(const sqlite::Statement& row, const DocumentKind& kind)
+    : row_(row), names_(column_names(kind)) {}
 
 std::string StatementFields::operator[](std::string_view column) const {
   for (size_t i = 0; i < names_.size(); ++i) {

@@ -37,6 +37,21 @@ struct DocumentKind {
 const std::vector<DocumentKind>& document_kinds();
 const DocumentKind* find_document_kind(HitKind kind);
 
+// The names in `kind.columns`, in order.
+std::vector<std::string_view> column_names(const DocumentKind& kind);
+
+// A row's cells in the order of `kind.columns`, read by column name.
+class RowFields : public Fields {
+ public:
+  RowFields(const DocumentKind& kind, const std::vector<std::string>& cells)
+      : names_(column_names(kind)), cells_(cells) {}
+  std::string operator[](std::string_view column) const override;
+
+ private:
+  std::vector<std::string_view> names_;
+  const std::vector<std::string>& cells_;
+};
+
 // A row of a statement selecting `kind.columns`, read by column name.
 class StatementFields : public Fields {
  public:

@@ -2,10 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <functional>
 #include <optional>
 
 #include "search/documents.h"
 #include "search/tokenizer.h"
+#include "util/ordered_pipeline.h"
 
 namespace khlang::search {
 namespace {
@@ -36,57 +38,68 @@ constexpr PackedTable kPackedTables[] = {
     {"search_words_config", "packed_words_config", "(k PRIMARY KEY, v) WITHOUT ROWID"},
 };
 
+// A document on its way into the index: its content row's cells (read in order), then its place
+// and words (worked out on any core), then written in order.
+struct IndexedDocument {
+  std::string ref, route, title;
+  std::string title_words, body_words;  // pretokenized(): cut into words, ready for khlang_tokens
+};
+
 // Numbers the documents 1..N in a fixed order into search_doc: an index packed into a bundle
-// refers to them by that number, and the kiosk numbers its own the same way. With `text`, their
-// text also goes to temp.search_text for index_search_text.
-Status fill_search_doc(sqlite::Database& db, bool text) {
-  if (auto s = db.exec("DELETE FROM search_doc"); !s) return s;
-  if (text) {
-    if (auto s = db.exec("CREATE TEMP TABLE IF NOT EXISTS search_text (id INTEGER PRIMARY KEY, title TEXT, body TEXT);"
-                         "DELETE FROM temp.search_text");
-        !s) {
-      return s;
-    }
+// refers to them by that number, and the kiosk numbers its own the same way. With a pool, also
+// cuts each document's title and text into words on every core (libthai is most of the cost of
+// an index) and indexes them, in that order, into temp.search_build, an FTS5 table fed the words
+// ready cut, so it holds exactly what khlang_words would have cut. The connection is used on this
+// thread only (reading the rows and writing the index); the workers get the rows' text.
+Status number_documents(sqlite::Database& db, WorkerPool* pool) {
+  KHLANG_TRY(db.exec("DELETE FROM search_doc"));
+  std::optional<sqlite::Statement> add_words;
+  if (pool) {
+    KHLANG_TRY(db.exec("DROP TABLE IF EXISTS temp.search_build;"
+                       "CREATE VIRTUAL TABLE temp.search_build USING fts5(title, body, content='', tokenize='khlang_tokens')"));
+    KHLANG_TRY_AS(sqlite::Statement stmt, db.prepare("INSERT INTO temp.search_build (rowid, title, body) VALUES (?, ?, ?)"));
+    add_words.emplace(std::move(stmt));
   }
-  auto add_doc = db.prepare("INSERT INTO search_doc (kind, ref, route, title) VALUES (?, ?, ?, ?)");
-  if (!add_doc) return add_doc.error();
-  std::optional<sqlite::Statement> add_text;
-  if (text) {
-    auto stmt = db.prepare("INSERT INTO temp.search_text (id, title, body) VALUES (?, ?, ?)");
-    if (!stmt) return stmt.error();
-    add_text.emplace(std::move(stmt.value()));
-  }
+  KHLANG_TRY_AS(sqlite::Statement add_doc, db.prepare("INSERT INTO search_doc (kind, ref, route, title) VALUES (?, ?, ?, ?)"));
+  WorkerPool one_thread(0);
   for (const DocumentKind& kind : document_kinds()) {
-    auto rows = db.prepare(std::string("SELECT ") + kind.columns + " FROM " + kind.table + " ORDER BY id");
-    if (!rows) return rows.error();
-    Status added = Ok{};
-    auto read = rows->for_each_row([&](const sqlite::Statement& r) {
-      if (!added) return;
-      const StatementFields fields(r, kind);
-      const std::string title = kind.title(fields);
-      add_doc->bind_all(hit_kind_name(kind.kind), r.column_text(0), kind.route(fields), std::string_view(title));
-      added = add_doc->run();
-      if (added && add_text) {
-        add_text->bind_all(db.last_insert_rowid(), std::string_view(title), kind.body(fields));
-        added = add_text->run();
+    KHLANG_TRY_AS(sqlite::Statement rows, db.prepare(std::string("SELECT ") + kind.columns + " FROM " + kind.table + " ORDER BY id"));
+    const size_t columns = column_names(kind).size();
+    bool more = true;
+    OrderedPipeline<std::vector<std::string>, IndexedDocument> documents;
+    documents.read = [&](std::vector<std::vector<std::string>>& batch, size_t max) -> Status {
+      while (more && batch.size() < max) {
+        KHLANG_TRY_AS(const bool row, rows.step());
+        if (!row) {
+          more = false;
+          break;
+        }
+        std::vector<std::string>& cells = batch.emplace_back();
+        for (size_t i = 0; i < columns; ++i) cells.push_back(rows.column_text(static_cast<int>(i)));
       }
-    });
-    if (!read) return read;
-    if (!added) return added;
+      return Ok{};
+    };
+    documents.work = [&](std::vector<std::string>& cells) {
+      const RowFields fields(kind, cells);
+      IndexedDocument d{cells[0], kind.route(fields), kind.title(fields), {}, {}};
+      if (pool) {
+        d.title_words = pretokenized(d.title);
+        d.body_words = pretokenized(kind.body(fields));
+      }
+      return d;
+    };
+    documents.consume = [&](IndexedDocument& d) -> Status {
+      KHLANG_TRY(add_doc.bind_all(hit_kind_name(kind.kind), std::string_view(d.ref), std::string_view(d.route),
+                                  std::string_view(d.title))
+                     .run());
+      if (add_words) {
+        KHLANG_TRY(add_words->bind_all(db.last_insert_rowid(), std::string_view(d.title_words), std::string_view(d.body_words)).run());
+      }
+      return Ok{};
+    };
+    KHLANG_TRY(run_pipeline(pool ? *pool : one_thread, documents));
   }
   return Ok{};
-}
-
-// Tokenizes temp.search_text into `schema`.search_words (the costly part: libthai on every
-// word), then lists its vocabulary in search_term.
-Status index_search_text(sqlite::Database& db, const std::string& schema) {
-  return db.exec("INSERT INTO " + schema + ".search_words(search_words) VALUES('delete-all');"
-                 "INSERT INTO " + schema + ".search_words (rowid, title, body) SELECT id, title, body FROM temp.search_text;"
-                 "DROP TABLE temp.search_text;"
-                 "CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(" + schema + ", search_words, row);"
-                 "DELETE FROM search_term;"
-                 "INSERT INTO search_term (term, docs) SELECT term, doc FROM temp.search_vocab;"
-                 "DROP TABLE temp.search_vocab;");
 }
 
 // Replaces the rows of table `to` by those of `from` (same columns).
@@ -112,28 +125,60 @@ const char* packed_index_schema_sql() {
   return sql.c_str();
 }
 
+namespace {
+
+// Runs `fn` with SQLite's defensive mode lifted: writing FTS5's own tables is what it forbids.
+Status without_defensive(sqlite::Database& db, const std::function<Status()>& fn) {
+  sqlite3* h = db.handle();
+  int defensive = 0;
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+  Status s = fn();
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
+  return s;
+}
+
+// Lists temp.search_build's vocabulary in search_term, then copies its FTS5 tables into the
+// bundle's packed tables or, on the kiosk, into search_words's own.
+Status keep_built_index(sqlite::Database& db, bool packed) {
+  KHLANG_TRY(db.exec("CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(temp, search_build, row);"
+                     "DELETE FROM main.search_term;"
+                     "INSERT INTO main.search_term (term, docs) SELECT term, doc FROM temp.search_vocab;"
+                     "DROP TABLE temp.search_vocab;"));
+  auto copy = [&]() -> Status {
+    for (const PackedTable& t : kPackedTables) {
+      const std::string part = std::string(t.fts5).substr(std::string_view("search_words").size());  // _data, _idx...
+      KHLANG_TRY(replace_rows(db, "temp.search_build" + part, std::string("main.") + (packed ? t.packed : t.fts5)));
+    }
+    return Ok{};
+  };
+  KHLANG_TRY(packed ? copy() : without_defensive(db, copy));
+  return db.exec("DROP TABLE temp.search_build");
+}
+
+}  // namespace
+
 Status rebuild_search_index(sqlite::Database& db) {
-  if (auto s = fill_search_doc(db, true); !s) return s;
-  return index_search_text(db, "main");
+  WorkerPool pool;
+  KHLANG_TRY(number_documents(db, &pool));
+  return keep_built_index(db, false);
 }
 
 Status pack_search_index(sqlite::Database& bundle) {
-  // Built in temporary tables (the bundle keeps no document table and no virtual table), then
-  // copied into the bundle's plain tables.
-  if (auto s = register_search_functions(bundle.handle()); !s) return s;
-  Status s = bundle.exec(std::string("CREATE TEMP TABLE search_doc ") + kSearchDocColumns + ";" + words_table_sql("temp"));
-  if (s) s = fill_search_doc(bundle, true);
-  if (s) s = index_search_text(bundle, "temp");
-  for (const PackedTable& t : kPackedTables) {
-    if (s) s = replace_rows(bundle, std::string("temp.") + t.fts5, std::string("main.") + t.packed);
-  }
+  // The bundle keeps no document table and no virtual table: the documents are numbered in a
+  // temporary table, the index built in another and copied into the bundle's plain tables.
+  KHLANG_TRY(register_search_functions(bundle.handle()));
+  KHLANG_TRY(bundle.exec(std::string("CREATE TEMP TABLE search_doc ") + kSearchDocColumns));
+  WorkerPool pool;
+  Status s = number_documents(bundle, &pool);
+  if (s) s = keep_built_index(bundle, true);
   if (s) {
     auto info = bundle.prepare("INSERT INTO search_info (id, tokenizer) VALUES (1, ?)");
     if (!info) return info.error();
     info->bind(1, tokenizer_fingerprint());
     s = info->run();
   }
-  (void)bundle.exec("DROP TABLE IF EXISTS temp.search_words; DROP TABLE IF EXISTS temp.search_doc");
+  (void)bundle.exec("DROP TABLE IF EXISTS temp.search_build; DROP TABLE IF EXISTS temp.search_doc");
   return s;
 }
 
@@ -148,40 +193,27 @@ Expected<TakenIndex> take_search_index(sqlite::Database& db, const std::string& 
   if (!row) return row.error();
   const bool take = row.value() && same->column_int(0) == 1;
   same->reset();
-  if (take) {
-    Status s = fill_search_doc(db, false);
-    // Writing FTS5's own tables is what SQLite's defensive mode forbids: lifted for these only.
-    sqlite3* h = db.handle();
-    int defensive = 0;
-    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
-    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
-    for (const PackedTable& t : kPackedTables) {
-      if (s) s = replace_rows(db, bundle_schema + "." + t.packed, std::string("main.") + t.fts5);
-    }
-    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
-    if (s) s = replace_rows(db, bundle_schema + ".search_term", "main.search_term");
-    if (!s) return s.error();
-    // The signature says the office made it, not that its pack was sound.
-    const Status checked = db.exec("INSERT INTO main.search_words (search_words) VALUES ('integrity-check')");
-    if (checked) return TakenIndex{IndexSource::Packed, ""};
-    // FTS5 cannot even empty an index whose structure it cannot read: its tables become those of
-    // a new, empty index, which is then filled here.
-    Status reset = db.exec(words_table_sql("temp", "search_words_empty"));
-    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
-    for (const PackedTable& t : kPackedTables) {
-      const std::string part = std::string(t.fts5).substr(std::string_view("search_words").size());
-      if (reset) reset = replace_rows(db, "temp.search_words_empty" + part, std::string("main.") + t.fts5);
-    }
-    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
-    if (reset) reset = db.exec("DROP TABLE temp.search_words_empty");
-    if (!reset) return reset.error();
-    if (auto built = rebuild_search_index(db); !built) return built.error();
-    return TakenIndex{IndexSource::BuiltForDamage,
-                      "the bundle's search index failed FTS5's integrity check (" + checked.error().message +
-                          "); the kiosk indexed the content itself"};
+  if (!take) {
+    KHLANG_TRY(rebuild_search_index(db));
+    return TakenIndex{IndexSource::BuiltForTokenizer, ""};
   }
-  if (auto s = rebuild_search_index(db); !s) return s.error();
-  return TakenIndex{IndexSource::BuiltForTokenizer, ""};
+  KHLANG_TRY(number_documents(db, nullptr));
+  const auto copy = [&]() -> Status {
+    for (const PackedTable& t : kPackedTables) {
+      KHLANG_TRY(replace_rows(db, bundle_schema + "." + t.packed, std::string("main.") + t.fts5));
+    }
+    return Ok{};
+  };
+  KHLANG_TRY(without_defensive(db, copy));
+  KHLANG_TRY(replace_rows(db, bundle_schema + ".search_term", "main.search_term"));
+  // The signature says the office made it, not that its pack was sound.
+  const Status checked = db.exec("INSERT INTO main.search_words (search_words) VALUES ('integrity-check')");
+  if (checked) return TakenIndex{IndexSource::Packed, ""};
+  // FTS5 cannot even empty an index whose structure it cannot read; rebuilding replaces its tables
+  // whole (keep_built_index) without asking it to.
+  KHLANG_TRY(rebuild_search_index(db));
+  return TakenIndex{IndexSource::BuiltForDamage, "the bundle's search index failed FTS5's integrity check (" +
+                                                     checked.error().message + "); the kiosk indexed the content itself"};
 }
 
 namespace {

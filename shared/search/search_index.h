@@ -37,6 +37,7 @@ const char* match_kind_name(MatchKind kind);
 
 struct SearchHit {
   HitKind kind = HitKind::Article;
+  std::string id;     // the content row's id (an article's, a person's...)
   std::string route;  // the kiosk screen that shows it (article:<id>, plan:<id>, people, ...)
   std::string title;
   std::string snippet;                                 // a piece of the text around the match
@@ -52,6 +53,9 @@ struct SearchRequest {
   // The visitor pressed search: a single letter or digit is searched too (while typing, one
   // letter would match half the index as a prefix).
   bool submitted = false;
+  // The snippet's length in grapheme clusters (about two lines of text at 96), a quarter of it
+  // before the first match.
+  size_t snippet_clusters = 96;
 };
 
 struct SearchResults {
@@ -68,6 +72,8 @@ struct SearchResults {
 // kMaxQueryWords words; the rest is ignored.
 constexpr size_t kMaxQueryCodePoints = 100;
 constexpr size_t kMaxQueryWords = 5;
+// Whether `query` is within those caps (a search field stops taking keys past them).
+bool fits_query_caps(std::string_view query);
 
 // Searches one database. Keeps the index's vocabulary between queries (reloaded when the
 // content changes), so a kiosk keeps one Searcher per connection.

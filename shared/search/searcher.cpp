@@ -32,7 +32,6 @@
 namespace khlang::search {
 namespace {
 
-constexpr size_t kSnippetClusters = 48;  // about a line of text on each side of the match
 constexpr int kTierCandidates = 100;     // documents of a tier (titles, then bodies) ranked by bm25
 constexpr int kWindow = 100;             // documents holding a tier's tokens checked at a time
 constexpr int kWindows = 20;             // windows at most: 2,000 documents holding a tier's tokens
@@ -42,6 +41,7 @@ constexpr size_t kReadings = 4;          // readings of the word being typed
 constexpr size_t kPrefixPhrases = 8;     // phrases of the prefix tier: the most common completions
 constexpr size_t kSuggestions = 6;       // chips offered
 constexpr size_t kFewHits = 3;           // fewer hits than this: offer the nearest words too
+constexpr size_t kRespellings = 8;       // respellings of a word tried against the index
 
 struct QueryWord {
   std::string source;               // as typed: its tokens and what stood between them
@@ -90,6 +90,19 @@ std::vector<QueryWord> parse_query(std::string_view query) {
     previous_end = t.end;
   }
   for (QueryWord& w : words) w.letters = text::decode_utf8(w.text);
+  return words;
+}
+
+// The number of words in `query`, uncapped: tokens with no space between them make one.
+size_t count_words(std::string_view query) {
+  size_t words = 0;
+  int previous_end = -1;
+  for (const Token& t : tokenize(query)) {
+    bool joins = previous_end >= 0;
+    for (int b = std::max(previous_end, 0); joins && b < t.begin; ++b) joins = !is_query_space(query[static_cast<size_t>(b)]);
+    if (!joins) ++words;
+    previous_end = t.end;
+  }
   return words;
 }
 
@@ -206,7 +219,7 @@ struct Expression {
   }
 };
 
-void make_snippet(const std::string& body, const std::vector<std::string>& needles, SearchHit& hit);
+void make_snippet(const std::string& body, const std::vector<std::string>& needles, size_t clusters, SearchHit& hit);
 
 class QueryRun {
  public:
@@ -425,7 +438,7 @@ class QueryRun {
 
 // The hits for the first `limit` candidates: kind, route, title and snippet.
 Expected<std::vector<SearchHit>> hits_of(sqlite::Database& db, const std::vector<Candidate>& found, int limit,
-                                          const std::vector<QueryWord>& words) {
+                                          const std::vector<QueryWord>& words, size_t snippet_clusters) {
   std::vector<std::string> needles;
   for (const QueryWord& w : words) {
     needles.push_back(w.text);
@@ -442,10 +455,10 @@ Expected<std::vector<SearchHit>> hits_of(sqlite::Database& db, const std::vector
     if (row.value()) {
       const auto kind = find_hit_kind(doc->column_text(0));
       if (!kind) return Error{"search index: a document of unknown kind '" + doc->column_text(0) + "' (import the content again)"};
-      SearchHit hit{*kind, doc->column_text(1), doc->column_text(2), {}, {}, c.score, c.match, c.in_title};
-      auto body = document_body(db, hit.kind, doc->column_text(3));
+      SearchHit hit{*kind, doc->column_text(3), doc->column_text(1), doc->column_text(2), {}, {}, c.score, c.match, c.in_title};
+      auto body = document_body(db, hit.kind, hit.id);
       if (!body) return body.error();
-      make_snippet(body.value(), needles, hit);
+      make_snippet(body.value(), needles, snippet_clusters, hit);
       hits.push_back(std::move(hit));
     }
     doc->reset();
@@ -455,7 +468,7 @@ Expected<std::vector<SearchHit>> hits_of(sqlite::Database& db, const std::vector
 
 // A snippet of `body` around the first match of any needle, cut at cluster boundaries, with every
 // match inside it marked.
-void make_snippet(const std::string& body, const std::vector<std::string>& needles, SearchHit& hit) {
+void make_snippet(const std::string& body, const std::vector<std::string>& needles, size_t length, SearchHit& hit) {
   const text::NormalizedText n = text::normalize(body, text::NormalizeMode::Search);
   const std::u32string& t = n.text;
   std::vector<std::pair<size_t, size_t>> found;  // normalized code point ranges
@@ -483,8 +496,8 @@ void make_snippet(const std::string& body, const std::vector<std::string>& needl
     return k;
   };
   const size_t center = found.empty() ? 0 : found.front().first;
-  const size_t from = cluster_back(center, found.empty() ? 0 : kSnippetClusters / 2);
-  const size_t to = cluster_forward(from, kSnippetClusters * 2);
+  const size_t from = cluster_back(center, found.empty() ? 0 : length / 4);  // a quarter before the match
+  const size_t to = cluster_forward(from, length);
   const uint32_t b0 = n.source_byte(from), b1 = n.source_byte(to);
   hit.snippet = (from > 0 ? "…" : "") + body.substr(b0, b1 - b0) + (to < t.size() ? "…" : "");
   const uint32_t shift = from > 0 ? 3 : 0;  // "…" is three bytes
@@ -502,7 +515,46 @@ void make_snippet(const std::string& body, const std::vector<std::string>& needl
   }
 }
 
+// Completions of the word being typed as the content spells them: in the hits' titles and
+// snippets, the tokens standing together whose start spells the typed letters and whose last
+// token runs past them (การจัดกา: การ|จัดการ, the word การจัดการ). A word that ends where the
+// letters end is complete, and the words after it are not its completion. Most frequent first.
+void add_completions(const std::vector<SearchHit>& hits, const QueryWord& last, std::vector<std::string>& out) {
+  std::vector<std::pair<std::string, int>> counted;
+  for (const SearchHit& h : hits) {
+    for (const std::string* text : {&h.title, &h.snippet}) {
+      const std::vector<Token> tokens = tokenize(*text);
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        std::string joined;
+        for (size_t j = i; j < tokens.size(); ++j) {
+          if (j > i && tokens[j].begin != tokens[j - 1].end) break;  // a space or a sign between: another word
+          joined += tokens[j].text;
+          if (joined.size() < last.text.size()) {
+            if (!std::string_view(last.text).starts_with(joined)) break;
+            continue;
+          }
+          if (joined.size() > last.text.size() && std::string_view(joined).starts_with(last.text)) {
+            auto it = std::find_if(counted.begin(), counted.end(), [&](const auto& c) { return c.first == joined; });
+            if (it == counted.end()) counted.emplace_back(joined, 1);
+            else ++it->second;
+          }
+          break;
+        }
+      }
+    }
+  }
+  std::stable_sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (const auto& [word, n] : counted) {
+    if (out.size() >= kSuggestions) break;
+    if (std::find(out.begin(), out.end(), word) == out.end()) out.push_back(word);
+  }
+}
+
 }  // namespace
+
+bool fits_query_caps(std::string_view query) {
+  return text::decode_utf8(query).size() <= kMaxQueryCodePoints && count_words(query) <= kMaxQueryWords;
+}
 
 const char* match_kind_name(MatchKind kind) {
   switch (kind) {
@@ -543,6 +595,30 @@ Expected<SearchResults> Searcher::search(const SearchRequest& request) {
         changed = true;
         continue;
       }
+      // A word of several index words with one letter slipped (ประเมิณผล: ประเมิน ผล): the
+      // spellings with a similar letter that cut into index words, fewest words first, the first
+      // that finds something.
+      std::vector<QueryWord> respelt;
+      for (const std::u32string& v : similar_spellings(w.letters)) {
+        std::vector<QueryWord> parsed = parse_query(text::encode_utf8(v));
+        if (parsed.size() != 1) continue;
+        const bool known = std::all_of(parsed[0].tokens.begin(), parsed[0].tokens.end(), [&](const std::string& t) {
+          return vocabulary_.find(t) || (t[0] >= '0' && t[0] <= '9');
+        });
+        if (known) respelt.push_back(std::move(parsed[0]));
+      }
+      std::stable_sort(respelt.begin(), respelt.end(),
+                       [](const QueryWord& a, const QueryWord& b) { return a.tokens.size() < b.tokens.size(); });
+      bool respelt_found = false;
+      for (size_t i = 0; i < respelt.size() && i < kRespellings && !respelt_found; ++i) {
+        auto finds = run.matches_anything(respelt[i]);
+        if (!finds) return finds.error();
+        if (finds.value()) {
+          w = std::move(respelt[i]);
+          changed = respelt_found = true;
+        }
+      }
+      if (respelt_found) continue;
       // Else each token the index does not hold (ชุมชน|นัก|ปฏิบัด: ปฏิบัติ); numbers stay.
       std::vector<std::string> replacement(w.tokens.size());
       for (size_t i = 0; i < w.tokens.size(); ++i) {
@@ -565,17 +641,24 @@ Expected<SearchResults> Searcher::search(const SearchRequest& request) {
       }
     }
   }
-  auto hits = hits_of(db_, found, request.limit, searched);
+  auto hits = hits_of(db_, found, request.limit, searched, request.snippet_clusters);
   if (!hits) return hits.error();
   results.hits = std::move(hits.value());
 
-  // Chips for the word as the visitor typed it: its completions, and its nearest words when there
-  // are few hits (a correction among them).
+  // Chips for the word as the visitor typed it: its completions (index words that start with it,
+  // then words of the hits that run on from it), and its nearest words when there are few hits (a
+  // correction among them).
   const QueryWord& last = words.back();
   for (const VocabularyWord* w : vocabulary_.starting_with(last.text, kSuggestions)) results.suggestions.push_back(w->text);
+  if (results.suggestions.size() < kSuggestions) add_completions(results.hits, last, results.suggestions);
   if (results.hits.size() < kFewHits) {
     for (const VocabularyWord* w : vocabulary_.nearest(last.letters, kSuggestions)) {
       if (results.suggestions.size() >= kSuggestions) break;
+      // Typed past it already (ความ for ความรู้), unless it ends inside a cluster (อนุญาต for อนุญาติ).
+      const size_t n = w->letters.size();
+      if (std::u32string_view(last.letters).starts_with(w->letters) && (n == last.letters.size() || !text::extends_cluster(last.letters[n]))) {
+        continue;
+      }
       if (std::find(results.suggestions.begin(), results.suggestions.end(), w->text) == results.suggestions.end()) {
         results.suggestions.push_back(w->text);
       }

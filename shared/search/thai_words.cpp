@@ -19,10 +19,11 @@ bool is_cluster_second(char32_t c) { return c == 0x0E23 || c == 0x0E25 || c == 0
 // A consonant carries its vowel or tone when one of these follows it.
 bool carries_vowel(char32_t c) { return extends_cluster(c) || is_following_vowel(c); }
 
-// Letters a visitor confuses: the same sound written with other letters, short and long vowels
-// of the same quality. Each group is one string.
+// Letters a visitor confuses: the same sound written with other letters, letters of the same
+// shape (ฎ ฏ: กฤษฎีกา is often written กฤษฏีกา), short and long vowels of the same quality. Each
+// group is one string.
 constexpr std::u32string_view kSimilar[] = {
-    U"ขฃคฅฆ", U"ชฌ", U"ซศษส", U"ดฎ", U"ตฏ", U"ถฐทธฑฒ", U"นณ", U"ยญ", U"รลฬ", U"พภผ", U"ฟฝ", U"หฮ", U"ใไ",
+    U"ขฃคฅฆ", U"ชฌ", U"ซศษส", U"ดฎ", U"ตฏ", U"ฎฏ", U"ถฐทธฑฒ", U"นณ", U"ยญ", U"รลฬ", U"พภผ", U"ฟฝ", U"หฮ", U"ใไ",
     U"\u0E34\u0E35",  // ิ ี
     U"\u0E36\u0E37",  // ึ ื
     U"\u0E38\u0E39",  // ุ ู
@@ -81,6 +82,22 @@ bool may_start_syllable(std::u32string_view w, size_t k) {
   if (carries_vowel(next)) return true;
   // A cluster (ปรา, กลาง) starts a syllable; any other consonant before a consonant closes one.
   return is_cluster_second(next) && k + 2 < n && carries_vowel(w[k + 2]);
+}
+
+std::vector<std::u32string> similar_spellings(std::u32string_view word) {
+  std::vector<std::u32string> out;
+  for (size_t k = 0; k < word.size(); ++k) {
+    for (std::u32string_view g : kSimilar) {
+      if (g.find(word[k]) == std::u32string_view::npos) continue;
+      for (char32_t other : g) {
+        if (other == word[k]) continue;
+        std::u32string v(word);
+        v[k] = other;
+        out.push_back(std::move(v));
+      }
+    }
+  }
+  return out;
 }
 
 size_t cluster_count(std::u32string_view w) {

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace khlang::search {
 
@@ -22,6 +24,10 @@ bool may_start_syllable(std::u32string_view word, size_t k);
 // letter (ศ ษ ส, ท ธ ฑ ฒ, ใ ไ, ...) costs 0.5, any other change 1. Returns a value above `limit`
 // as soon as the distance is known to exceed it.
 double word_distance(std::u32string_view a, std::u32string_view b, double limit);
+
+// Every spelling of `word` with one letter or mark replaced by one a visitor confuses it with
+// (ณ for น, ฏ for ฎ, ิ for ี: the half-cost substitutions above), in the order of the word.
+std::vector<std::u32string> similar_spellings(std::u32string_view word);
 
 // The distance within which a word of `clusters` clusters counts as a misspelling of another.
 double allowed_distance(size_t clusters);

@@ -26,6 +26,9 @@ bool is_word_char(char32_t c) {
 // (folded to ASCII already) or punctuation.
 bool is_thai_letter(char32_t c) { return is_thai(c) && c != 0x0E46 && c != 0x0E2F && c != 0x0E5A && c != 0x0E5B && c != 0x0E4F; }
 
+// Between the tokens of pretokenized text: tokens are letters and digits, never control characters.
+constexpr char kTokenSeparator = '\x1f';
+
 // Raised whenever the tokens this file makes change.
 constexpr const char* kTokenizerVersion = "khlang-search-2";
 
@@ -92,6 +95,15 @@ std::vector<Token> tokenize(std::string_view utf8) {
   return out;
 }
 
+std::string pretokenized(std::string_view utf8) {
+  std::string out;
+  for_each_token(utf8, [&](const std::string& text, int, int) {
+    if (!out.empty()) out += kTokenSeparator;
+    out += text;
+  });
+  return out;
+}
+
 namespace {
 
 // FTS5's C interface. The tokenizer has no state: FTS5 gets a non-null handle that is never used.
@@ -111,6 +123,23 @@ int run_tokenizer(Fts5Tokenizer*, void* ctx, int, const char* text, int size,
   return rc;
 }
 
+// Text cut already (pretokenized): each piece between separators is a token.
+int run_pretokenized(Fts5Tokenizer*, void* ctx, int, const char* text, int size,
+                     int (*token)(void*, int, const char*, int, int, int)) {
+  const std::string_view all(text, static_cast<size_t>(size));
+  size_t begin = 0;
+  while (begin < all.size()) {
+    size_t end = all.find(kTokenSeparator, begin);
+    if (end == std::string_view::npos) end = all.size();
+    if (end > begin) {
+      const int rc = token(ctx, 0, text + begin, static_cast<int>(end - begin), static_cast<int>(begin), static_cast<int>(end));
+      if (rc != SQLITE_OK) return rc;
+    }
+    begin = end + 1;
+  }
+  return SQLITE_OK;
+}
+
 fts5_api* fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
@@ -127,7 +156,9 @@ Status register_search_functions(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);
   if (!api) return Error{"this SQLite has no FTS5: search needs it (Debian's libsqlite3 has it)"};
   fts5_tokenizer words{create, destroy, run_tokenizer};
-  if (api->xCreateTokenizer(api, "khlang_words", nullptr, &words, nullptr) != SQLITE_OK) {
+  fts5_tokenizer tokens{create, destroy, run_pretokenized};
+  if (api->xCreateTokenizer(api, "khlang_words", nullptr, &words, nullptr) != SQLITE_OK ||
+      api->xCreateTokenizer(api, "khlang_tokens", nullptr, &tokens, nullptr) != SQLITE_OK) {
     return Error{"cannot register the search tokenizer"};
   }
   return register_match_function(api);

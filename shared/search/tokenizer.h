@@ -24,12 +24,17 @@ struct Token {
 
 std::vector<Token> tokenize(std::string_view utf8);
 
+// The tokens of `utf8` joined by U+001F, for the tokenizer "khlang_tokens", which takes text cut
+// already: an index is cut into words on every core, and FTS5 calls its tokenizer on one.
+std::string pretokenized(std::string_view utf8);
+
 // Names this tokenizer and the libthai dictionary it cuts words with: an index is only reused by
 // a program whose fingerprint is the same. Empty when the dictionary cannot be found.
 const std::string& tokenizer_fingerprint();
 
-// Registers the tokenizer "khlang_words" and the function "khlang_match" (rank.h) with
-// FTS5 on this connection (every connection that creates, fills or queries the index needs them).
+// Registers the tokenizers "khlang_words" and "khlang_tokens" and the function "khlang_match"
+// (rank.h) with FTS5 on this connection (every connection that creates, fills or queries the
+// index needs them).
 Status register_search_functions(sqlite3* db);
 
 }  // namespace khlang::search

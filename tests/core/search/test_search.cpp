@@ -35,6 +35,7 @@ struct SearchFixture : BundleFixture {
         {"names", "รายชื่อผู้เข้าร่วมประชุม รายชื่อ รายชื่อ"},
         {"connect", "การเชื่อมต่อ เชื่อม เชื่อม เชื่อม เชื่อม"},
         {"permit", "การขออนุญาตก่อสร้างอาคาร"},
+        {"evaluation", "แนวทางการประเมินผลการดำเนินงาน"},
         {"timetable", "ตารางเวลาและตามกำหนดการ"},
         {"crow", "นกกาบินข้ามทุ่ง"},
         {"rule-eight", "ระเบียบข้อ 8 ว่าด้วยพัสดุ"},
@@ -431,4 +432,38 @@ TEST_CASE("search: a packed index with its FTS5 blocks damaged is rebuilt at imp
   auto sound = bundle::import_bundle(f.db, f.pack_search_content(3));
   REQUIRE(sound.ok());
   CHECK(sound->note.empty());
+}
+
+TEST_CASE("search: a word of several index words with a slipped letter is respelt (ประเมิณผล, กฤษฏีกา)") {
+  SearchFixture f;
+  const search::SearchResults r = f.results("ประเมิณผล", true);
+  CHECK(r.corrected_query == "ประเมินผล");
+  CHECK(hit_for(r.hits, "article:evaluation") != nullptr);
+  // Nothing to respell into: no correction, no results.
+  const search::SearchResults none = f.results("ประเมิณผลฮฮฮ", true);
+  CHECK(none.hits.empty());
+  CHECK(none.corrected_query.empty());
+}
+
+TEST_CASE("search: chips complete the word being typed as the content spells it, never a word after it") {
+  SearchFixture f;
+  // การจัดกา is การ|จัด|กา to libthai: no index word starts with it, the hits spell การจัดการ.
+  const search::SearchResults typing = f.results("การจัดกา");
+  CHECK(std::find(typing.suggestions.begin(), typing.suggestions.end(), "การจัดการ") != typing.suggestions.end());
+  // ความรู้ is a whole word: what follows it in a text (ความรู้คือ, ความรู้ใน) is no completion.
+  for (const std::string& s : f.results("ความรู้").suggestions) {
+    INFO(s);
+    CHECK(s != "ความรู้คือ");
+    CHECK(s != "ความรู้ใน");
+    CHECK_FALSE(std::string("ความรู้").starts_with(s));  // a shorter word was typed past, not a correction
+  }
+}
+
+TEST_CASE("search: the query caps are what a field can check") {
+  CHECK(search::fits_query_caps("ความรู้ การจัดการ"));
+  CHECK(search::fits_query_caps("ก ข ค ง จ"));
+  CHECK_FALSE(search::fits_query_caps("ก ข ค ง จ ฉ"));         // a sixth word
+  CHECK(search::fits_query_caps("UTF-8 dpkg-deb 1-31 ISO-8601 ก"));  // words joined by signs are one word each
+  CHECK(search::fits_query_caps(std::string(100, 'a')));
+  CHECK_FALSE(search::fits_query_caps(std::string(101, 'a')));
 }

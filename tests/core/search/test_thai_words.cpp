@@ -2,6 +2,8 @@
 // Thai-aware edit distance behind "did you mean".
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "search/thai_words.h"
 #include "test_support.h"
 
@@ -45,4 +47,17 @@ TEST_CASE("distance: clusters are units, tone and vowel slips and similar letter
   CHECK(word_distance(cps("กขคงจฉชซ"), cps("ฌญฎฏฐฑฒณ"), 1) > 1);
   CHECK(allowed_distance(cluster_count(cps("อนุญาติ"))) >= 0.5);
   CHECK(cluster_count(cps("อนุญาติ")) == 5);
+}
+
+TEST_CASE("similar spellings: one letter or mark replaced by one a visitor confuses it with") {
+  const auto spellings = similar_spellings(U"ประเมิณผล");
+  CHECK(std::find(spellings.begin(), spellings.end(), std::u32string(U"ประเมินผล")) != spellings.end());
+  CHECK(std::find(spellings.begin(), spellings.end(), std::u32string(U"ประเมีณผล")) != spellings.end());  // ิ ี
+  for (const std::u32string& s : spellings) {
+    CHECK(s.size() == 9);
+    CHECK(s != U"ประเมิณผล");
+  }
+  const auto decree = similar_spellings(U"กฤษฏีกา");
+  CHECK(std::find(decree.begin(), decree.end(), std::u32string(U"กฤษฎีกา")) != decree.end());
+  CHECK(similar_spellings(U"abc").empty());
 }
