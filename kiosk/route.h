@@ -22,7 +22,7 @@ class Screen;
 // The routes, to name one in code (screens navigating, the app's rules). The table in routes.cpp
 // gives each its name and the rest; a route's key never reaches a script or a database.
 enum class RouteKey {
-  Home, Knowledge, Category, Article, Announcements, Announcement, Plan, PlanDetail, Meeting, People, About,
+  Home, Knowledge, Category, Article, Announcements, Announcement, Plan, PlanDetail, Meeting, People, Person, About,
   Attract, Closed, Search, AdminPin, AdminChangePin, AdminMenu, AdminImport, AdminKeys, AdminHours, AdminSettings,
 };
 

@@ -19,6 +19,7 @@
 #include "screens/knowledge_screen.h"
 #include "screens/meeting_screen.h"
 #include "screens/people_screen.h"
+#include "screens/person_screen.h"
 #include "screens/plan_detail_screen.h"
 #include "screens/plan_screen.h"
 #include "screens/search_screen.h"
@@ -55,7 +56,7 @@ Made change_pin(const ScreenDeps& d, const std::string&) {
 }
 
 // Example ids: the first two categories; the first article of each of them, and the longest
-// article (the most Markdown); the first announcement; every plan.
+// article (the most Markdown); the first announcement; the first person; every plan.
 std::vector<std::string> category_ids(sqlite::Database& db) {
   std::vector<std::string> ids;
   if (auto c = store::load_categories(db); c) {
@@ -78,6 +79,11 @@ std::vector<std::string> announcement_ids(sqlite::Database& db) {
   auto a = store::load_announcements(db);
   if (!a || a->empty()) return {};
   return {a->front().id};
+}
+std::vector<std::string> person_ids(sqlite::Database& db) {
+  auto p = store::load_people(db);
+  if (!p || p->empty()) return {};
+  return {p->front().id};
 }
 std::vector<std::string> plan_ids(sqlite::Database& db) {
   std::vector<std::string> ids;
@@ -105,6 +111,7 @@ constexpr Route kRoutes[] = {
     {RouteKey::PlanDetail,     "plan",             kId,   V,                  kView,   kOpen,   record<PlanDetailScreen>, plan_ids},
     {RouteKey::Meeting,        "meeting",          kNoId, RouteKind::Meeting, kView,   kUnlock, meeting},
     {RouteKey::People,         "people",           kNoId, V,                  kView,   kOpen,   plain<PeopleScreen>},
+    {RouteKey::Person,         "person",           kId,   V,                  kView,   kOpen,   record<PersonScreen>, person_ids},
     {RouteKey::About,          "about",            kNoId, V,                  kView,   kOpen,   plain<AboutScreen>},
     {RouteKey::Attract,        "attract",          kNoId, RouteKind::Attract, kNoView, kOpen,   plain<AttractScreen>},
     {RouteKey::Closed,         "closed",           kNoId, RouteKind::Closed,  kNoView, kOpen,   plain<ClosedScreen>},

@@ -1,18 +1,57 @@
 #include "screens/search_screen.h"
 
+#include <algorithm>
+
 #include "navigator.h"
-#include "stats/usage_recorder.h"
 #include "screens/screen_helpers.h"
+#include "stats/usage_recorder.h"
 #include "text/thai_input.h"
+#include "thai/thai_date.h"
 
 namespace khlang::kiosk {
-void SearchScreen::set_query(std::string q) {
+namespace {
+constexpr int kResults = 30;
+constexpr size_t kSnippetClusters = 56;  // a line or two beside the keyboard
+}  // namespace
+
+SearchScreen::SearchScreen(sqlite::Database& db) : db_(db), searcher_(db) {
+  if (auto all = store::load_announcements(db); all) {
+    for (const store::Announcement& a : all.value()) {
+      if (auto end = thai::parse_iso_utc_seconds(a.ends_at)) announcement_ends_[a.id] = *end;
+    }
+  }
+}
+
+void SearchScreen::set_query(std::string q, const FrameContext& f, bool pressed) {
   query_ = std::move(q);
-  hits_.clear();
-  suggestions_.clear();
-  if (auto hits = search::search(db_, query_, 30); hits) hits_ = std::move(hits.value());
-  if (auto words = search::suggest_words(db_, query_, 6); words) suggestions_ = std::move(words.value());
+  results_ = {};
+  if (auto found = searcher_.search({query_, kResults, pressed, kSnippetClusters}); found) results_ = std::move(found.value());
+  // Grouped by kind, each group where its best hit ranks, in rank order within; announcements
+  // whose window has ended after everything current, as a group of their own.
+  auto ended = [&](const search::SearchHit& h) {
+    if (h.kind != search::HitKind::Announcement) return false;
+    auto it = announcement_ends_.find(h.id);
+    return it != announcement_ends_.end() && it->second <= f.wall_utc;
+  };
+  std::vector<std::pair<search::HitKind, bool>> groups;  // in the order their best hits rank
+  auto group_of = [&](const search::SearchHit& h) {
+    const std::pair<search::HitKind, bool> g{h.kind, ended(h)};
+    auto it = std::find(groups.begin(), groups.end(), g);
+    return static_cast<size_t>(it - groups.begin()) + (g.second ? 1000 : 0);
+  };
+  for (const search::SearchHit& h : results_.hits) {
+    if (std::find(groups.begin(), groups.end(), std::pair{h.kind, ended(h)}) == groups.end()) groups.emplace_back(h.kind, ended(h));
+  }
+  std::stable_sort(results_.hits.begin(), results_.hits.end(),
+                   [&](const search::SearchHit& a, const search::SearchHit& b) { return group_of(a) < group_of(b); });
+  ended_.clear();
+  for (const search::SearchHit& h : results_.hits) ended_.push_back(ended(h));
   results_scroll_.reset();
+}
+
+std::string SearchScreen::with_last_word(const std::string& word) const {
+  const size_t space = query_.find_last_of(' ');
+  return (space == std::string::npos ? std::string() : query_.substr(0, space + 1)) + word;
 }
 
 // A search counts when the visitor acts on it (Enter, a result, browsing instead), once per query:
@@ -20,113 +59,177 @@ void SearchScreen::set_query(std::string q) {
 void SearchScreen::record_search(FrameContext& f) {
   if (query_.empty() || query_ == recorded_ || !f.records_visits) return;
   recorded_ = query_;
-  f.usage.record({f.wall_utc, stats::kSearch, "", static_cast<double>(hits_.size()), query_});
-  if (hits_.empty()) f.usage.record({f.wall_utc, stats::kSearchNoResult, "", 0, query_});
+  f.usage.record({f.wall_utc, stats::kSearch, "", static_cast<double>(results_.hits.size()), query_});
+  if (results_.hits.empty()) f.usage.record({f.wall_utc, stats::kSearchNoResult, "", 0, query_});
 }
 
-void SearchScreen::on_text(char32_t c, FrameContext&) {
-  if (auto typed = text::type_character(query_, c)) set_query(*typed);
+void SearchScreen::on_text(char32_t c, FrameContext& f) {
+  auto typed = text::type_character(query_, c);
+  if (!typed || !search::fits_query_caps(*typed)) return;  // past the search's caps: the key does nothing
+  set_query(*typed, f);
+  keyboard_shown_ = true;
 }
 
 void SearchScreen::on_key(Key key, FrameContext& f) {
-  if (key == Key::Backspace) set_query(text::erase_last(query_));
-  else if (key == Key::Enter) record_search(f);
-  else if (key == Key::Escape) f.nav.back();
+  if (key == Key::Backspace) {
+    set_query(text::erase_last(query_), f);
+  } else if (key == Key::Enter) {
+    set_query(query_, f, true);  // one letter or digit is searched once the visitor presses search
+    record_search(f);
+    keyboard_shown_ = false;
+  } else if (key == Key::Escape) {
+    f.nav.back();
+  }
 }
 
 void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   ImDrawList* dl = f.draw_list;
-  const float margin = f.px(f.portrait ? 32 : 64);
-  const float w = area.GetWidth() - 2 * margin;
-  // The field.
-  const float field_h = f.px(110);
-  const ImRect field(area.Min.x + margin, area.Min.y + f.px(24), area.Max.x - margin, area.Min.y + f.px(24) + field_h);
-  fill(f, field, theme::kCard, f.px(16));
-  dl->AddRect(field.Min, field.Max, theme::kHeading, f.px(16), 0, f.px(3));
-  const auto style = f.style(44, text::Weight::Regular, 1.3f);
-  const float tx = field.Min.x + f.px(28);
+  const float margin = f.px(f.portrait ? 32 : 40);
+  // Landscape with the keyboard up: the field, chips and keyboard on the left, the results on the
+  // right, from top to bottom. Otherwise the results run below the chips (above the keyboard).
+  const bool beside = !f.portrait && keyboard_shown_;
+  const float left_w = beside ? area.GetWidth() * 0.56f : area.GetWidth();
+  const ImRect left(area.Min.x, area.Min.y, area.Min.x + left_w, area.Max.y);
+
+  // The field, and the button that brings the keyboard back.
+  const float field_h = f.px(100);
+  const float button_w = keyboard_shown_ ? 0 : f.px(260);
+  const ImRect field(left.Min.x + margin, left.Min.y + f.px(20), left.Max.x - margin - (button_w > 0 ? button_w + f.px(16) : 0),
+                     left.Min.y + f.px(20) + field_h);
+  const std::string_view field_label = query_.empty() ? f.t(Str::SearchHint) : std::string_view(query_);
+  if (text_field(f, field, field_label)) keyboard_shown_ = true;
+  if (button_w > 0 &&
+      button(f, ImRect(field.Max.x + f.px(16), field.Min.y, field.Max.x + f.px(16) + button_w, field.Max.y), f.t(Str::ShowKeyboard),
+             quiet_button())) {
+    keyboard_shown_ = true;
+  }
+  const auto style = f.style(40, text::Weight::Regular, 1.3f);
+  const float tx = field.Min.x + f.px(24);
   if (query_.empty()) {
     const float hint_h = text_height(f, f.t(Str::SearchHint), style, 0);
     draw_text(f, ImVec2(tx, field.Min.y + (field_h - hint_h) * 0.5f), f.t(Str::SearchHint), style, 0, theme::kTextMuted);
   }
   const TextBlock typed_block{query_, style};
   auto typed = f.text.layout(typed_block);
+  // A query wider than the field shows its end, where the visitor types.
+  const float shift = std::max(0.0f, typed->width - (field.GetWidth() - f.px(60)));
   const float ty = field.Min.y + (field_h - typed->line_height) * 0.5f;
-  dl->PushClipRect(field.Min, field.Max, true);
-  if (!query_.empty()) draw_text(f, ImVec2(tx, ty), typed_block, *typed, theme::kText);
-  // The caret stands after the last cluster, where the next key goes.
-  const text::CaretPosition caret = typed->caret_at(typed->shaped->text().size());
-  dl->AddRectFilled(ImVec2(tx + caret.x + f.px(2), ty + f.px(8)), ImVec2(tx + caret.x + f.px(6), ty + caret.height - f.px(8)),
-                    theme::kHeading);
+  dl->PushClipRect(ImVec2(field.Min.x + f.px(8), field.Min.y), ImVec2(field.Max.x - f.px(8), field.Max.y), true);
+  if (!query_.empty()) draw_text(f, ImVec2(tx - shift, ty), typed_block, *typed, theme::kText);
+  if (keyboard_shown_) {  // the caret stands after the last cluster, where the next key goes
+    const text::CaretPosition caret = typed->caret_at(typed->shaped->text().size());
+    const float cx = tx - shift + caret.x;
+    dl->AddRectFilled(ImVec2(cx + f.px(2), ty + f.px(8)), ImVec2(cx + f.px(6), ty + caret.height - f.px(8)), theme::kHeading);
+  }
   dl->PopClipRect();
 
-  // Suggestions.
-  float y = field.Max.y + f.px(16);
-  float x = field.Min.x;
-  const float chip_h = f.px(80);
-  ButtonStyle chip = quiet_button();
-  for (const std::string& word : suggestions_) {
-    auto label = f.text.layout(TextBlock{word, f.style(32, text::Weight::Regular, 1.3f)});
-    const float cw = label->width + f.px(56);
-    if (x + cw > field.Max.x) break;
-    if (button(f, ImRect(x, y, x + cw, y + chip_h), word, chip)) {
-      // The chip completes the last word.
-      const auto last_space = query_.rfind(' ');
-      set_query((last_space == std::string::npos ? "" : query_.substr(0, last_space + 1)) + word);
+  // Chips: words that complete (or correct) the word being typed; none once a word is finished.
+  // Their row is kept while the keyboard is up, so the keys never move under a finger.
+  float y = field.Max.y + f.px(14);
+  const float chip_h = f.px(76);
+  const float chips_bottom = y + chip_h + f.px(14);
+  if (!query_.empty() && query_.back() != ' ' && !results_.suggestions.empty()) {
+    float x = field.Min.x;
+    ButtonStyle chip = quiet_button();
+    chip.font_px = 32;
+    chip.bold = false;
+    const float chips_right = left.Max.x - margin;
+    for (const std::string& word : results_.suggestions) {
+      auto label = f.text.layout(TextBlock{word, f.style(32, text::Weight::Regular, 1.3f)});
+      const float cw = std::max(label->width + f.px(56), f.px(96));
+      if (x + cw > chips_right) break;
+      if (button(f, ImRect(x, y, x + cw, y + chip_h), word, chip)) {
+        set_query(with_last_word(word), f);
+        break;
+      }
+      x += cw + f.px(12);
     }
-    x += cw + f.px(12);
+    y += chip_h + f.px(14);
   }
-  y += chip_h + f.px(16);
 
-  // Results above the keyboard.
-  const float keyboard_h = f.portrait ? area.GetHeight() * 0.36f : area.GetHeight() * 0.46f;
-  const ImRect keyboard(area.Min.x, area.Max.y - keyboard_h, area.Max.x, area.Max.y);
-  const ImRect results(area.Min.x, y, area.Max.x, keyboard.Min.y);
+  // The keyboard: the rest of the left column in landscape (keys as large as it allows), the
+  // bottom of the screen in portrait.
+  ImRect keyboard;
+  if (keyboard_shown_) {
+    const float h = f.portrait ? area.GetHeight() * 0.34f : std::min(left.Max.y - chips_bottom, f.px(640));
+    keyboard = ImRect(left.Min.x, left.Max.y - h, left.Max.x, left.Max.y);
+  }
+  const ImRect results = beside ? ImRect(left.Max.x, area.Min.y, area.Max.x, area.Max.y)
+                                : ImRect(area.Min.x, y, area.Max.x, keyboard_shown_ ? keyboard.Min.y : area.Max.y);
+  if (beside) fill(f, results, theme::kQuiet);
+  const float results_margin = beside ? f.px(24) : margin;
   if (results_scroll_.update(f.touch, results, results_height_, static_cast<float>(f.dt), f.px(160))) f.animating = true;
+  // Scrolling the results is reading them: the keyboard goes away when the finger lifts.
+  if (keyboard_shown_ && f.touch.drag_released() && f.touch.drag_began_in(results)) keyboard_shown_ = false;
   dl->PushClipRect(results.Min, results.Max, true);
-  float ry = results.Min.y - results_scroll_.offset();
-  if (!query_.empty() && hits_.empty()) {
-    ry += draw_text(f, ImVec2(area.Min.x + margin, ry), f.t(Str::NoResults), f.style(36, text::Weight::Bold), w, theme::kText);
-    ry += draw_text(f, ImVec2(area.Min.x + margin, ry), f.t(Str::TryBrowsing), f.style(30), w, theme::kTextMuted) + f.px(16);
-    if (button(f, ImRect(area.Min.x + margin, ry, area.Min.x + margin + f.px(420), ry + f.px(96)), f.t(Str::Knowledge))) {
+  results_height_ = draw_results(f, results, results_margin);
+  dl->PopClipRect();
+
+  if (keyboard_shown_) {
+    const OnscreenKeyboard::Result key = keyboard_.draw(f, keyboard);
+    if (key.action == OnscreenKeyboard::Action::Character) on_text(key.character, f);
+    else if (key.action == OnscreenKeyboard::Action::Backspace) on_key(Key::Backspace, f);
+    else if (key.action == OnscreenKeyboard::Action::Enter) on_key(Key::Enter, f);
+    else if (key.action == OnscreenKeyboard::Action::Hide) keyboard_shown_ = false;
+  }
+}
+
+// The results in `area`, scrolled; returns their height.
+float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float margin) {
+  const float w = area.GetWidth() - 2 * margin;
+  const float x = area.Min.x + margin;
+  const float top = area.Min.y + f.px(16) - results_scroll_.offset();
+  float ry = top;
+  if (!results_.corrected_query.empty()) {
+    const std::string said = fill_in(f.t(Str::ShowingResultsFor), {query_, results_.corrected_query});
+    ry += draw_text(f, ImVec2(x, ry), said, f.style(30, text::Weight::Bold, 1.4f), w, theme::kText) + f.px(12);
+  }
+  if (!query_.empty() && results_.hits.empty()) {
+    ry += draw_text(f, ImVec2(x, ry), f.t(Str::NoResults), f.style(36, text::Weight::Bold), w, theme::kText);
+    ry += draw_text(f, ImVec2(x, ry), f.t(Str::TryBrowsing), f.style(30), w, theme::kText) + f.px(16);
+    if (button(f, ImRect(x, ry, x + std::min(w, f.px(420)), ry + f.px(96)), f.t(Str::Knowledge))) {
       record_search(f);
       f.nav.go(RouteKey::Knowledge);
     }
     ry += f.px(110);
   }
   std::optional<search::HitKind> kind;
-  for (const search::SearchHit& h : hits_) {
-    if (h.kind != kind) {  // grouped by kind (the search returns them ranked; a group per run)
+  bool ended_heading = false;
+  const float inner = w - f.px(48);
+  const auto title_style = f.style(30, text::Weight::Bold, 1.3f);
+  for (size_t i = 0; i < results_.hits.size(); ++i) {
+    const search::SearchHit& h = results_.hits[i];
+    const bool ended = ended_[i];
+    // A heading for each group (set_query put them together); ended announcements last.
+    if (h.kind != kind || (ended && !ended_heading)) {
       kind = h.kind;
+      ended_heading = ended;
       const Words heading = search::words(h.kind);
-      ry += section_heading(f, ImVec2(area.Min.x + margin, ry + f.px(8)), f.lang == Lang::Th ? heading.th : heading.en, w) +
-            f.px(8);
+      std::string text(f.lang == Lang::Th ? heading.th : heading.en);
+      if (ended) text += std::string(" · ") + std::string(f.t(Str::Ended));
+      ry += draw_text(f, ImVec2(x, ry + f.px(4)), text, f.style(28, text::Weight::Bold, 1.3f), w, theme::kHeading) + f.px(10);
     }
-    const float inner = w - f.px(56);
-    const float h_title = text_height(f, h.title, f.style(34, text::Weight::Bold, 1.3f), inner);
+    const float h_title = text_height(f, h.title, title_style, inner);
     std::vector<text::TextSpan> marks;
     for (const auto& [b, e] : h.marks) marks.push_back({b, e, true, text::kSpanLink});
     const TextBlock snippet_block{h.snippet, f.style(26, text::Weight::Regular, 1.45f), inner, text::Align::Left, &marks};
     auto snippet = f.text.layout(snippet_block);
-    const float ch = h_title + snippet->height + f.px(40);
-    const ImRect r(area.Min.x + margin, ry, area.Max.x - margin, ry + ch);
-    if (r.Max.y >= results.Min.y && r.Min.y <= results.Max.y) {
+    const float ended_h = ended ? text_height(f, f.t(Str::Ended), f.style(26, text::Weight::Bold), inner) : 0;
+    const float ch = h_title + ended_h + snippet->height + f.px(36);
+    const ImRect r(x, ry, x + w, ry + ch);
+    if (r.Max.y >= area.Min.y && r.Min.y <= area.Max.y) {
       if (card(f, r, h.title)) {
         record_search(f);
         f.nav.go(h.route);
       }
-      draw_text(f, ImVec2(r.Min.x + f.px(28), ry + f.px(18)), h.title, f.style(34, text::Weight::Bold, 1.3f), inner, theme::kHeading);
-      draw_text(f, ImVec2(r.Min.x + f.px(28), ry + f.px(18) + h_title), snippet_block, *snippet, theme::kText, theme::kLink);
+      float ty = ry + f.px(16);
+      ty += draw_text(f, ImVec2(r.Min.x + f.px(24), ty), h.title, title_style, inner, theme::kHeading);
+      if (ended) ty += draw_text(f, ImVec2(r.Min.x + f.px(24), ty), f.t(Str::Ended), f.style(26, text::Weight::Bold), inner, theme::kText);
+      draw_text(f, ImVec2(r.Min.x + f.px(24), ty), snippet_block, *snippet, theme::kText, theme::kLink);
     }
-    ry += ch + f.px(14);
+    ry += ch + f.px(12);
   }
-  results_height_ = ry + results_scroll_.offset() - results.Min.y;
-  dl->PopClipRect();
-
-  const OnscreenKeyboard::Result key = keyboard_.draw(f, keyboard);
-  if (key.action == OnscreenKeyboard::Action::Character) on_text(key.character, f);
-  else if (key.action == OnscreenKeyboard::Action::Backspace) on_key(Key::Backspace, f);
-  else if (key.action == OnscreenKeyboard::Action::Enter) on_key(Key::Enter, f);
+  return ry - top + f.px(16);
 }
 
 }  // namespace khlang::kiosk

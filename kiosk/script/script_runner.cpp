@@ -214,6 +214,30 @@ Status Runner::line(const std::string& line, const std::string& where) {
       return fail(std::string(found ? "unexpected" : "expected") + (text ? " text '" : " item '") + wanted +
                   "' on the screen " + route);
     }
+  } else if (command == "expect-order") {
+    // FIRST | SECOND: both are on the screen, FIRST above SECOND (results ranked as they should).
+    const std::string both = rest_of(words);
+    const size_t bar = both.find(" | ");
+    if (bar == std::string::npos) return fail("expect-order FIRST | SECOND");
+    const auto items = d_.drawn_items();
+    const DrawnItem* first = find_item(items, both.substr(0, bar), any_item);
+    const DrawnItem* second = find_item(items, both.substr(bar + 3), any_item);
+    if (!first || !second) return fail("expected both '" + both.substr(0, bar) + "' and '" + both.substr(bar + 3) + "' on the screen " + route);
+    if (first->box.y0 >= second->box.y0) {
+      return fail("expected '" + both.substr(0, bar) + "' above '" + both.substr(bar + 3) + "' on the screen " + route);
+    }
+  } else if (command == "expect-cards") {
+    // At least N cards that can be tapped show whole (not cut by the edge of their view).
+    int wanted = 0;
+    if (!(words >> wanted)) return fail("expect-cards N");
+    int whole = 0;
+    for (const DrawnItem& it : d_.drawn_items()) {
+      if (it.kind == ItemKind::Card && it.tappable && it.visible() == it.box) ++whole;
+    }
+    if (whole < wanted) {
+      return fail("expected at least " + std::to_string(wanted) + " whole cards on the screen " + route + ", but " +
+                  std::to_string(whole) + " show whole");
+    }
   } else if (command == "wait-job") {
     // Admin mode's job runs on a real thread: wait for it in real time (at most a minute).
     for (int i = 0; i < 6000 && d_.view().job_running; ++i) {

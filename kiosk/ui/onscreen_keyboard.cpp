@@ -55,14 +55,25 @@ OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& a
       x += key_w + gap;
     }
   }
-  // The bottom row: shift, language, space, backspace, enter.
+  // The bottom row: shift, language, space, backspace, hide, enter.
   const float y = area.Min.y + gap + 4 * (row_h + gap);
   const float wide = key_w * 2 + gap;
   float x = area.Min.x + gap;
+  // The function keys' labels at the largest size (32 design px down to 24) at which every one
+  // fits its key on one line: "Delete" must not break into "Delet|e".
+  const std::string_view labels[] = {f.t(Str::KeyDelete), f.t(Str::KeyHide), f.t(Str::KeySearch), "SHIFT", "ABC"};
+  float label_px = 32;
+  for (; label_px > 24; label_px -= 2) {
+    bool fits = true;
+    for (std::string_view l : labels) fits = fits && f.text.layout(TextBlock{l, f.style(label_px, text::Weight::Bold)})->width <= wide - f.px(24);
+    if (fits) break;
+  }
   ButtonStyle control = primary_button();
-  control.font_px = 32;
+  control.font_px = label_px;
   control.kind = ItemKind::Key;
-  if (button(f, ImRect(x, y, x + wide, y + row_h), shift_ ? "SHIFT" : "Shift", shift_ ? control : key)) shift_ = !shift_;
+  ButtonStyle quiet_control = key;
+  quiet_control.font_px = label_px;
+  if (button(f, ImRect(x, y, x + wide, y + row_h), shift_ ? "SHIFT" : "Shift", shift_ ? control : quiet_control)) shift_ = !shift_;
   placed_.push_back({"shift", kShiftKey, ImRect(x, y, x + wide, y + row_h)});
   x += wide + gap;
   placed_.push_back({"language", kLanguageKey, ImRect(x, y, x + wide, y + row_h)});
@@ -71,13 +82,15 @@ OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& a
     shift_ = false;
   }
   x += wide + gap;
-  const float space_w = area.Max.x - gap - x - 2 * (wide + gap);
-  if (button(f, ImRect(x, y, x + space_w, y + row_h), tr(Str::KeySpace, thai_ ? Lang::Th : Lang::En), key)) result = {Action::Character, U' '};
+  const float space_w = area.Max.x - gap - x - 3 * (wide + gap);
+  if (button(f, ImRect(x, y, x + space_w, y + row_h), f.t(Str::KeySpace), quiet_control)) result = {Action::Character, U' '};
   placed_.push_back({" ", U' ', ImRect(x, y, x + space_w, y + row_h)});
   x += space_w + gap;
-  if (button(f, ImRect(x, y, x + wide, y + row_h), tr(Str::KeyDelete, thai_ ? Lang::Th : Lang::En), control)) result = {Action::Backspace, 0};
+  if (button(f, ImRect(x, y, x + wide, y + row_h), f.t(Str::KeyDelete), control)) result = {Action::Backspace, 0};
   x += wide + gap;
-  if (button(f, ImRect(x, y, x + wide, y + row_h), tr(Str::KeySearch, thai_ ? Lang::Th : Lang::En), control)) result = {Action::Enter, 0};
+  if (button(f, ImRect(x, y, x + wide, y + row_h), f.t(Str::KeyHide), quiet_control)) result = {Action::Hide, 0};
+  x += wide + gap;
+  if (button(f, ImRect(x, y, x + wide, y + row_h), f.t(Str::KeySearch), control)) result = {Action::Enter, 0};
   if (result.action == Action::Character && shift_ && result.character != U' ') shift_ = false;  // one shifted key
   return result;
 }

@@ -1,5 +1,6 @@
 // [SECTION] The on-screen keyboard: Thai Kedmanee with its shift layer, English QWERTY, digits and
-// punctuation, a language key, space, backspace and enter, with large keys for a finger.
+// punctuation, a language key, space, backspace, enter and a key that hides it, with large keys
+// for a finger. Its function keys speak the interface's language.
 #pragma once
 
 #include <string>
@@ -14,7 +15,7 @@ inline constexpr char32_t kLanguageKey = 0xF0002;
 
 class OnscreenKeyboard {
  public:
-  enum class Action { None, Character, Backspace, Enter };
+  enum class Action { None, Character, Backspace, Enter, Hide };
   struct Result {
     Action action = Action::None;
     char32_t character = 0;

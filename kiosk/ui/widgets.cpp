@@ -95,6 +95,14 @@ bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappabl
   return tappable && f.touch.tapped_in(hit);
 }
 
+bool text_field(FrameContext& f, const ImRect& r, std::string_view label) {
+  const ImRect hit = touchable(f, r);
+  record_target(f, ItemKind::Button, r, label, 0, theme::kCard, {}, true);
+  fill(f, r, theme::kCard, f.px(16));
+  f.draw_list->AddRect(r.Min, r.Max, theme::kHeading, f.px(16), 0, f.px(3));
+  return f.touch.tapped_in(hit);
+}
+
 float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::TextStyle& style, float wrap,
                 ImU32 color, text::Align align) {
   if (text.empty()) return 0;

@@ -29,6 +29,10 @@ bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_
 // returns whether it was tapped.
 bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappable = true);
 
+// A text field's box named `label` (what it holds, or its hint); the caller draws the text.
+// Returns whether it was tapped.
+bool text_field(FrameContext& f, const ImRect& r, std::string_view label);
+
 // Draws wrapped text at `pos`; returns its height.
 float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::TextStyle& style, float wrap,
                 ImU32 color, text::Align align = text::Align::Left);

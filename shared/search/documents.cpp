@@ -42,7 +42,7 @@ const std::vector<DocumentKind>& document_kinds() {
       {HitKind::Announcement, "announcement", "id, title, body_md", [](F f) { return "announcement:" + f["id"]; },
        [](F f) { return f["title"]; }, [](F f) { return plain_text(f["body_md"]); }},
       {HitKind::Person, "person", "id, name_th, name_en, position, department, expertise, km_duty",
-       [](F) { return std::string("people"); },
+       [](F f) { return "person:" + f["id"]; },
        [](F f) { return f["name_en"].empty() ? f["name_th"] : f["name_th"] + " / " + f["name_en"]; },
        [](F f) { return join({f["position"], f["department"], f["expertise"], f["km_duty"]}); }},
       {HitKind::Activity, "plan_activity", "id, plan_id, activity, method, indicator, target, responsible",

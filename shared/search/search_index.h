@@ -38,7 +38,7 @@ const char* match_kind_name(MatchKind kind);
 struct SearchHit {
   HitKind kind = HitKind::Article;
   std::string id;     // the content row's id (an article's, a person's...)
-  std::string route;  // the kiosk screen that shows it (article:<id>, plan:<id>, people, ...)
+  std::string route;  // the kiosk screen that shows it (article:<id>, person:<id>, plan:<id>, people, ...)
   std::string title;
   std::string snippet;                                 // a piece of the text around the match
   std::vector<std::pair<uint32_t, uint32_t>> marks;    // byte ranges of the snippet to highlight
