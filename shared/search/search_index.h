@@ -89,8 +89,6 @@ class Searcher {
 
 // One query on its own (the vocabulary is loaded for it).
 Expected<std::vector<SearchHit>> search(sqlite::Database& db, std::string_view query, int limit = 20);
-// Words of the index that start like the last word of `query`, most frequent first.
-Expected<std::vector<std::string>> suggest_words(sqlite::Database& db, std::string_view query, int limit = 8);
 
 // Empties and refills the index from the content tables. Runs inside the caller's transaction.
 Status rebuild_search_index(sqlite::Database& db);

@@ -676,16 +676,4 @@ Expected<std::vector<SearchHit>> search(sqlite::Database& db, std::string_view q
   return std::move(results->hits);
 }
 
-Expected<std::vector<std::string>> suggest_words(sqlite::Database& db, std::string_view query, int limit) {
-  const std::vector<QueryWord> words = parse_query(query);
-  if (words.empty()) return std::vector<std::string>{};
-  Vocabulary vocabulary;
-  if (auto s = vocabulary.refresh(db); !s) return s.error();
-  std::vector<std::string> out;
-  for (const VocabularyWord* w : vocabulary.starting_with(words.back().tokens.back(), static_cast<size_t>(limit))) {
-    out.push_back(w->text);
-  }
-  return out;
-}
-
 }  // namespace khlang::search
