@@ -27,7 +27,8 @@ float AnnouncementScreen::draw_content(FrameContext& f, ImVec2 origin, const ImR
   y += draw_text(f, ImVec2(col.Min.x, y), announcement_.title, f.style(54, text::Weight::Bold, 1.3f), w, theme::kHeading);
   const std::string window = display_date(f, announcement_.starts_at) + " – " + display_date(f, announcement_.ends_at);
   y += draw_text(f, ImVec2(col.Min.x, y + f.px(6)), window, f.style(28), w, theme::kTextMuted) + f.px(30);
-  // Reached from a search, an announcement whose window has ended says so before anything else.
+  // An announcement whose window has ended says so before anything else (a link or an old
+  // bookmark in a visitor's head can still lead here).
   if (const auto end = thai::parse_iso_utc_seconds(announcement_.ends_at); end && *end <= f.wall_utc) {
     y += draw_text(f, ImVec2(col.Min.x, y), f.t(Str::AnnouncementEnded), f.style(34, text::Weight::Bold), w, theme::kText) + f.px(24);
   }

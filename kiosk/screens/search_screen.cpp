@@ -1,12 +1,12 @@
 #include "screens/search_screen.h"
 
 #include <algorithm>
+#include <set>
 
 #include "navigator.h"
 #include "screens/screen_helpers.h"
 #include "stats/usage_recorder.h"
 #include "text/thai_input.h"
-#include "thai/thai_date.h"
 
 namespace khlang::kiosk {
 namespace {
@@ -15,37 +15,27 @@ constexpr size_t kSnippetClusters = 56;  // a line or two beside the keyboard
 }  // namespace
 
 SearchScreen::SearchScreen(sqlite::Database& db) : db_(db), searcher_(db) {
-  if (auto all = store::load_announcements(db); all) {
-    for (const store::Announcement& a : all.value()) {
-      if (auto end = thai::parse_iso_utc_seconds(a.ends_at)) announcement_ends_[a.id] = *end;
-    }
-  }
+  if (auto all = store::load_announcements(db); all) announcements_ = std::move(all.value());
 }
 
 void SearchScreen::set_query(std::string q, const FrameContext& f, bool pressed) {
   query_ = std::move(q);
   results_ = {};
   if (auto found = searcher_.search({query_, kResults, pressed, kSnippetClusters}); found) results_ = std::move(found.value());
-  // Grouped by kind, each group where its best hit ranks, in rank order within; announcements
-  // whose window has ended after everything current, as a group of their own.
-  auto ended = [&](const search::SearchHit& h) {
-    if (h.kind != search::HitKind::Announcement) return false;
-    auto it = announcement_ends_.find(h.id);
-    return it != announcement_ends_.end() && it->second <= f.wall_utc;
-  };
-  std::vector<std::pair<search::HitKind, bool>> groups;  // in the order their best hits rank
-  auto group_of = [&](const search::SearchHit& h) {
-    const std::pair<search::HitKind, bool> g{h.kind, ended(h)};
-    auto it = std::find(groups.begin(), groups.end(), g);
-    return static_cast<size_t>(it - groups.begin()) + (g.second ? 1000 : 0);
-  };
+  // Only current announcements are offered, as on the announcements screen: a visitor would take
+  // one that has ended for news.
+  std::set<std::string> current;
+  for (const store::Announcement& a : store::current_announcements(announcements_, f.wall_utc)) current.insert(a.id);
+  std::erase_if(results_.hits,
+                [&](const search::SearchHit& h) { return h.kind == search::HitKind::Announcement && !current.contains(h.id); });
+  // Grouped by kind, each group where its best hit ranks, in rank order within.
+  std::vector<search::HitKind> groups;  // in the order their best hits rank
   for (const search::SearchHit& h : results_.hits) {
-    if (std::find(groups.begin(), groups.end(), std::pair{h.kind, ended(h)}) == groups.end()) groups.emplace_back(h.kind, ended(h));
+    if (std::find(groups.begin(), groups.end(), h.kind) == groups.end()) groups.push_back(h.kind);
   }
+  auto group_of = [&](const search::SearchHit& h) { return std::find(groups.begin(), groups.end(), h.kind) - groups.begin(); };
   std::stable_sort(results_.hits.begin(), results_.hits.end(),
                    [&](const search::SearchHit& a, const search::SearchHit& b) { return group_of(a) < group_of(b); });
-  ended_.clear();
-  for (const search::SearchHit& h : results_.hits) ended_.push_back(ended(h));
   results_scroll_.reset();
 }
 
@@ -194,19 +184,14 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
     ry += f.px(110);
   }
   std::optional<search::HitKind> kind;
-  bool ended_heading = false;
   const float inner = w - f.px(48);
   const auto title_style = f.style(30, text::Weight::Bold, 1.3f);
-  for (size_t i = 0; i < results_.hits.size(); ++i) {
-    const search::SearchHit& h = results_.hits[i];
-    const bool ended = ended_[i];
-    // A heading for each group (set_query put them together); ended announcements last.
-    if (h.kind != kind || (ended && !ended_heading)) {
+  for (const search::SearchHit& h : results_.hits) {
+    // A heading for each group (set_query put them together).
+    if (h.kind != kind) {
       kind = h.kind;
-      ended_heading = ended;
       const Words heading = search::words(h.kind);
-      std::string text(f.lang == Lang::Th ? heading.th : heading.en);
-      if (ended) text += std::string(" · ") + std::string(f.t(Str::Ended));
+      const std::string_view text = f.lang == Lang::Th ? heading.th : heading.en;
       ry += draw_text(f, ImVec2(x, ry + f.px(4)), text, f.style(28, text::Weight::Bold, 1.3f), w, theme::kHeading) + f.px(10);
     }
     const float h_title = text_height(f, h.title, title_style, inner);
@@ -214,8 +199,7 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
     for (const auto& [b, e] : h.marks) marks.push_back({b, e, true, text::kSpanLink});
     const TextBlock snippet_block{h.snippet, f.style(26, text::Weight::Regular, 1.45f), inner, text::Align::Left, &marks};
     auto snippet = f.text.layout(snippet_block);
-    const float ended_h = ended ? text_height(f, f.t(Str::Ended), f.style(26, text::Weight::Bold), inner) : 0;
-    const float ch = h_title + ended_h + snippet->height + f.px(36);
+    const float ch = h_title + snippet->height + f.px(36);
     const ImRect r(x, ry, x + w, ry + ch);
     if (r.Max.y >= area.Min.y && r.Min.y <= area.Max.y) {
       if (card(f, r, h.title)) {
@@ -224,7 +208,6 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
       }
       float ty = ry + f.px(16);
       ty += draw_text(f, ImVec2(r.Min.x + f.px(24), ty), h.title, title_style, inner, theme::kHeading);
-      if (ended) ty += draw_text(f, ImVec2(r.Min.x + f.px(24), ty), f.t(Str::Ended), f.style(26, text::Weight::Bold), inner, theme::kText);
       draw_text(f, ImVec2(r.Min.x + f.px(24), ty), snippet_block, *snippet, theme::kText, theme::kLink);
     }
     ry += ch + f.px(12);

@@ -4,15 +4,14 @@
 // complete or correct the word being typed and keep the rest of the query, and the on-screen
 // keyboard. The keyboard never hides the results: in landscape they stand beside it, in portrait
 // above it; Enter, its hide key and scrolling the results put it away, and the field or the
-// keyboard button bring it back. Announcements that have ended come after everything current,
-// marked as ended. A search that finds nothing says so kindly, suggests browsing, and is recorded
-// (the municipality learns what people look for and do not find).
+// keyboard button bring it back. Only current announcements are offered. A search that finds
+// nothing says so kindly, suggests browsing, and is recorded (the municipality learns what people
+// look for and do not find).
 #pragma once
-
-#include <map>
 
 #include "screens/screen.h"
 #include "search/search_index.h"
+#include "store/content_queries.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/scroll_view.h"
 
@@ -38,11 +37,10 @@ class SearchScreen final : public Screen {
 
   sqlite::Database& db_;
   search::Searcher searcher_;
-  std::map<std::string, int64_t> announcement_ends_;  // id -> end of its window (UTC seconds)
+  std::vector<store::Announcement> announcements_;  // to offer only the current ones
   std::string query_;
   search::SearchResults results_;
-  std::vector<bool> ended_;  // per hit: an announcement whose window has ended
-  std::string recorded_;     // the last query recorded
+  std::string recorded_;  // the last query recorded
   bool keyboard_shown_ = true;
   OnscreenKeyboard keyboard_;
   ScrollView results_scroll_;
