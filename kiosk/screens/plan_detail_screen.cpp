@@ -14,10 +14,13 @@ PlanDetailScreen::PlanDetailScreen(sqlite::Database& db, const std::string& id, 
     *error = plans.error().message;
     return;
   }
+  const size_t hash = id.find('#');
+  const std::string plan_id = id.substr(0, hash);
+  if (hash != std::string::npos) focus_ = id.substr(hash + 1);
   for (auto& p : plans.value()) {
-    if (p.id == id) plan_ = std::move(p);
+    if (p.id == plan_id) plan_ = std::move(p);
   }
-  if (plan_.id.empty()) *error = "no plan '" + id + "'";
+  if (plan_.id.empty()) *error = "no plan '" + plan_id + "'";
 }
 
 namespace {
@@ -82,8 +85,15 @@ float PlanDetailScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRec
     const float h = (f.portrait ? draw_activity_card(f, a, 0, 0, inner, true) : draw_activity_row(f, a, 0, 0, inner, true)) +
                     2 * pad;
     const ImRect r(col.Min.x, y, col.Max.x, y + h);
+    const bool focused = a.id == focus_;
+    if (focused && !focus_placed_) {  // from the next frame on, the activity stands near the top
+      focus_placed_ = true;
+      scroll_.set_offset(r.Min.y - origin.y - f.px(24));
+      f.animating = true;
+    }
     if (visible(view, r.Min.y, r.Max.y)) {
       card(f, r, a.activity, false);
+      if (focused) f.draw_list->AddRect(r.Min, r.Max, theme::kHeading, f.px(18), 0, f.px(5));
       if (f.portrait) draw_activity_card(f, a, r.Min.x + pad, y + pad, inner, false);
       else draw_activity_row(f, a, r.Min.x + pad, y + pad, inner, false);
     }

@@ -1,6 +1,8 @@
 // One plan in full: desired state, measurable unit, fiscal years, and each activity with its
 // method, period, indicator, target and responsible unit, and its progress per fiscal year.
-// A table in landscape, cards in portrait.
+// A table in landscape, cards in portrait. The id may name one of its activities after a '#'
+// (plan:km-process#kmp-5, what a search hit for an activity opens): the plan opens scrolled to
+// that activity, outlined.
 #pragma once
 
 #include "screens/scrolling_screen.h"
@@ -20,6 +22,8 @@ class PlanDetailScreen final : public ScrollingScreen {
   float draw_activity_row(FrameContext& f, const store::PlanActivity& a, float x, float y, float width, bool measure);
   float draw_activity_card(FrameContext& f, const store::PlanActivity& a, float x, float y, float width, bool measure);
   store::Plan plan_;
+  std::string focus_;          // the activity to open at, if the id named one
+  bool focus_placed_ = false;  // scrolled to it once; the visitor scrolls from there
 };
 
 }  // namespace khlang::kiosk

@@ -46,7 +46,7 @@ const std::vector<DocumentKind>& document_kinds() {
        [](F f) { return f["name_en"].empty() ? f["name_th"] : f["name_th"] + " / " + f["name_en"]; },
        [](F f) { return join({f["position"], f["department"], f["expertise"], f["km_duty"]}); }},
       {HitKind::Activity, "plan_activity", "id, plan_id, activity, method, indicator, target, responsible",
-       [](F f) { return "plan:" + f["plan_id"]; }, [](F f) { return f["activity"]; },
+       [](F f) { return "plan:" + f["plan_id"] + "#" + f["id"]; }, [](F f) { return f["activity"]; },
        [](F f) { return join({f["method"], f["indicator"], f["target"], f["responsible"]}); }},
       {HitKind::Community, "community", "id, name, topic, description, meeting_schedule",
        [](F) { return std::string("people"); }, [](F f) { return f["name"]; },
