@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <unordered_set>
 
 #include "search/documents.h"
@@ -466,8 +467,39 @@ Expected<std::vector<SearchHit>> hits_of(sqlite::Database& db, const std::vector
   return hits;
 }
 
-// A snippet of `body` around the first match of any needle, cut at cluster boundaries, with every
-// match inside it marked.
+// Moves a snippet's ends [from, to) of `t` back to where words start and end, at most a few code
+// points each (…ตัวกันอ… came from a cut by clusters), the end staying past `keep`. The breaks
+// are libthai's over a window from a space before the snippet to a space after it: libthai cuts
+// each run between spaces alone, so the window cuts as the whole text would, at a window's cost.
+void cut_at_words(const std::u32string& t, size_t keep, size_t& from, size_t& to) {
+  constexpr size_t kReach = 24;   // how far back an end may move
+  constexpr size_t kSpaceReach = 200;  // how far to look for a space around the snippet
+  const auto space = [&](size_t k) { return t[k] == U' ' || t[k] == U'\n' || t[k] == U'\t'; };
+  size_t w0 = from > kReach ? from - kReach : 0;
+  for (const size_t limit = w0 > kSpaceReach ? w0 - kSpaceReach : 0; w0 > limit && !space(w0 - 1);) --w0;
+  size_t w1 = to;
+  for (const size_t limit = std::min(t.size(), to + kSpaceReach); w1 < limit && !space(w1);) ++w1;
+  std::vector<size_t> starts;  // where a word may start in [w0, w1]
+  if (w0 == 0 || space(w0 - 1)) starts.push_back(w0);
+  for (const uint32_t b : text::line_break_offsets(std::u32string_view(t).substr(w0, w1 - w0))) starts.push_back(w0 + b);
+  if (w1 < t.size() && space(w1)) starts.push_back(w1);
+  const auto last_in = [&](size_t lo, size_t hi) -> std::optional<size_t> {
+    std::optional<size_t> found;
+    for (const size_t k : starts) {
+      if (k >= lo && k <= hi) found = k;
+    }
+    return found;
+  };
+  if (from > 0) from = last_in(from > kReach ? from - kReach : 0, from).value_or(from);
+  if (to < t.size()) {
+    const size_t lo = std::max({keep, from + 1, to > kReach ? to - kReach : 0});
+    to = last_in(lo, to).value_or(to);
+    while (to > lo && space(to - 1)) --to;  // the "…" follows the word, not a space
+  }
+}
+
+// A snippet of `body` around the first match of any needle, cut where words start and end (or
+// at cluster boundaries where no word ends near), with every match inside it marked.
 void make_snippet(const std::string& body, const std::vector<std::string>& needles, size_t length, SearchHit& hit) {
   const text::NormalizedText n = text::normalize(body, text::NormalizeMode::Search);
   const std::u32string& t = n.text;
@@ -496,8 +528,9 @@ void make_snippet(const std::string& body, const std::vector<std::string>& needl
     return k;
   };
   const size_t center = found.empty() ? 0 : found.front().first;
-  const size_t from = cluster_back(center, found.empty() ? 0 : length / 4);  // a quarter before the match
-  const size_t to = cluster_forward(from, length);
+  size_t from = cluster_back(center, found.empty() ? 0 : length / 4);  // a quarter before the match
+  size_t to = cluster_forward(from, length);
+  cut_at_words(t, found.empty() ? 0 : found.front().second, from, to);
   const uint32_t b0 = n.source_byte(from), b1 = n.source_byte(to);
   hit.snippet = (from > 0 ? "…" : "") + body.substr(b0, b1 - b0) + (to < t.size() ? "…" : "");
   const uint32_t shift = from > 0 ? 3 : 0;  // "…" is three bytes

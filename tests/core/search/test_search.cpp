@@ -8,6 +8,7 @@
 #include "bundle/importer.h"
 #include "bundle_fixture.h"
 #include "content/content_folder.h"
+#include "search/documents.h"
 #include "search/search_index.h"
 #include "search/tokenizer.h"
 #include "store/schema.h"
@@ -151,6 +152,50 @@ TEST_CASE("search: snippets mark the match and never cut a cluster") {
   const auto hits = f.find("ความรู้");
   REQUIRE_FALSE(hits.empty());
   CHECK_FALSE(hits[0].marks.empty());
+}
+
+TEST_CASE("search: a snippet cut inside a text starts and ends where words do") {
+  SearchFixture f;
+  auto db = store::open_kiosk_db(f.db);
+  REQUIRE(db.ok());
+  search::Searcher searcher(db.value());
+  int cuts = 0;
+  for (const std::string query : {"ความรู้", "ปราการ", "ประชา", "ชุมชน", "อบรม", "น้ำ", "การ", "เทศบาล", "ข้อมูล"}) {
+    auto found = searcher.search({query, 20, false, 30});  // short snippets: cut on both sides
+    REQUIRE(found.ok());
+    for (const search::SearchHit& h : found->hits) {
+      INFO(query << " in " << h.route << ": " << h.snippet);
+      auto body = search::document_body(db.value(), h.kind, h.id);
+      REQUIRE(body.ok());
+      std::string flat = body.value();
+      for (char& c : flat) {
+        if (c == '\n' || c == '\t') c = ' ';
+      }
+      std::string inner = h.snippet;
+      const bool head_cut = inner.starts_with("…"), tail_cut = inner.ends_with("…");
+      if (head_cut) inner.erase(0, 3);
+      if (tail_cut) inner.erase(inner.size() - 3);
+      const size_t at = flat.find(inner);
+      REQUIRE(at != std::string::npos);
+      const std::u32string cps = text::decode_utf8(flat);
+      const std::vector<uint32_t> breaks = text::line_break_offsets(cps);
+      const auto word_edge = [&](size_t byte) {
+        const uint32_t k = static_cast<uint32_t>(text::decode_utf8(flat.substr(0, byte)).size());
+        return k == 0 || k == cps.size() || cps[k] == U' ' || cps[k - 1] == U' ' ||
+               std::binary_search(breaks.begin(), breaks.end(), k);
+      };
+      if (head_cut) {
+        ++cuts;
+        CHECK(word_edge(at));
+      }
+      if (tail_cut) {
+        ++cuts;
+        CHECK(word_edge(at + inner.size()));
+      }
+    }
+  }
+  MESSAGE("snippet ends cut inside a text: " << cuts);
+  CHECK(cuts >= 6);  // the check saw snippets cut
 }
 
 TEST_CASE("search: the index follows imports and rollbacks") {
