@@ -20,7 +20,9 @@ PersonScreen::PersonScreen(sqlite::Database& db, const std::string& id, std::str
   if (auto communities = store::load_communities(db); communities) {
     for (const store::Community& c : communities.value()) {
       for (const auto& [name, role] : c.members) {
-        if (name == person_.name_th) communities_.push_back(c.name);
+        if (name != person_.name_th) continue;
+        communities_.push_back(c.name);
+        communities_sample_ = communities_sample_ || c.is_sample;
       }
     }
   }
