@@ -48,7 +48,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(begin < end && end <= h.snippet.size(), "a mark outside its snippet");
     }
   }
-  auto words = search::suggest_words(kiosk(), query, 8);
-  FUZZ_CHECK(words && words->size() <= 8, "suggestions failed or past the limit");
+  // As the kiosk asks once the visitor presses search: a single letter searched, a correction and
+  // chips for the last word.
+  static search::Searcher searcher(kiosk());
+  auto pressed = searcher.search({query, kLimit, true});
+  FUZZ_CHECK(pressed, "search failed: " + (pressed ? std::string() : pressed.error().message));
+  FUZZ_CHECK(pressed->hits.size() <= static_cast<size_t>(kLimit), "more hits than the limit");
+  FUZZ_CHECK(pressed->suggestions.size() <= 6, "more chips than the search offers");
   return 0;
 }
