@@ -16,13 +16,10 @@ void draw_top_bar(FrameContext& f, const ImRect& bar, const std::string& title) 
   style.fill_pressed = IM_COL32(0, 30, 22, 255);
   if (button(f, back, "‹ " + std::string(f.t(Str::Back)), style)) f.nav.back();
   if (button(f, home, f.t(Str::Home), style)) f.nav.home();
-  const float tw = bar.GetWidth() - 2 * (bw + 2 * pad);
-  const TextBlock block{title, f.style(40, text::Weight::Bold, 1.3f), tw, text::Align::Center};
-  auto layout = f.text.layout(block);
-  f.draw_list->PushClipRect(ImVec2(back.Max.x, bar.Min.y), ImVec2(home.Min.x, bar.Max.y), true);
-  draw_text(f, ImVec2(back.Max.x + pad, bar.Min.y + (bar.GetHeight() - layout->height) * 0.5f), block, *layout,
-            theme::kHeaderText);
-  f.draw_list->PopClipRect();
+  // The title between them, fitted (a long article title steps down, then ends with "…").
+  fit_text(f, ImRect(back.Max.x + pad, bar.Min.y + f.px(6), home.Min.x - pad, bar.Max.y - f.px(6)), title,
+           f.style(40, text::Weight::Bold, 1.3f), theme::kHeaderText,
+           {.align = text::Align::Center, .valign = VAlign::Middle, .balance = true});
 }
 
 namespace {

@@ -83,6 +83,7 @@ Kiosk::Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const K
   fleet_ = std::make_unique<FleetAgent>(*admin_, db_path_, options.screenshot.empty());
   load_settings();
   ui_.lang = default_lang();
+  ui_.text_size = options.text_size;
   if (auto summary = store::load_summary(db_); summary) clock_.set_floor(store::content_created_utc(summary.value()));
   last_frame_ = clock_.now();
 }
@@ -117,7 +118,7 @@ void Kiosk::record_items(bool on) {
 void Kiosk::apply(const Moment& t, const VisitActions& a) {
   for (const VisitRecord& r : a.records) usage_->record({t.wall_utc, usage_kind(r.kind), r.route, r.seconds, ""});
   if (a.lock_admin) admin_->lock();
-  if (a.reset_visitor) ui_ = UiState{default_lang(), 1};
+  if (a.reset_visitor) ui_ = UiState{default_lang()};
   // One journal line when the screen schedule blanks or lights the screen: a black screen must
   // say why to whoever looks at the kiosk's log.
   const bool closed_now = nav_.route().kind == RouteKind::Closed;
@@ -175,10 +176,12 @@ bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
   images_->upload_ready();
   if (recording_) items_.clear();
   const UiScale window_scale = UiScale::for_window(size.x, size.y);
-  // The visitor's text size is the visitor's: admin mode's screens, full of status and buttons
-  // laid out to fit the window, keep the normal size.
-  const float text_scale = nav_.route().kind == RouteKind::Admin ? 1.0f : UiState::kTextScales[ui_.text_size];
-  FrameContext f{list, size, UiScale{window_scale.factor * text_scale}, *text_, input_.touch(),
+  // The visitor's text size is theirs: admin mode keeps the normal size, and so does the attract
+  // loop (it comes after the idle reset, which clears the visitor's choices).
+  const RouteKind kind = nav_.route().kind;
+  const float text_scale =
+      kind == RouteKind::Admin || kind == RouteKind::Attract ? 1.0f : UiState::kTextScales[ui_.text_size];
+  FrameContext f{list, size, window_scale, text_scale, *text_, input_.touch(),
                  nav_, db_, settings_, *images_, *admin_, *usage_, ui_, ui_.lang, t.now, dt, t.wall_utc, size.y > size.x};
   f.items = recording_ ? &items_ : nullptr;
   f.fleet = &fleet_->status();
@@ -188,7 +191,7 @@ bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
   Screen& screen = nav_.current();
   // The top bar and the prompt keep their size whatever the text size: back and home are always there.
   FrameContext chrome = f;
-  chrome.scale = window_scale;
+  chrome.text_scale = 1;
   if (screen.full_screen()) {
     screen.draw(f, ImRect(ImVec2(0, 0), size));
   } else {

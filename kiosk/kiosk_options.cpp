@@ -25,7 +25,7 @@ Expected<Size> parse_size(const std::string& option, const std::string& text) {
 
 const char* kiosk_usage() {
   return "usage: khlang-kiosk [--db FILE] [--windowed WxH] [--lang th|en] [--inbox DIR]... [--outbox DIR]\n"
-         "       khlang-kiosk --screenshot FILE.png [--screen NAME] [--size WxH] [--lang th|en]\n"
+         "       khlang-kiosk --screenshot FILE.png [--screen NAME] [--size WxH] [--lang th|en] [--text-size N]\n"
          "       khlang-kiosk --script FILE [--bench] [--size WxH]\n"
          "       khlang-kiosk --list-routes [--db FILE]\n\n"
          "Khlang's touch kiosk. Without options it opens full screen.\n\n"
@@ -38,6 +38,7 @@ const char* kiosk_usage() {
          "  --screen ROUTE        the screen shown at start: home, article:<id>, admin-menu...\n"
          "                        (--list-routes lists them)\n"
          "  --lang th|en          the interface language (default: the setting, else th)\n"
+         "  --text-size 0|1|2     the visitor's text size at start: A, A+ or A++ (the largest)\n"
          "  --inbox DIR           a folder watched like a USB stick for bundles and keys\n"
          "                        (repeatable; also the setting inbox_folders, ':'-separated);\n"
          "                        with the setting auto_import = 1, new bundles there are\n"
@@ -87,7 +88,7 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
         o.screenshot_size = s.value();
       }
     } else if (a == "--screenshot" || a == "--dump-items" || a == "--db" || a == "--screen" || a == "--lang" ||
-               a == "--script" || a == "--inbox" || a == "--outbox") {
+                a == "--script" || a == "--inbox" || a == "--outbox" || a == "--text-size") {
       auto v = value();
       if (!v) return v.error();
       if (a == "--screenshot") o.screenshot = v.value();
@@ -97,6 +98,11 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
       else if (a == "--script") o.script = v.value();
       else if (a == "--inbox") o.inbox_folders.push_back(v.value());
       else if (a == "--outbox") o.outbox = v.value();
+      else if (a == "--text-size") {
+        const std::string& n = v.value();
+        if (n.size() != 1 || n[0] < '0' || n[0] > '2') return Error{"--text-size takes 0, 1 or 2 (A, A+, A++), not '" + n + "'"};
+        o.text_size = n[0] - '0';
+      }
       else o.lang = v.value();
     } else if (a == "--bench") {
       o.bench = true;

@@ -21,6 +21,7 @@ struct KioskOptions {
   std::string db;            // --db FILE: the content database (default: XDG data directory)
   std::string screen = "home";  // --screen NAME: the route shown at start (screenshots)
   std::string lang;             // --lang th|en (empty: the default_language setting)
+  int text_size = 0;            // --text-size 0|1|2: the visitor's text size at start (A, A+, A++)
   std::vector<std::string> inbox_folders;  // --inbox DIR: watched like a USB stick
   std::string outbox;           // --outbox DIR: the fleet's outbox (wins over the setting outbox_folder)
   std::string script;           // --script FILE: replay input, then exit

@@ -8,7 +8,7 @@ namespace khlang::kiosk {
 namespace {
 
 constexpr ItemKind kKinds[] = {ItemKind::Text, ItemKind::Button, ItemKind::Tile, ItemKind::Card, ItemKind::Key};
-constexpr int kFields = 20;
+constexpr int kFields = 25;
 
 std::string number(float v) {
   char buf[32];
@@ -119,10 +119,11 @@ std::string format_item(const DrawnItem& it) {
   }
   const std::string fields[kFields] = {
       item_kind_name(it.kind), number(it.box.x0), number(it.box.y0), number(it.box.x1), number(it.box.y1),
-      number(it.clip.x0), number(it.clip.y0), number(it.clip.x1), number(it.clip.y1), number(it.size),
-      it.bold ? "1" : "0", number(it.line_height), std::to_string(it.align), number(it.wrap), colour(it.text_rgba),
-      colour(it.background_rgba), colour(it.link_rgba), it.tappable ? "1" : "0", spans.empty() ? "-" : spans,
-      escape(it.label)};
+      number(it.clip.x0), number(it.clip.y0), number(it.clip.x1), number(it.clip.y1), number(it.frame.x0),
+      number(it.frame.y0), number(it.frame.x1), number(it.frame.y1), number(it.size), it.bold ? "1" : "0",
+      number(it.line_height), std::to_string(it.align), number(it.wrap), colour(it.text_rgba),
+      colour(it.background_rgba), colour(it.link_rgba), it.tappable ? "1" : "0", it.scrolled ? "1" : "0",
+      spans.empty() ? "-" : spans, escape(it.label)};
   std::string line;
   for (int i = 0; i < kFields; ++i) line += (i ? "\t" : "") + fields[i];
   return line;
@@ -158,22 +159,24 @@ Expected<std::vector<DrawnItem>> parse_items(std::string_view text) {
     const auto kind = std::find_if(std::begin(kKinds), std::end(kKinds), [&](ItemKind k) { return f[0] == item_kind_name(k); });
     if (kind == std::end(kKinds)) return bad("unknown kind '" + std::string(f[0]) + "'");
     it.kind = *kind;
-    float* numbers[] = {&it.box.x0, &it.box.y0, &it.box.x1, &it.box.y1, &it.clip.x0, &it.clip.y0, &it.clip.x1, &it.clip.y1, &it.size};
-    for (int i = 0; i < 9; ++i) {
+    float* numbers[] = {&it.box.x0,   &it.box.y0,   &it.box.x1,   &it.box.y1,   &it.clip.x0, &it.clip.y0, &it.clip.x1,
+                        &it.clip.y1,  &it.frame.x0, &it.frame.y0, &it.frame.x1, &it.frame.y1, &it.size};
+    for (int i = 0; i < 13; ++i) {
       if (!read_number(f[1 + i], *numbers[i])) return bad("'" + std::string(f[1 + i]) + "' is not a number");
     }
-    int bold = 0, tappable = 0;
-    if (!read_number(f[10], bold) || !read_number(f[11], it.line_height) || !read_number(f[12], it.align) ||
-        !read_number(f[13], it.wrap) || !read_number(f[17], tappable)) {
-      return bad("the style or tappable field is not a number");
+    int bold = 0, tappable = 0, scrolled = 0;
+    if (!read_number(f[14], bold) || !read_number(f[15], it.line_height) || !read_number(f[16], it.align) ||
+        !read_number(f[17], it.wrap) || !read_number(f[21], tappable) || !read_number(f[22], scrolled)) {
+      return bad("the style, tappable or scrolled field is not a number");
     }
     it.bold = bold != 0;
     it.tappable = tappable != 0;
-    if (!read_colour(f[14], it.text_rgba) || !read_colour(f[15], it.background_rgba) || !read_colour(f[16], it.link_rgba)) {
+    it.scrolled = scrolled != 0;
+    if (!read_colour(f[18], it.text_rgba) || !read_colour(f[19], it.background_rgba) || !read_colour(f[20], it.link_rgba)) {
       return bad("a colour is not #rrggbbaa");
     }
-    if (!read_spans(f[18], it.spans)) return bad("the spans are not begin-end:bold:flags,...");
-    if (!unescape(f[19], it.label)) return bad("the label has a stray backslash");
+    if (!read_spans(f[23], it.spans)) return bad("the spans are not begin-end:bold:flags,...");
+    if (!unescape(f[24], it.label)) return bad("the label has a stray backslash");
     items.push_back(std::move(it));
   }
   return items;

@@ -5,9 +5,13 @@
 // check contrast and target sizes on them. This file is the one format both sides use.
 //
 // One item a line, tab-separated:
-//   kind  x0 y0 x1 y1  clip_x0 clip_y0 clip_x1 clip_y1  size bold line_height align wrap
-//   text_rgba background_rgba link_rgba  tappable  spans  label
-// kind: text, button, tile, card, key. Lengths in window pixels; size is the label's font size
+//   kind  x0 y0 x1 y1  clip_x0 clip_y0 clip_x1 clip_y1  frame_x0 frame_y0 frame_x1 frame_y1
+//   size bold line_height align wrap  text_rgba background_rgba link_rgba  tappable scrolled
+//   spans  label
+// kind: text, button, tile, card, key. The frame is the box the item must stay inside: a text's
+// box to fit in (a tile, a button, a badge, a card's column; else the width it wraps at and its
+// clip), a target's own box. scrolled: drawn in a scrolling view, whose edges may cut it (any
+// other cut is text outside its clip). Lengths in window pixels; size is the label's font size
 // in px (0 if none), line_height in em, align 0 left 1 centre 2 right, wrap the wrap width (0:
 // one line per paragraph). Colours are #rrggbbaa (#00000000: none); background is what lies
 // behind the item. spans: "-" or begin-end:bold:flags,... (byte ranges of the label, flags as
@@ -39,7 +43,7 @@ struct ItemBox {
 
 struct DrawnItem {
   ItemKind kind = ItemKind::Text;
-  ItemBox box, clip;
+  ItemBox box, clip, frame;
   float size = 0;
   bool bold = false;
   float line_height = 0;
@@ -47,6 +51,7 @@ struct DrawnItem {
   float wrap = 0;
   uint32_t text_rgba = 0, background_rgba = 0, link_rgba = 0;
   bool tappable = false;
+  bool scrolled = false;
   std::vector<text::TextSpan> spans;
   std::string label;
 

@@ -41,6 +41,8 @@ void ItemRecorder::surface(const ImRect& r, ImU32 colour) { surfaces_.push_back(
 
 void ItemRecorder::add(DrawnItem item, const ImRect& clip) {
   item.clip = {clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y};
+  if (item.frame == ItemBox{}) item.frame = item.box;
+  item.scrolled = scrolling_;
   const ItemBox v = item.visible();
   if (v.width() <= 0 || v.height() <= 0) return;
   if (item.kind == ItemKind::Text) {

@@ -23,9 +23,12 @@ class ItemRecorder {
   // What lies behind the point: the last surface drawn that holds it.
   uint32_t background_at(ImVec2 p) const;
   // Adds an item drawn in `clip`; a text item's background is looked up behind it. Items whose
-  // box shows nowhere inside the clip are not recorded.
+  // box shows nowhere inside the clip are not recorded. An item without a frame gets its box.
   void add(DrawnItem item, const ImRect& clip);
   const std::vector<DrawnItem>& items() const { return items_; }
+  // Between these, items are drawn in a scrolling view (ui/scroll_view.h's ScrollClip).
+  void set_scrolling(bool on) { scrolling_ = on; }
+  bool scrolling() const { return scrolling_; }
 
  private:
   struct Surface {
@@ -34,6 +37,7 @@ class ItemRecorder {
   };
   std::vector<Surface> surfaces_;
   std::vector<DrawnItem> items_;
+  bool scrolling_ = false;
 };
 
 }  // namespace khlang::kiosk

@@ -37,13 +37,31 @@ std::shared_ptr<const text::TextLayout> TextRenderer::draw(ImDrawList* list, ImV
   return laid;
 }
 
+std::shared_ptr<const text::FittedText> TextRenderer::fit(std::string_view text, const text::TextStyle& style,
+                                                          const text::FitOptions& o) {
+  constexpr size_t kMaxFitted = 4096;  // a few screens' worth; starting over costs a few layouts
+  std::string key(text);
+  const float numbers[] = {style.size_px, style.line_height, o.width, o.height, o.min_size_px};
+  key.append(reinterpret_cast<const char*>(numbers), sizeof numbers);
+  key += static_cast<char>(style.weight);
+  key += static_cast<char>(o.align);
+  key += static_cast<char>(o.max_lines);
+  if (auto it = fitted_.find(key); it != fitted_.end()) return it->second;
+  if (fitted_.size() >= kMaxFitted) fitted_.clear();
+  auto fitted = std::make_shared<const text::FittedText>(text::fit_text(engine_, text, style, o));
+  fitted_.emplace(std::move(key), fitted);
+  return fitted;
+}
+
 void TextRenderer::draw(ImDrawList* list, ImVec2 pos, const TextBlock& block, const text::TextLayout& layout,
-                        ImU32 color, ImU32 link_color) {
+                        ImU32 color, ImU32 link_color, const ImRect* frame) {
   const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
   if (recorder_ && !block.text.empty()) {
     DrawnItem item;
     const TextSpanX span = text_span(layout);
     item.box = {pos.x + span.left, pos.y, pos.x + span.right, pos.y + layout.height};
+    item.frame = frame ? ItemBox{frame->Min.x, frame->Min.y, frame->Max.x, frame->Max.y}
+                       : ItemBox{pos.x, pos.y, pos.x + (block.wrap > 0 ? block.wrap : layout.width), pos.y + layout.height};
     item.size = block.style.size_px;
     item.bold = block.style.weight == text::Weight::Bold;
     item.line_height = block.style.line_height;

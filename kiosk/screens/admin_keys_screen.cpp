@@ -51,7 +51,7 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
   }
   const float margin = f.px(f.portrait ? 32 : 56);
   const float w = area.GetWidth() - 2 * margin, x = area.Min.x + margin;
-  const float bw = f.px(520), bh = f.px(80);
+  const float bw = f.px(520), bh = std::max(f.px(80), f.min_target_px());
   float y = area.Min.y + f.px(24);
   if (!message_.empty()) {
     y += draw_text(f, ImVec2(x, y), message_, f.style(26), w, message_is_error_ ? theme::kBehind : theme::kDone) + f.px(12);

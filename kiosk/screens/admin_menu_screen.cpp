@@ -142,7 +142,7 @@ void AdminMenuScreen::draw(FrameContext& f, const ImRect& area) {
   const float ax = two_columns ? x + col_w + margin : x;
   const float aw = two_columns ? area.Max.x - margin - ax : col_w;
   float ay = two_columns ? area.Min.y + f.px(24) : y + f.px(8);
-  const float bh = f.px(84), gap = f.px(14);
+  const float bh = std::max(f.px(84), f.min_target_px()), gap = f.px(14);
   const bool busy = f.admin.job().running;
   auto next = [&] {
     const ImRect r(ax, ay, ax + aw, ay + bh);

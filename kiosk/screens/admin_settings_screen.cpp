@@ -15,7 +15,7 @@ namespace {
 // A number of seconds with - and + buttons (`zero`: what 0 means, if it is allowed); returns its height.
 float stepper(FrameContext& f, ImVec2 pos, float width, const std::string& label, int& value, int step, int low,
               int high, const std::string& zero = {}) {
-  const float bh = f.px(84), bw = f.px(120);
+  const float bh = std::max(f.px(84), f.min_target_px()), bw = f.px(120);
   const float label_h = draw_text(f, ImVec2(pos.x, pos.y + f.px(18)), label, f.style(28), width * 0.5f, theme::kText);
   const float vx = pos.x + width * 0.5f;
   if (button(f, ImRect(vx, pos.y, vx + bw, pos.y + bh), "-", quiet_button())) value = std::max(low, value - step);
@@ -70,7 +70,7 @@ void AdminSettingsScreen::draw(FrameContext& f, const ImRect& area) {
                300, both(Str::SettingsByHand));
   // The default language: what each new visitor starts with.
   draw_text(f, ImVec2(x, y + f.px(18)), both(Str::SettingsDefaultLanguage), f.style(28), w * 0.5f, theme::kText);
-  const float bh = f.px(84), bw = f.px(240);
+  const float bh = std::max(f.px(84), f.min_target_px()), bw = f.px(240);
   for (int i = 0; i < 2; ++i) {
     const char* code = i == 0 ? "th" : "en";
     const float bx = x + w * 0.5f + static_cast<float>(i) * (bw + f.px(12));

@@ -42,11 +42,11 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
     if (slide < current.size()) {
       const store::Announcement& a = current[slide];
       y += draw_text(f, ImVec2(area.Min.x + margin, y), f.t(Str::Announcements), f.style(40, text::Weight::Bold), w,
-                     theme::kAccent) + f.px(16);
+                     theme::kAccentOnDark) + f.px(16);
       draw_text(f, ImVec2(area.Min.x + margin, y), a.title, f.style(72, text::Weight::Bold, 1.35f), w, theme::kHeaderText);
     } else {
       const store::Plan& p = *store::plans_in_cycle_order(plans_, plan::thai_local_date(f.wall_utc))[slide - current.size()];
-      y += draw_text(f, ImVec2(area.Min.x + margin, y), p.title, f.style(44, text::Weight::Bold, 1.35f), w, theme::kAccent) + f.px(24);
+      y += draw_text(f, ImVec2(area.Min.x + margin, y), p.title, f.style(44, text::Weight::Bold, 1.35f), w, theme::kAccentOnDark) + f.px(24);
       y += draw_text(f, ImVec2(area.Min.x + margin, y), p.desired_state, f.style(52, text::Weight::Regular, 1.45f), w,
                      theme::kHeaderText) + f.px(40);
       draw_plan_standing(f, p, ImVec2(area.Min.x + margin, y), w, 40, true);

@@ -33,40 +33,49 @@ std::string CategoryScreen::title(const FrameContext& f) const {
   return f.lang == Lang::En && !category_.title_en.empty() ? category_.title_en : category_.title_th;
 }
 
+// Rows of one pitch, so a list of 10,000 articles draws only what shows: the pitch holds the
+// most a row shows at this text size (a title of up to two lines, a summary in the lines left,
+// the date), each cut by the fitting rule with "…".
 float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
   const ImRect col = column(f, view);
-  const float row_h = f.px(200), gap = f.px(20), top = f.px(36);
-  const float pitch = row_h + gap;
+  const float gap = f.px(20), top = f.px(36), pad = f.px(24);
   if (articles_.empty()) {
     draw_text(f, ImVec2(col.Min.x, origin.y + top), f.t(Str::NoArticles), f.style(34), col.GetWidth(), theme::kTextMuted);
     return top + f.px(100);
   }
+  const auto title_style = f.style(36, text::Weight::Bold, 1.3f);
+  const auto summary_style = f.style(30, text::Weight::Regular, 1.4f);
+  const auto date_style = f.style(26, text::Weight::Regular, 1.3f);
+  const float title_line = text_height(f, "ก", title_style, 0), summary_line = text_height(f, "ก", summary_style, 0);
+  const float date_h = text_height(f, "ก", date_style, 0);
+  const float text_h = 2 * title_line + 2 * summary_line;
+  const float row_h = pad + text_h + date_h + pad;
+  const float pitch = row_h + gap;
   // Only the rows that meet the view.
   const float first_y = view.Min.y - origin.y - top;
   const size_t first = static_cast<size_t>(std::max(0.0f, first_y / pitch));
   const size_t last = std::min(articles_.size(), static_cast<size_t>((view.Max.y - origin.y - top) / pitch) + 1);
-  const float text_w = col.GetWidth() - f.px(64);
   for (size_t i = first; i < last; ++i) {
     const store::ArticleItem& a = articles_[i];
     const float y = origin.y + top + static_cast<float>(i) * pitch;
     const ImRect r(col.Min.x, y, col.Max.x, y + row_h);
     if (card(f, r, a.title)) f.nav.go(RouteKey::Article, a.id);
-    float tx = r.Min.x + f.px(32), tw = text_w;
+    float tx = r.Min.x + f.px(32);
     if (a.cover_media) {
       // The cover's thumbnail, decoded off the frame path.
-      const float side = row_h - f.px(40);
-      draw_image(f, ImRect(r.Min.x + f.px(20), y + f.px(20), r.Min.x + f.px(20) + side * 1.5f, y + f.px(20) + side),
-                 *a.cover_media, true, ImageFit::Cover);
-      tx += side * 1.5f;
-      tw -= side * 1.5f;
+      const float side = std::min(row_h - 2 * pad, f.px(180));
+      draw_image(f, ImRect(r.Min.x + pad, y + pad, r.Min.x + pad + side * 1.5f, y + pad + side), *a.cover_media, true,
+                 ImageFit::Cover);
+      tx = r.Min.x + pad + side * 1.5f + f.px(28);
     }
-    f.draw_list->PushClipRect(r.Min, r.Max, true);
-    float ty = y + f.px(24);
-    ty += draw_text(f, ImVec2(tx, ty), a.title, f.style(36, text::Weight::Bold, 1.3f), tw, theme::kHeading);
-    draw_text(f, ImVec2(tx, ty), a.summary, f.style(28, text::Weight::Regular, 1.4f), tw, theme::kText);
-    f.draw_list->PopClipRect();
-    draw_text(f, ImVec2(tx, r.Max.y - f.px(48)), display_date(f, a.published_on), f.style(24), tw, theme::kTextMuted,
-              text::Align::Right);
+    const float tw = r.Max.x - f.px(32) - tx;
+    const float ty = y + pad;
+    const float title_h = fit_text(f, ImRect(tx, ty, tx + tw, ty + 2 * title_line), a.title, title_style, theme::kHeading,
+                                   {.max_lines = 2, .floor_px = title_style.size_px});
+    fit_text(f, ImRect(tx, ty + title_h, tx + tw, ty + text_h), a.summary, summary_style, theme::kText,
+             {.floor_px = summary_style.size_px});
+    fit_text(f, ImRect(tx, ty + text_h, tx + tw, ty + text_h + date_h), display_date(f, a.published_on), date_style,
+             theme::kTextMuted, {.align = text::Align::Right});
   }
   return top + static_cast<float>(articles_.size()) * pitch + top;
 }

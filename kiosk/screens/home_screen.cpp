@@ -20,12 +20,21 @@ HomeScreen::HomeScreen(sqlite::Database& db) {
 
 double HomeScreen::next_timer(double, int64_t wall_utc) const { return 60.0 - static_cast<double>(wall_utc % 60); }
 
+// The screen in bands, designed for a 1080 px short side: the header, the search bar and tiles,
+// the current announcements in what is left, the controls at the bottom. Text sizes grow the text,
+// not the bands: every text fits its box, and the announcements keep their place.
 void HomeScreen::draw(FrameContext& f, const ImRect& area) {
   const float margin = f.px(f.portrait ? 40 : 64);
-  const float w = area.GetWidth() - 2 * margin;
+  const float header_bottom = draw_header(f, area, margin);
+  const float tiles_bottom = draw_tiles(f, area, header_bottom, margin);
+  const float controls_top = draw_controls(f, area, margin);
+  draw_announcements(f, ImRect(area.Min.x + margin, tiles_bottom + f.px(24), area.Max.x - margin, controls_top - f.px(20)));
+}
 
-  // Header: organization, date and time (Thai time, UTC+7).
-  const float header_h = f.px(f.portrait ? 350 : 210);
+float HomeScreen::draw_header(FrameContext& f, const ImRect& area, float margin) {
+  // Organization, date and time (Thai time, UTC+7).
+  const float w = area.GetWidth() - 2 * margin;
+  const float header_h = f.px(f.portrait ? 330 : 190);
   fill(f, ImRect(area.Min, ImVec2(area.Max.x, area.Min.y + header_h)), theme::kHeader);
   fill(f, ImRect(area.Min.x, area.Min.y + header_h - f.px(8), area.Max.x, area.Min.y + header_h), theme::kAccent);
   const int64_t local = f.wall_utc + 7 * 3600;
@@ -36,18 +45,19 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
   const std::string date =
       f.lang == Lang::Th ? fill_in(f.t(Str::WeekdayDate), {thai::thai_weekday(today), thai::format_thai_date(today)})
                          : fill_in(f.t(Str::WeekdayDate), {thai::english_weekday(today), thai::format_english_date(today)});
-  const float right_w = f.px(f.portrait ? 420 : 560);
-  float y = area.Min.y + f.px(26);
   const std::string org = organization_ ? (f.lang == Lang::En && !organization_->name_en.empty() ? organization_->name_en
                                                                                               : organization_->name_th)
                                         : std::string(f.t(Str::AppName));
-  const float title_w = f.portrait ? w : w - right_w;
-  const float name_h = draw_text(f, ImVec2(area.Min.x + margin, y), f.t(Str::AppName), f.style(62, text::Weight::Bold, 1.25f),
-                                 title_w, theme::kHeaderText);
+  const float right_w = f.px(f.portrait ? 420 : 560);
+  const float title_w = f.portrait ? w : w - right_w - f.px(40);
+  const float x = area.Min.x + margin, top = area.Min.y + f.px(22);
+  const ImRect name(x, top, x + title_w, top + f.px(100));
+  fit_text(f, name, f.t(Str::AppName), f.style(62, text::Weight::Bold, 1.25f), theme::kHeaderText,
+           {.valign = VAlign::Bottom});
   // Holding the name (the kiosk's logo) for 3 s opens admin mode; nothing shows it to visitors.
   // Without a PIN (set from the office: khlang-admin pin set) it does nothing at all: a visitor
   // must never be the one who chooses it.
-  const ImRect logo(area.Min.x, area.Min.y, area.Min.x + margin + title_w * 0.5f, y + name_h);
+  const ImRect logo(area.Min.x, area.Min.y, x + title_w * 0.5f, name.Max.y);
   if (const double held = f.touch.held_in(logo, f.now); held > 0) {
     f.animating = true;  // frames while the finger stays, to notice the 3 s
     if (held >= kAdminHoldSeconds) {
@@ -55,28 +65,33 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
       if (f.admin.pin().has_pin()) f.nav.go(RouteKey::AdminPin);
     }
   }
-  y += name_h;
-  const TextBlock org_block{org, f.style(34, text::Weight::Regular, 1.35f), title_w};
-  auto org_layout = f.text.layout(org_block);
-  draw_text(f, ImVec2(area.Min.x + margin, y), org_block, *org_layout, theme::kHeaderSubtle);
-  const ImVec2 clock_pos = f.portrait ? ImVec2(area.Min.x + margin, area.Min.y + f.px(190))
-                                      : ImVec2(area.Max.x - margin - right_w, area.Min.y + f.px(26));
+  // The organization's line, with the sample mark beside it when the two fit on one line; else
+  // the mark goes to the foot, above the controls (draw_controls).
+  const ImRect org_box(x, name.Max.y, x + title_w, name.Max.y + f.px(56));
+  const auto org_fitted = fit(f, org, f.style(34, text::Weight::Regular, 1.35f), org_box.GetSize());
+  draw_fitted(f, org_box.Min, *org_fitted, theme::kHeaderSubtle, org_box);
+  const float cx = f.portrait ? x : area.Max.x - margin - right_w;
+  const float cy = f.portrait ? area.Min.y + f.px(186) : top;
   const text::Align side = f.portrait ? text::Align::Left : text::Align::Right;
-  const float clock_h = draw_text(f, clock_pos, clock, f.style(64, text::Weight::Bold, 1.2f), right_w, theme::kHeaderText, side);
-  draw_text(f, ImVec2(clock_pos.x, clock_pos.y + clock_h), date, f.style(30, text::Weight::Regular, 1.3f), right_w,
-            theme::kHeaderSubtle, side);
+  fit_text(f, ImRect(cx, cy, cx + right_w, cy + f.px(80)), clock, f.style(64, text::Weight::Bold, 1.2f), theme::kHeaderText,
+           {.align = side, .valign = VAlign::Bottom});
+  fit_text(f, ImRect(cx, cy + f.px(80), cx + right_w, cy + f.px(130)), date, f.style(30, text::Weight::Regular, 1.3f),
+           theme::kHeaderSubtle, {.align = side});
   // Sample content (the profile, a notice below) is marked beside the organization's name, or,
-  // when a long name or large text leaves no room there, above the controls at the foot.
+  // when a long name or large text leaves no room there, at the foot.
   const auto current = store::current_announcements(announcements_, f.wall_utc);
-  const bool sample = (organization_ && organization_->is_sample) ||
-                      std::any_of(current.begin(), current.end(), [](const auto& a) { return a.is_sample; });
-  const ImVec2 badge = sample ? sample_badge_size(f) : ImVec2(0, 0);
-  const float beside_x = area.Min.x + margin + org_layout->width + f.px(28);
-  const bool badge_beside = sample && org_layout->lines.size() == 1 && beside_x + badge.x <= area.Min.x + margin + title_w;
-  if (badge_beside) sample_badge(f, ImVec2(beside_x, y + (org_layout->height - badge.y) * 0.5f));
-  const float badge_at_foot = sample && !badge_beside ? badge.y + f.px(16) : 0;
+  sample_ = (organization_ && organization_->is_sample) ||
+            std::any_of(current.begin(), current.end(), [](const auto& a) { return a.is_sample; });
+  const ImVec2 badge = sample_ ? sample_badge_size(f) : ImVec2(0, 0);
+  const float beside_x = x + org_fitted->layout->width + f.px(28);
+  const bool badge_beside = sample_ && org_fitted->layout->lines.size() == 1 && !org_fitted->ellipsized &&
+                            beside_x + badge.x <= x + title_w && badge.y <= org_box.GetHeight() + f.px(8);
+  if (badge_beside) sample_badge(f, ImVec2(beside_x, org_box.Min.y + (org_fitted->layout->height - badge.y) * 0.5f));
+  badge_at_foot_ = sample_ && !badge_beside;
+  return area.Min.y + header_h;
+}
 
-  // Tiles.
+float HomeScreen::draw_tiles(FrameContext& f, const ImRect& area, float top, float margin) {
   struct Tile {
     Str title, hint;
     RouteKey route;
@@ -87,35 +102,36 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
                         {Str::Plan, Str::PlanHint, RouteKey::Plan, theme::kTilePlan},
                         {Str::People, Str::PeopleHint, RouteKey::People, theme::kTilePeople},
                         {Str::About, Str::AboutHint, RouteKey::About, theme::kTileAbout}};
+  const float w = area.GetWidth() - 2 * margin;
   // The search bar: a tap opens search with the keyboard.
-  const float bar_y = area.Min.y + header_h + f.px(32);
-  const ImRect bar(area.Min.x + margin, bar_y, area.Max.x - margin, bar_y + f.px(96));
+  const float bar_y = top + f.px(24);
+  const ImRect bar(area.Min.x + margin, bar_y, area.Max.x - margin, bar_y + std::max(f.px(84), f.min_target_px()));
   if (card(f, bar, f.t(Str::SearchHint))) f.nav.go(RouteKey::Search);
   f.draw_list->AddRect(bar.Min, bar.Max, theme::kHeading, f.px(18), 0, f.px(3));
-  draw_text(f, ImVec2(bar.Min.x + f.px(32), bar.Min.y + f.px(22)), f.t(Str::SearchHint), f.style(36, text::Weight::Regular, 1.3f),
-            w - f.px(64), theme::kTextMuted);
+  fit_text(f, ImRect(bar.Min.x + f.px(32), bar.Min.y + f.px(6), bar.Max.x - f.px(32), bar.Max.y - f.px(6)), f.t(Str::SearchHint),
+           f.style(36, text::Weight::Regular, 1.3f), theme::kTextMuted, {.valign = VAlign::Middle});
   const int columns = f.portrait ? 2 : 5;
-  const float gap = f.px(28);
+  const float gap = f.px(24);
   const float tile_w = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  float ty = bar.Max.y + f.px(28);
-  // The tiles keep clear of the controls at the foot (and, in portrait, the line above them),
-  // shrinking at the largest text size rather than running under them.
-  const int tile_rows = (5 + columns - 1) / columns;
-  const float foot = area.Max.y - margin * 0.6f - f.px(96) - f.px(f.portrait ? 80 : 30);
-  const float tile_h = std::min(f.px(f.portrait ? 300 : 290),
-                                (foot - ty) / static_cast<float>(tile_rows) - gap);
+  const float tile_h = f.px(f.portrait ? 280 : 250);
+  const float ty = bar.Max.y + f.px(20);
+  TileText texts[5];
+  for (int i = 0; i < 5; ++i) texts[i] = {f.t(tiles[i].title), f.t(tiles[i].hint)};
+  const TileSizes sizes = tiles_text(f, ImVec2(tile_w, tile_h), texts);
   for (int i = 0; i < 5; ++i) {
     const int col = i % columns, row = i / columns;
     const float x = area.Min.x + margin + static_cast<float>(col) * (tile_w + gap);
-    const float yy = ty + static_cast<float>(row) * (tile_h + gap);
+    const float y = ty + static_cast<float>(row) * (tile_h + gap);
     const float tw = (f.portrait && i == 4) ? w : tile_w;  // the last tile spans the row in portrait
-    if (tile(f, ImRect(x, yy, x + tw, yy + tile_h), f.t(tiles[i].title), f.t(tiles[i].hint), tiles[i].color)) {
-      f.nav.go(tiles[i].route);
-    }
+    if (tile(f, ImRect(x, y, x + tw, y + tile_h), texts[i], tiles[i].color, sizes)) f.nav.go(tiles[i].route);
   }
-  y = ty + static_cast<float>(tile_rows) * (tile_h + gap) + f.px(12);
+  const int rows = (5 + columns - 1) / columns;
+  return ty + static_cast<float>(rows) * (tile_h + gap) - gap;
+}
 
-  // Controls: language (each named in its own language) and text size; "data as of" beside them.
+float HomeScreen::draw_controls(FrameContext& f, const ImRect& area, float margin) {
+  // Language (each named in its own language) and text size; "data as of" beside them.
+  const float w = area.GetWidth() - 2 * margin;
   const float bh = f.px(96), bw = f.px(130);
   const float bottom = area.Max.y - margin * 0.6f - bh;
   float bx = area.Min.x + margin;
@@ -127,54 +143,92 @@ void HomeScreen::draw(FrameContext& f, const ImRect& area) {
     f.ui.lang = Lang::En;
   }
   bx += bw + f.px(40);
-  const char* sizes[] = {"A-", "A", "A+"};
-  for (int i = 0; i < 3; ++i) {
+  static_assert(UiState::kTextSizes == 3);
+  const char* sizes[UiState::kTextSizes] = {"A", "A+", "A++"};
+  for (int i = 0; i < UiState::kTextSizes; ++i) {
     if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), sizes[i], f.ui.text_size == i ? primary_button() : quiet_button())) {
       f.ui.text_size = i;
     }
     bx += bw + f.px(12);
   }
-  // In landscape "data as of" sits in the controls' row, right-aligned, under the sample badge
-  // when that is at the foot; in portrait it has a line above them, the badge above that.
-  if (!summary_.bundle_created_at.empty()) {
-    const std::string as_of = std::string(f.t(Str::DataAsOf)) + " " + display_date(f, summary_.bundle_created_at);
-    const float aw = area.Max.x - margin - bx - f.px(20);
-    if (f.portrait) {
-      draw_text(f, ImVec2(area.Min.x + margin, bottom - f.px(56)), as_of, f.style(26), w, theme::kTextMuted);
-    } else {
-      const float ay = badge_at_foot > 0 ? bottom + badge.y + f.px(4) : bottom + f.px(26);
-      draw_text(f, ImVec2(bx + f.px(20), ay), as_of, f.style(26), aw, theme::kTextMuted, text::Align::Right);
-    }
+  if (summary_.bundle_created_at.empty() && !badge_at_foot_) return bottom;
+  const std::string as_of =
+      summary_.bundle_created_at.empty() ? std::string() : std::string(f.t(Str::DataAsOf)) + " " + display_date(f, summary_.bundle_created_at);
+  const auto style = f.style(26, text::Weight::Regular, 1.35f);
+  const ImVec2 badge = badge_at_foot_ ? sample_badge_size(f) : ImVec2(0, 0);
+  if (!f.portrait) {
+    // In the controls' row, right-aligned: the sample mark at its top when it is at the foot,
+    // "data as of" in what is left.
+    const float right = area.Max.x - margin;
+    if (badge_at_foot_) sample_badge(f, ImVec2(right, bottom), text::Align::Right);
+    fit_text(f, ImRect(bx + f.px(20), bottom + (badge_at_foot_ ? badge.y + f.px(4) : 0), right, bottom + bh), as_of, style,
+             theme::kTextMuted, {.align = text::Align::Right, .valign = VAlign::Middle});
+    return bottom;
   }
-  if (badge_at_foot > 0) {
-    sample_badge(f, ImVec2(area.Max.x - margin, f.portrait ? bottom - f.px(72) - badge.y : bottom), text::Align::Right);
+  // In portrait "data as of" has a line above the controls, the sample mark above that.
+  const float line_h = f.px(56);
+  float top = bottom - f.px(8);
+  if (!as_of.empty()) {
+    fit_text(f, ImRect(area.Min.x + margin, top - line_h, area.Min.x + margin + w, top), as_of, style, theme::kTextMuted,
+             {.valign = VAlign::Bottom});
+    top -= line_h;
   }
+  if (badge_at_foot_) {
+    top -= badge.y + f.px(8);
+    sample_badge(f, ImVec2(area.Max.x - margin, top), text::Align::Right);
+  }
+  return top;
+}
 
-  // Current announcements, pinned first, in the space left.
-  const float list_bottom = bottom - f.px(f.portrait ? 80 : 30) - (f.portrait ? badge_at_foot : 0);
-  if (current.empty() || y + f.px(140) > list_bottom) return;
-  y += section_heading(f, ImVec2(area.Min.x + margin, y), f.t(Str::Announcements), w);
+// Current announcements, pinned first, one line each: as many as the band holds at this text
+// size, and "All (n)" beside the heading when some are left out.
+void HomeScreen::draw_announcements(FrameContext& f, const ImRect& band) {
+  const auto current = store::current_announcements(announcements_, f.wall_utc);
+  if (current.empty()) return;
+  const float w = band.GetWidth(), pad = f.px(16), gap = f.px(10), inset = f.px(28);
+  const auto heading_style = f.style(40, text::Weight::Bold, 1.4f);
+  const auto title_style = f.style(34, text::Weight::Bold, 1.3f);
+  const auto badge_style = f.style(26, text::Weight::Bold, 1.5f);
+  const float heading_h = std::max(text_height(f, f.t(Str::Announcements), heading_style, 0), f.min_target_px()) + f.px(8);
+  const ImVec2 badge_box = badge_size(f, f.t(Str::Pinned), badge_style, w * 0.3f);
+  struct Row {
+    const store::Announcement* a;
+    std::shared_ptr<const text::FittedText> title;
+    float h;
+  };
+  std::vector<Row> rows;
+  float y = band.Min.y + heading_h;
   for (const store::Announcement& a : current) {
-    const float h = f.px(96);
-    if (y + h > list_bottom) break;
-    const ImRect r(area.Min.x + margin, y, area.Min.x + margin + w, y + h);
-    if (card(f, r, a.title)) f.nav.go(RouteKey::Announcement, a.id);
-    float x = r.Min.x + f.px(28);
-    if (a.pinned) {
-      // The badge is as tall as its text's line, so stacked Thai marks stay on the badge.
-      const TextBlock badge_block{f.t(Str::Pinned), f.style(26, text::Weight::Bold, 1.5f), f.px(140), text::Align::Center};
-      auto pinned = f.text.layout(badge_block);
-      const float by = r.Min.y + (h - pinned->height) * 0.5f;
-      fill(f, ImRect(x, by, x + f.px(140), by + pinned->height), theme::kAccent, f.px(10));
-      draw_text(f, ImVec2(x, by), badge_block, *pinned, theme::kHeaderText);
-      x += f.px(160);
+    const float title_w = w - 2 * inset - (a.pinned ? badge_box.x + f.px(20) : 0);
+    auto title = fit(f, a.title, title_style, ImVec2(title_w, 0), {.max_lines = 1, .floor_px = title_style.size_px * 0.85f});
+    const float h = std::max({title->layout->height, a.pinned ? badge_box.y : 0.0f, f.px(56)}) + 2 * pad;
+    if (y + h > band.Max.y) break;
+    rows.push_back({&a, std::move(title), h});
+    y += h + gap;
+  }
+  if (band.Min.y + heading_h > band.Max.y) return;  // no room even for the heading
+  const bool all_shown = rows.size() == current.size();
+  const float all_w = all_shown ? 0 : std::min(f.px(300), w * 0.4f);
+  const ImRect heading(band.Min.x, band.Min.y, band.Max.x - all_w - (all_shown ? 0 : f.px(20)), band.Min.y + heading_h - f.px(8));
+  fit_text(f, heading, f.t(Str::Announcements), heading_style, theme::kHeading, {.valign = VAlign::Middle});
+  if (!all_shown &&
+      button(f, ImRect(band.Max.x - all_w, heading.Min.y, band.Max.x, heading.Max.y),
+             fill_in(f.t(Str::AllCount), std::to_string(current.size())), quiet_button())) {
+    f.nav.go(RouteKey::Announcements);
+  }
+  y = band.Min.y + heading_h;
+  for (const Row& row : rows) {
+    const ImRect r(band.Min.x, y, band.Max.x, y + row.h);
+    if (card(f, r, row.a->title)) f.nav.go(RouteKey::Announcement, row.a->id);
+    float x = r.Min.x + inset;
+    if (row.a->pinned) {
+      badge(f, ImVec2(x, r.Min.y + (row.h - badge_box.y) * 0.5f), f.t(Str::Pinned), badge_style, w * 0.3f, theme::kAccent,
+            theme::kOnAccent);
+      x += badge_box.x + f.px(20);
     }
-    const TextBlock title_block{a.title, f.style(34, text::Weight::Bold, 1.3f)};
-    auto title = f.text.layout(title_block);
-    f.draw_list->PushClipRect(ImVec2(x, r.Min.y), ImVec2(r.Max.x - f.px(24), r.Max.y), true);
-    draw_text(f, ImVec2(x, r.Min.y + (h - title->height) * 0.5f), title_block, *title, theme::kText);
-    f.draw_list->PopClipRect();
-    y += h + f.px(12);
+    draw_fitted(f, ImVec2(x, r.Min.y + (row.h - row.title->layout->height) * 0.5f), *row.title, theme::kText,
+                ImRect(x, r.Min.y, r.Max.x - inset, r.Max.y));
+    y += row.h + gap;
   }
 }
 

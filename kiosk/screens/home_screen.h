@@ -16,9 +16,17 @@ class HomeScreen final : public Screen {
   double next_timer(double now, int64_t wall_utc) const override;  // the clock's next minute
 
  private:
+  // Each draws its band of the screen and returns where it ends (or, for the controls, starts).
+  float draw_header(FrameContext& f, const ImRect& area, float margin);
+  float draw_tiles(FrameContext& f, const ImRect& area, float top, float margin);
+  float draw_controls(FrameContext& f, const ImRect& area, float margin);
+  void draw_announcements(FrameContext& f, const ImRect& band);
+
   std::optional<store::Organization> organization_;
   store::ContentSummary summary_;
   std::vector<store::Announcement> announcements_;
+  bool sample_ = false;         // this frame shows sample content (draw_header decides)
+  bool badge_at_foot_ = false;  // its mark did not fit beside the organization's name
 };
 
 }  // namespace khlang::kiosk

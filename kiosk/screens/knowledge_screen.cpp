@@ -1,5 +1,7 @@
 #include "screens/knowledge_screen.h"
 
+#include <algorithm>
+
 #include "navigator.h"
 #include "screens/screen_helpers.h"
 
@@ -9,26 +11,40 @@ KnowledgeScreen::KnowledgeScreen(sqlite::Database& db) {
   if (auto c = store::load_categories(db); c) categories_ = std::move(c.value());
 }
 
+// Category cards as tall as their content, a row as tall as its tallest card.
 float KnowledgeScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
   const ImRect col = column(f, view);
   const int columns = f.portrait ? 1 : 2;
-  const float gap = f.px(28);
+  const float gap = f.px(28), pad = f.px(28), inset = f.px(32);
   const float w = (col.GetWidth() - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const float h = f.px(170);
+  const auto name_style = f.style(38, text::Weight::Bold, 1.3f);
+  const auto count_style = f.style(30);
+  auto name_of = [&](const store::CategoryItem& c) -> const std::string& {
+    return f.lang == Lang::En && !c.title_en.empty() ? c.title_en : c.title_th;
+  };
+  auto count_of = [&](const store::CategoryItem& c) { return std::to_string(c.articles) + " " + std::string(f.t(Str::Articles)); };
   float y = origin.y + f.px(36);
-  for (size_t i = 0; i < categories_.size(); ++i) {
-    const store::CategoryItem& c = categories_[i];
-    const float x = col.Min.x + static_cast<float>(static_cast<int>(i) % columns) * (w + gap);
-    const ImRect r(x, y, x + w, y + h);
-    if (visible(view, r.Min.y, r.Max.y)) {
-      const std::string& name = f.lang == Lang::En && !c.title_en.empty() ? c.title_en : c.title_th;
-      if (card(f, r, name)) f.nav.go(RouteKey::Category, c.id);
-      const float th = draw_text(f, ImVec2(x + f.px(32), y + f.px(28)), name, f.style(38, text::Weight::Bold, 1.3f),
-                                 w - f.px(64), theme::kHeading);
-      draw_text(f, ImVec2(x + f.px(32), y + f.px(28) + th), std::to_string(c.articles) + " " + std::string(f.t(Str::Articles)),
-                f.style(28), w - f.px(64), theme::kTextMuted);
+  for (size_t row = 0; row < categories_.size(); row += static_cast<size_t>(columns)) {
+    const size_t end = std::min(categories_.size(), row + static_cast<size_t>(columns));
+    float h = f.px(120);
+    for (size_t i = row; i < end; ++i) {
+      const auto name = fit(f, name_of(categories_[i]), name_style, ImVec2(w - 2 * inset, 0), {.max_lines = 3, .balance = true});
+      h = std::max(h, pad + name->layout->height + text_height(f, count_of(categories_[i]), count_style, w - 2 * inset) + pad);
     }
-    if (static_cast<int>(i) % columns == columns - 1 || i + 1 == categories_.size()) y += h + gap;
+    if (visible(view, y, y + h)) {
+      for (size_t i = row; i < end; ++i) {
+        const store::CategoryItem& c = categories_[i];
+        const float x = col.Min.x + static_cast<float>(i - row) * (w + gap);
+        const ImRect r(x, y, x + w, y + h);
+        if (card(f, r, name_of(c))) f.nav.go(RouteKey::Category, c.id);
+        const ImRect inner(x + inset, y + pad, x + w - inset, y + h - pad);
+        const auto name = fit(f, name_of(c), name_style, ImVec2(inner.GetWidth(), 0), {.max_lines = 3, .balance = true});
+        const float name_h = draw_fitted(f, inner.Min, *name, theme::kHeading, inner);
+        fit_text(f, ImRect(inner.Min.x, inner.Min.y + name_h, inner.Max.x, inner.Max.y), count_of(c), count_style,
+                 theme::kTextMuted);
+      }
+    }
+    y += h + gap;
   }
   return y - origin.y + f.px(36);
 }

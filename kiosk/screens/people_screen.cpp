@@ -36,8 +36,8 @@ float PeopleScreen::person_cards(FrameContext& f, const std::vector<const store:
   const float cw = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   const float inner = cw - f.px(56);
   const auto name_style = f.style(34, text::Weight::Bold, 1.3f);
-  const auto second_style = f.style(26, lines == CardLines::SeatAndPosition ? text::Weight::Bold : text::Weight::Regular, 1.35f);
-  const auto third_style = f.style(24, text::Weight::Regular, 1.35f);
+  const auto second_style = f.style(30, lines == CardLines::SeatAndPosition ? text::Weight::Bold : text::Weight::Regular, 1.35f);
+  const auto third_style = f.style(28, text::Weight::Regular, 1.35f);
   auto second = [&](const store::Person& p) -> std::string {
     return lines == CardLines::SeatAndPosition ? std::string(seat_words(f, p.committee_role)) : p.position;
   };

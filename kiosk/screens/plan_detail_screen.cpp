@@ -26,8 +26,8 @@ PlanDetailScreen::PlanDetailScreen(sqlite::Database& db, const std::string& id, 
 namespace {
 // A labelled field: small muted label, then the value; returns the height.
 float field(FrameContext& f, float x, float y, float w, Str label, const std::string& value, bool measure) {
-  const auto label_style = f.style(22, text::Weight::Bold, 1.3f);
-  const auto value_style = f.style(26, text::Weight::Regular, 1.45f);
+  const auto label_style = f.style(24, text::Weight::Bold, 1.3f);
+  const auto value_style = f.style(30, text::Weight::Regular, 1.45f);
   if (measure) return text_height(f, f.t(label), label_style, w) + text_height(f, value, value_style, w) + f.px(10);
   float h = draw_text(f, ImVec2(x, y), f.t(label), label_style, w, theme::kTextMuted);
   h += draw_text(f, ImVec2(x, y + h), value, value_style, w, theme::kText);
@@ -43,7 +43,7 @@ float PlanDetailScreen::draw_activity_row(FrameContext& f, const store::PlanActi
   const float x1 = x + c0 + gap, x2 = x1 + c1 + gap, x3 = x2 + c2 + gap;
   float h0 = 0, h1 = 0, h2 = 0;
   const std::string head = std::to_string(a.seq) + ". " + a.activity;
-  const auto head_style = f.style(28, text::Weight::Bold, 1.4f);
+  const auto head_style = f.style(32, text::Weight::Bold, 1.4f);
   h0 = measure ? text_height(f, head, head_style, c0) : draw_text(f, ImVec2(x, y), head, head_style, c0, theme::kHeading);
   h0 += f.px(8);
   h0 += field(f, x, y + h0, c0, Str::Method, a.method, measure);

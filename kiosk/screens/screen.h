@@ -29,8 +29,11 @@ struct FleetStatus;
 // What the visitor chose, kept until the idle reset.
 struct UiState {
   Lang lang = Lang::Th;
-  int text_size = 1;  // 0 small, 1 normal, 2 large (A- A A+)
-  static constexpr float kTextScales[3] = {0.85f, 1.0f, 1.25f};
+  int text_size = 0;  // index into kTextScales: A, A+, A++
+  // Text sizes grow text only, not the layout: boxes stay where they are and the text fits in
+  // them (ui/widgets.h), so home keeps its tiles and announcements at every step.
+  static constexpr int kTextSizes = 3;
+  static constexpr float kTextScales[kTextSizes] = {1.0f, 1.25f, 1.5f};
 };
 
 // Keys a screen may act on (a presenter clicker sends PageDown/PageUp; a keyboard the rest).
@@ -39,7 +42,8 @@ enum class Key { Next, Previous, Escape, Home, Backspace, Enter, Other };
 struct FrameContext {
   ImDrawList* draw_list;
   ImVec2 size;             // window size in pixels
-  UiScale scale;           // includes the visitor's text size setting
+  UiScale scale;           // lengths: the window's short side against 1080 px
+  float text_scale = 1;    // the visitor's text size (UiState::kTextScales)
   TextRenderer& text;
   TouchInput& touch;
   Navigator& nav;
@@ -60,9 +64,16 @@ struct FrameContext {
   bool records_visits = true;     // usage statistics are kept (not outside the opening hours)
 
   float px(float design) const { return scale.px(design); }
+  // Text at a design size, grown by the visitor's text size.
   text::TextStyle style(float design_px, text::Weight weight = text::Weight::Regular, float line_height = 1.5f) const {
-    return {scale.px(design_px), weight, line_height};
+    return {scale.px(design_px) * text_scale, weight, line_height};
   }
+  // The smallest text drawn, whatever the text size: the fitting rule's floor (ui/widgets.h).
+  float min_text_px() const { return scale.px(kMinTextDesignPx); }
+  static constexpr float kMinTextDesignPx = 24;
+  // The smallest a target a finger taps may be, across and down: 64 px (a finger does not shrink
+  // with the screen), more on a screen larger than 1080 px.
+  float min_target_px() const { return 64.0f * std::max(1.0f, scale.factor); }
   std::string_view t(Str key) const { return tr(key, lang); }
 };
 

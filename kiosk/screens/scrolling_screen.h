@@ -5,6 +5,7 @@
 
 #include "screens/screen.h"
 #include "ui/scroll_view.h"
+#include "ui/widgets.h"
 
 namespace khlang::kiosk {
 
@@ -12,9 +13,8 @@ class ScrollingScreen : public Screen {
  public:
   void draw(FrameContext& f, const ImRect& area) final {
     if (scroll_.update(f.touch, area, content_height_, static_cast<float>(f.dt), f.px(160))) f.animating = true;
-    f.draw_list->PushClipRect(area.Min, area.Max, true);
+    ScrollClip clip(f, area);
     content_height_ = draw_content(f, ImVec2(area.Min.x, area.Min.y - scroll_.offset()), area);
-    f.draw_list->PopClipRect();
   }
 
   float scroll_offset() const override { return scroll_.offset(); }

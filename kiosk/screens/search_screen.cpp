@@ -1,6 +1,7 @@
 #include "screens/search_screen.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "navigator.h"
@@ -116,7 +117,7 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   // Chips: words that complete (or correct) the word being typed; none once a word is finished.
   // Their row is kept while the keyboard is up, so the keys never move under a finger.
   float y = field.Max.y + f.px(14);
-  const float chip_h = f.px(76);
+  const float chip_h = std::max(f.px(76), f.min_target_px());
   const float chips_bottom = y + chip_h + f.px(14);
   if (!query_.empty() && query_.back() != ' ' && !results_.suggestions.empty()) {
     float x = field.Min.x;
@@ -141,7 +142,8 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   // bottom of the screen in portrait.
   ImRect keyboard;
   if (keyboard_shown_) {
-    const float h = f.portrait ? area.GetHeight() * 0.34f : std::min(left.Max.y - chips_bottom, f.px(640));
+    const float h = std::max(f.portrait ? area.GetHeight() * 0.34f : std::min(left.Max.y - chips_bottom, f.px(640)),
+                             OnscreenKeyboard::min_height(f));
     keyboard = ImRect(left.Min.x, left.Max.y - h, left.Max.x, left.Max.y);
   }
   const ImRect results = beside ? ImRect(left.Max.x, area.Min.y, area.Max.x, area.Max.y)
@@ -151,9 +153,10 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   if (results_scroll_.update(f.touch, results, results_height_, static_cast<float>(f.dt), f.px(160))) f.animating = true;
   // Scrolling the results is reading them: the keyboard goes away when the finger lifts.
   if (keyboard_shown_ && f.touch.drag_released() && f.touch.drag_began_in(results)) keyboard_shown_ = false;
-  dl->PushClipRect(results.Min, results.Max, true);
-  results_height_ = draw_results(f, results, results_margin);
-  dl->PopClipRect();
+  {
+    ScrollClip clip(f, results);
+    results_height_ = draw_results(f, results, results_margin);
+  }
 
   if (keyboard_shown_) {
     const OnscreenKeyboard::Result key = keyboard_.draw(f, keyboard);
@@ -176,7 +179,7 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
   }
   if (!query_.empty() && results_.hits.empty()) {
     ry += draw_text(f, ImVec2(x, ry), f.t(Str::NoResults), f.style(36, text::Weight::Bold), w, theme::kText);
-    ry += draw_text(f, ImVec2(x, ry), f.t(Str::TryBrowsing), f.style(30), w, theme::kText) + f.px(16);
+    ry += draw_text(f, ImVec2(x, ry), f.t(Str::TryBrowsing), f.style(30), w, theme::kTextMuted) + f.px(16);
     if (button(f, ImRect(x, ry, x + std::min(w, f.px(420)), ry + f.px(96)), f.t(Str::Knowledge))) {
       record_search(f);
       f.nav.go(RouteKey::Knowledge);
@@ -197,7 +200,7 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
     const float h_title = text_height(f, h.title, title_style, inner);
     std::vector<text::TextSpan> marks;
     for (const auto& [b, e] : h.marks) marks.push_back({b, e, true, text::kSpanLink});
-    const TextBlock snippet_block{h.snippet, f.style(26, text::Weight::Regular, 1.45f), inner, text::Align::Left, &marks};
+    const TextBlock snippet_block{h.snippet, f.style(30, text::Weight::Regular, 1.45f), inner, text::Align::Left, &marks};
     auto snippet = f.text.layout(snippet_block);
     const float ch = h_title + snippet->height + f.px(36);
     const ImRect r(x, ry, x + w, ry + ch);

@@ -2,7 +2,12 @@
 
 #include <algorithm>
 
+#include <cmath>
+#include <optional>
+
+#include "text/fit.h"
 #include "theme.h"
+#include "ui/table_layout.h"
 #include "ui/widgets.h"
 
 namespace khlang::kiosk {
@@ -16,14 +21,17 @@ text::TextStyle block_style(const FrameContext& f, const content::MarkdownBlock&
       const float sizes[] = {52, 44, 38, 34, 32, 32};
       return f.style(sizes[std::clamp(b.level, 1, 6) - 1], text::Weight::Bold, 1.35f);
     }
-    case BlockKind::Code: return f.style(28, text::Weight::Regular, 1.45f);
+    case BlockKind::Code: return f.style(30, text::Weight::Regular, 1.45f);
     default: return f.style(32, text::Weight::Regular, 1.6f);
   }
 }
 
+// A list's step in, as wide as its marker at the text's size ("10." at the largest text size).
+float list_step(const FrameContext& f) { return f.style(32).size_px * 1.7f; }
+
 float indent_of(const FrameContext& f, const content::MarkdownBlock& b) {
   float indent = f.px(36) * static_cast<float>(b.quote_depth);
-  if (b.kind == BlockKind::ListItem) indent += f.px(48) * static_cast<float>(b.level);
+  if (b.kind == BlockKind::ListItem) indent += list_step(f) * static_cast<float>(b.level);
   if (b.kind == BlockKind::Code) indent += f.px(24);
   return indent;
 }
@@ -53,9 +61,10 @@ MarkdownView::MarkdownView(content::MarkdownDocument doc) : doc_(std::move(doc))
 }
 
 void MarkdownView::layout_all(FrameContext& f, float width) {
-  if (width == laid_width_ && f.scale.factor == laid_scale_) return;
+  if (width == laid_width_ && f.scale.factor == laid_scale_ && f.text_scale == laid_text_scale_) return;
   laid_width_ = width;
   laid_scale_ = f.scale.factor;
+  laid_text_scale_ = f.text_scale;
   placed_.assign(doc_.blocks.size(), {});
   float y = 0;
   for (size_t i = 0; i < doc_.blocks.size(); ++i) {
@@ -67,24 +76,7 @@ void MarkdownView::layout_all(FrameContext& f, float width) {
     switch (b.kind) {
       case BlockKind::Rule: p.height = f.px(24); break;
       case BlockKind::Image: p.height = f.px(480); break;
-      case BlockKind::Table: {
-        const size_t columns = b.rows.empty() ? 1 : std::max<size_t>(1, b.rows[0].size());
-        const float cell_w = w / static_cast<float>(columns) - f.px(24);
-        for (size_t r = 0; r < b.rows.size(); ++r) {
-          float row_h = 0;
-          for (const content::InlineText& cell : b.rows[r]) {
-            const TextBlock block{cell.text, f.style(28, r == 0 ? text::Weight::Bold : text::Weight::Regular, 1.45f),
-                                  cell_w, text::Align::Left, &cell.spans};
-            auto l = f.text.layout(block);
-            row_h = std::max(row_h, l->height);
-            p.blocks.push_back(block);
-            p.layouts.push_back(l);
-          }
-          p.row_heights.push_back(row_h + f.px(20));
-          p.height += p.row_heights.back();
-        }
-        break;
-      }
+      case BlockKind::Table: layout_table(f, b, p, w); break;
       default: {
         const TextBlock block{b.content.text, block_style(f, b), w - (b.kind == BlockKind::Code ? f.px(24) : 0),
                               text::Align::Left, &b.content.spans};
@@ -99,6 +91,41 @@ void MarkdownView::layout_all(FrameContext& f, float width) {
   links_top_ = y + (links_.empty() ? 0 : f.px(48));
   const float per_link = std::max(f.px(240), f.px(60));
   height_ = links_top_ + static_cast<float>(links_.size()) * (per_link + f.px(24));
+}
+
+// Columns as a browser's automatic table layout sets them (ui/table_layout.h), from each cell's
+// widest word and its width on one line; Thai words are what libthai's dictionary finds, so a
+// cell breaks between words, never inside one.
+void MarkdownView::layout_table(FrameContext& f, const content::MarkdownBlock& b, Placed& p, float width) {
+  size_t columns = 1;
+  for (const auto& row : b.rows) columns = std::max(columns, row.size());
+  const float pad = f.px(12);
+  auto style = [&](size_t r) { return f.style(30, r == 0 ? text::Weight::Bold : text::Weight::Regular, 1.45f); };
+  std::vector<float> mins(columns, 2 * pad), maxs(columns, 2 * pad);
+  for (size_t r = 0; r < b.rows.size(); ++r) {
+    for (size_t c = 0; c < b.rows[r].size(); ++c) {
+      const content::InlineText& cell = b.rows[r][c];
+      auto one_line = f.text.layout(TextBlock{cell.text, style(r), 0, text::Align::Left, &cell.spans});
+      mins[c] = std::max(mins[c], std::ceil(text::min_content_width(*one_line->shaped)) + 2 * pad + 1);
+      maxs[c] = std::max(maxs[c], std::ceil(one_line->width) + 2 * pad + 1);
+    }
+  }
+  const TableColumns cols = auto_table_widths(mins, maxs, width);
+  p.column_widths = cols.widths;
+  p.table_width = cols.total;
+  for (size_t r = 0; r < b.rows.size(); ++r) {
+    float row_h = 0;
+    for (size_t c = 0; c < b.rows[r].size(); ++c) {
+      const content::InlineText& cell = b.rows[r][c];
+      const TextBlock block{cell.text, style(r), cols.widths[c] - 2 * pad, text::Align::Left, &cell.spans};
+      auto l = f.text.layout(block);
+      row_h = std::max(row_h, l->height);
+      p.blocks.push_back(block);
+      p.layouts.push_back(l);
+    }
+    p.row_heights.push_back(row_h + f.px(20));
+    p.height += p.row_heights.back();
+  }
 }
 
 float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b, const Placed& p, ImVec2 at,
@@ -119,22 +146,31 @@ float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b,
       // An image of the bundle's media, by file name; its alt text as the caption.
       const float caption = f.px(50);
       draw_image(f, ImRect(pos, ImVec2(at.x + width, pos.y + p.height - caption)), b.image_src, false, ImageFit::Contain);
-      draw_text(f, ImVec2(pos.x, pos.y + p.height - caption + f.px(8)), b.image_alt, f.style(24), width - indent,
+      draw_text(f, ImVec2(pos.x, pos.y + p.height - caption + f.px(8)), b.image_alt, f.style(26), width - indent,
                 theme::kTextMuted, text::Align::Center);
       break;
     }
     case BlockKind::Table: {
-      const size_t columns = b.rows.empty() ? 1 : std::max<size_t>(1, b.rows[0].size());
-      const float cell_w = (width - indent) / static_cast<float>(columns);
+      // A table wider than its place (only its columns' minimum widths, ui/table_layout.h)
+      // scrolls sideways under a finger, inside its own clip.
+      const ImRect place(pos.x, pos.y, at.x + width, pos.y + p.height);
+      float& shift = table_shift_[&b];
+      const float most = std::max(0.0f, p.table_width - place.GetWidth());
+      if (most > 0 && f.touch.drag_began_in(place)) shift -= f.touch.drag_dx();
+      shift = std::clamp(shift, 0.0f, most);
+      std::optional<ScrollClip> clip;
+      if (most > 0) clip.emplace(f, place);
       float y = pos.y;
       size_t cell = 0;
       for (size_t r = 0; r < b.rows.size(); ++r) {
         const float h = p.row_heights[r];
-        fill(f, ImRect(pos.x, y, pos.x + cell_w * static_cast<float>(columns), y + h), r == 0 ? theme::kQuiet : theme::kCard);
+        float x = pos.x - shift;
+        fill(f, ImRect(x, y, x + p.table_width, y + h), r == 0 ? theme::kQuiet : theme::kCard);
         for (size_t c = 0; c < b.rows[r].size() && cell < p.layouts.size(); ++c, ++cell) {
-          const ImVec2 cell_pos(pos.x + cell_w * static_cast<float>(c), y);
-          dl->AddRect(cell_pos, ImVec2(cell_pos.x + cell_w, y + h), theme::kCardBorder);
-          draw_text(f, ImVec2(cell_pos.x + f.px(12), y + f.px(10)), p.blocks[cell], *p.layouts[cell], theme::kText, theme::kLink);
+          const float cw = p.column_widths[c];
+          dl->AddRect(ImVec2(x, y), ImVec2(x + cw, y + h), theme::kCardBorder);
+          draw_text(f, ImVec2(x + f.px(12), y + f.px(10)), p.blocks[cell], *p.layouts[cell], theme::kText, theme::kLink);
+          x += cw;
         }
         y += h;
       }
@@ -146,7 +182,9 @@ float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b,
       break;
     case BlockKind::ListItem: {
       const std::string bullet = b.ordered ? std::to_string(b.number) + "." : (b.level % 2 ? "•" : "◦");
-      draw_text(f, ImVec2(pos.x - f.px(40), pos.y), bullet, block_style(f, b), f.px(40), theme::kAccent);
+      const float step = list_step(f);
+      fit_text(f, ImRect(pos.x - step, pos.y, pos.x - f.px(10), pos.y + p.layouts[0]->line_height), bullet, block_style(f, b),
+               theme::kAccentText, {.align = text::Align::Right, .max_lines = 1});
       draw_text(f, pos, p.blocks[0], *p.layouts[0], color, theme::kLink);
       break;
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "content/markdown.h"
@@ -26,15 +27,19 @@ class MarkdownView {
     std::vector<TextBlock> blocks;                                  // one, or a table's cells
     std::vector<std::shared_ptr<const text::TextLayout>> layouts;  // their layouts
     std::vector<float> row_heights;                                 // tables
+    std::vector<float> column_widths;
+    float table_width = 0;
   };
   void layout_all(FrameContext& f, float width);
+  void layout_table(FrameContext& f, const content::MarkdownBlock& b, Placed& p, float width);
   float draw_block(FrameContext& f, const content::MarkdownBlock& b, const Placed& p, ImVec2 at, float width);
 
   content::MarkdownDocument doc_;
   std::vector<content::Link> links_;
   std::vector<std::unique_ptr<QrCode>> qr_codes_;
   std::vector<Placed> placed_;
-  float laid_width_ = -1, laid_scale_ = -1, height_ = 0, links_top_ = 0;
+  float laid_width_ = -1, laid_scale_ = -1, laid_text_scale_ = -1, height_ = 0, links_top_ = 0;
+  std::unordered_map<const content::MarkdownBlock*, float> table_shift_;  // how far each wide table is scrolled
 };
 
 }  // namespace khlang::kiosk

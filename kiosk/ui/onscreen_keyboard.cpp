@@ -26,12 +26,21 @@ ImVec2 OnscreenKeyboard::key_center(char32_t c) const {
   return ImVec2(-1, -1);
 }
 
+namespace {
+constexpr int kRows = 5;
+float key_gap(const FrameContext& f) { return f.px(10); }
+}  // namespace
+
+float OnscreenKeyboard::min_height(const FrameContext& f) {
+  return kRows * f.min_target_px() + (kRows + 1) * key_gap(f);
+}
+
 OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& area) {
   Result result;
   placed_.clear();
   fill(f, area, IM_COL32(222, 218, 208, 255));
-  const float gap = f.px(10);
-  const float row_h = (area.GetHeight() - gap * 6) / 5;
+  const float gap = key_gap(f);
+  const float row_h = (area.GetHeight() - gap * (kRows + 1)) / kRows;
   const char* const* rows = thai_ ? kThai[shift_ ? 1 : 0] : kLatin[shift_ ? 1 : 0];
   const float key_w = (area.GetWidth() - gap * 14) / 13;
   ButtonStyle key = quiet_button();

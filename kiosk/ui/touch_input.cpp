@@ -22,7 +22,10 @@ void TouchInput::move(ImVec2 p, double t) {
   if (down_ && !cancelled_) {
     const float dx = p.x - press_pos_.x, dy = p.y - press_pos_.y;
     if (!dragging_ && std::sqrt(dx * dx + dy * dy) > slop_) dragging_ = true;
-    if (dragging_) frame_dy_ += p.y - pos_.y;
+    if (dragging_) {
+      frame_dx_ += p.x - pos_.x;
+      frame_dy_ += p.y - pos_.y;
+    }
     samples_.push_back({t, p.y});
     while (samples_.size() > 2 && t - samples_.front().t > kVelocityWindow) samples_.pop_front();
     had_input_ = true;
@@ -60,7 +63,7 @@ void TouchInput::wheel(float steps) {
 
 void TouchInput::end_frame() {
   tap_ = drag_released_ = had_input_ = false;
-  frame_dy_ = wheel_ = 0;
+  frame_dx_ = frame_dy_ = wheel_ = 0;
 }
 
 bool TouchInput::tapped_in(const ImRect& r) const { return tap_ && r.Contains(press_pos_) && r.Contains(release_pos_); }

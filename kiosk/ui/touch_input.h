@@ -31,6 +31,7 @@ class TouchInput {
   bool dragging() const { return dragging_; }
   bool drag_began_in(const ImRect& r) const { return (dragging_ || drag_released_) && r.Contains(press_pos_); }
   float drag_dy() const { return frame_dy_; }                   // finger movement this frame
+  float drag_dx() const { return frame_dx_; }
   bool drag_released() const { return drag_released_; }        // a drag ended this frame
   float release_velocity_y() const { return release_velocity_; }  // px/s at the end of the drag
   float wheel_steps() const { return wheel_; }
@@ -49,7 +50,7 @@ class TouchInput {
   float slop_ = 12;
   bool down_ = false, dragging_ = false, tap_ = false, drag_released_ = false, had_input_ = false, cancelled_ = false;
   ImVec2 press_pos_{}, pos_{}, release_pos_{};
-  float frame_dy_ = 0, release_velocity_ = 0, wheel_ = 0;
+  float frame_dx_ = 0, frame_dy_ = 0, release_velocity_ = 0, wheel_ = 0;
   double press_time_ = 0;
   std::deque<Sample> samples_;  // recent positions, for the release velocity
 };

@@ -49,37 +49,56 @@ bool button(FrameContext& f, const ImRect& r, std::string_view label, const Butt
   const ImRect hit = touchable(f, r);
   const bool pressed = f.touch.pressing_in(hit);
   const ImU32 face = pressed ? style.fill_pressed : style.fill;
-  const TextBlock block{label, f.style(style.font_px, style.bold ? text::Weight::Bold : text::Weight::Regular, 1.3f),
-                        r.GetWidth() - f.px(16), text::Align::Center};
-  record_target(f, style.kind, r, label, style.text, face, block.style, true);
+  const float pad_x = f.px(12), pad_y = f.px(6);
+  const auto fitted = fit(f, label, f.style(style.font_px, style.bold ? text::Weight::Bold : text::Weight::Regular, 1.3f),
+                          ImVec2(r.GetWidth() - 2 * pad_x, r.GetHeight() - 2 * pad_y),
+                          {.align = text::Align::Center, .balance = true});
+  record_target(f, style.kind, r, label, style.text, face, fitted->style, true);
   fill(f, r, face, f.px(16));
-  auto layout = f.text.layout(block);
-  f.text.draw(f.draw_list, ImVec2(r.Min.x + f.px(8), r.Min.y + (r.GetHeight() - layout->height) * 0.5f), block, *layout,
-              style.text);
+  draw_fitted(f, ImVec2(r.Min.x + pad_x, r.Min.y + (r.GetHeight() - fitted->layout->height) * 0.5f), *fitted, style.text, r);
   if (pressed) f.animating = true;
   return f.touch.tapped_in(hit);
 }
 
-bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_view hint, ImU32 color) {
+namespace {
+struct FittedTile {
+  std::shared_ptr<const text::FittedText> title, hint;
+};
+// The hint takes at most two fifths of the tile; the title the rest, both by the fitting rule.
+FittedTile fit_tile(FrameContext& f, ImVec2 size, const TileText& text, const TileSizes& sizes) {
+  const float pad = f.px(28);
+  const ImVec2 inner(size.x - 2 * pad, size.y - 2 * pad);
+  auto hint_style = f.style(30, text::Weight::Regular, 1.35f);
+  auto title_style = f.style(46, text::Weight::Bold, 1.25f);
+  if (sizes.hint_px > 0) hint_style.size_px = sizes.hint_px;
+  if (sizes.title_px > 0) title_style.size_px = sizes.title_px;
+  auto hint = fit(f, text.hint, hint_style, ImVec2(inner.x, inner.y * 0.4f));
+  auto title = fit(f, text.title, title_style, ImVec2(inner.x, inner.y - hint->layout->height), {.balance = true});
+  return {std::move(title), std::move(hint)};
+}
+}  // namespace
+
+TileSizes tiles_text(FrameContext& f, ImVec2 tile_size, std::span<const TileText> tiles) {
+  TileSizes shared{1e9f, 1e9f};
+  for (const TileText& t : tiles) {
+    const FittedTile fitted = fit_tile(f, tile_size, t, {});
+    shared.title_px = std::min(shared.title_px, fitted.title->style.size_px);
+    shared.hint_px = std::min(shared.hint_px, fitted.hint->style.size_px);
+  }
+  return tiles.empty() ? TileSizes{} : shared;
+}
+
+bool tile(FrameContext& f, const ImRect& r, const TileText& text, ImU32 color, const TileSizes& sizes) {
   const ImRect hit = touchable(f, r);
   const bool pressed = f.touch.pressing_in(hit);
-  const float pad = f.px(32);
-  const float w = r.GetWidth() - 2 * pad;
-  const TextBlock h{hint, f.style(28, text::Weight::Regular, 1.4f), w};
-  auto hl = f.text.layout(h);
-  // A long title in a narrow tile steps down in size (to 70 %) rather than rise out of the tile.
-  TextBlock t{title, f.style(46, text::Weight::Bold, 1.3f), w};
-  auto tl = f.text.layout(t);
-  for (float design = 44; design >= 46 * 0.7f && tl->height + hl->height > r.GetHeight() - 2 * pad; design -= 2) {
-    t.style = f.style(design, text::Weight::Bold, 1.3f);
-    tl = f.text.layout(t);
-  }
-  record_target(f, ItemKind::Tile, r, title, theme::kHeaderText, color, t.style, true);
+  const float pad = f.px(28);
+  const FittedTile t = fit_tile(f, r.GetSize(), text, sizes);
+  record_target(f, ItemKind::Tile, r, text.title, theme::kHeaderText, color, t.title->style, true);
   fill(f, r, color, f.px(22));
   if (pressed) fill(f, r, IM_COL32(0, 0, 0, 60), f.px(22));
-  const float y = r.Max.y - pad - tl->height - hl->height;
-  f.text.draw(f.draw_list, ImVec2(r.Min.x + pad, y), t, *tl, theme::kHeaderText);
-  f.text.draw(f.draw_list, ImVec2(r.Min.x + pad, y + tl->height), h, *hl, theme::kHeaderSubtle);
+  const float y = r.Max.y - pad - t.title->layout->height - t.hint->layout->height;
+  draw_fitted(f, ImVec2(r.Min.x + pad, y), *t.title, theme::kHeaderText, r);
+  draw_fitted(f, ImVec2(r.Min.x + pad, y + t.title->layout->height), *t.hint, theme::kHeaderSubtle, r);
   if (pressed) f.animating = true;
   return f.touch.tapped_in(hit);
 }
@@ -101,6 +120,61 @@ bool text_field(FrameContext& f, const ImRect& r, std::string_view label) {
   fill(f, r, theme::kCard, f.px(16));
   f.draw_list->AddRect(r.Min, r.Max, theme::kHeading, f.px(16), 0, f.px(3));
   return f.touch.tapped_in(hit);
+}
+
+std::shared_ptr<const text::FittedText> fit(FrameContext& f, std::string_view text, const text::TextStyle& style,
+                                            ImVec2 size, const FitSpec& spec) {
+  return f.text.fit(text, style,
+                    {size.x, size.y, std::max(f.min_text_px(), spec.floor_px), spec.align, spec.max_lines, spec.balance});
+}
+
+float draw_fitted(FrameContext& f, ImVec2 pos, const text::FittedText& fitted, ImU32 color, const ImRect& frame) {
+  if (fitted.text.empty()) return 0;
+  const TextBlock block{fitted.text, fitted.style, fitted.layout->wrap_width, fitted.layout->align};
+  f.text.draw(f.draw_list, ImVec2(pos.x + fitted.offset_x, pos.y), block, *fitted.layout, color, 0, &frame);
+  return fitted.layout->height;
+}
+
+float fit_text(FrameContext& f, const ImRect& box, std::string_view text, const text::TextStyle& style, ImU32 color,
+               const FitSpec& spec) {
+  if (text.empty()) return 0;
+  const auto fitted = fit(f, text, style, box.GetSize(), spec);
+  const float slack = box.GetHeight() > 0 ? box.GetHeight() - fitted->layout->height : 0;
+  const float y = box.Min.y + (spec.valign == VAlign::Top ? 0 : spec.valign == VAlign::Middle ? slack * 0.5f : slack);
+  return draw_fitted(f, ImVec2(box.Min.x, y), *fitted, color, box);
+}
+
+namespace {
+float badge_pad(const FrameContext& f) { return f.px(14); }
+}  // namespace
+
+ImVec2 badge_size(FrameContext& f, std::string_view label, const text::TextStyle& style, float max_width) {
+  const auto fitted = fit(f, label, style, ImVec2(max_width - 2 * badge_pad(f), 0), {.max_lines = 1});
+  // As tall as its line, so stacked Thai marks stay on the badge.
+  return ImVec2(fitted->layout->width + 2 * badge_pad(f), fitted->layout->height);
+}
+
+ImRect badge(FrameContext& f, ImVec2 pos, std::string_view label, const text::TextStyle& style, float max_width,
+             ImU32 fill_color, ImU32 text_color) {
+  const float pad = badge_pad(f);
+  const auto fitted = fit(f, label, style, ImVec2(max_width - 2 * pad, 0), {.max_lines = 1});
+  const ImRect r(pos, ImVec2(pos.x + fitted->layout->width + 2 * pad, pos.y + fitted->layout->height));
+  fill(f, r, fill_color, f.px(10));
+  draw_fitted(f, ImVec2(r.Min.x + pad, r.Min.y), *fitted, text_color, r);
+  return r;
+}
+
+ScrollClip::ScrollClip(FrameContext& f, const ImRect& view) : f_(f) {
+  f.draw_list->PushClipRect(view.Min, view.Max, true);
+  if (f.items) {
+    was_scrolling_ = f.items->scrolling();
+    f.items->set_scrolling(true);
+  }
+}
+
+ScrollClip::~ScrollClip() {
+  f_.draw_list->PopClipRect();
+  if (f_.items) f_.items->set_scrolling(was_scrolling_);
 }
 
 float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::TextStyle& style, float wrap,

@@ -2,8 +2,14 @@
 // finger (at least ~9 mm), with pressed feedback, acting on release; and text helpers. Every
 // surface, text block and touch target goes through these (and the text renderer), so a test
 // frame records all of them as drawn items.
+//
+// Text in a box (a title, a tile, a badge, a button, a key) always goes through one fitting rule,
+// text/fit.h: wrap at word boundaries (Thai from libthai's dictionary, never inside a Latin word),
+// step the size down to the floor (FrameContext::min_text_px), then end the last line that fits
+// with "…". Nothing is clipped to hide an overflow.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include "screens/screen.h"
@@ -23,8 +29,16 @@ ButtonStyle quiet_button();
 void fill(FrameContext& f, const ImRect& r, ImU32 color, float rounding = 0);
 // A button filling `r` with a centred label; true on the frame it is tapped.
 bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style = primary_button());
-// A large home-screen tile: title and a line of hint below it.
-bool tile(FrameContext& f, const ImRect& r, std::string_view title, std::string_view hint, ImU32 fill);
+// A large home-screen tile: title and a line of hint below it, fitted. Tiles side by side share
+// one title size and one hint size (the smallest that fits each): tiles_text finds them.
+struct TileText {
+  std::string_view title, hint;
+};
+struct TileSizes {
+  float title_px = 0, hint_px = 0;  // 0: the tile's own
+};
+TileSizes tiles_text(FrameContext& f, ImVec2 tile_size, std::span<const TileText> tiles);
+bool tile(FrameContext& f, const ImRect& r, const TileText& text, ImU32 fill, const TileSizes& sizes = {});
 // A card (white rounded rectangle with a border) named `label` (what it shows: a title);
 // returns whether it was tapped.
 bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappable = true);
@@ -32,6 +46,46 @@ bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappabl
 // A text field's box named `label` (what it holds, or its hint); the caller draws the text.
 // Returns whether it was tapped.
 bool text_field(FrameContext& f, const ImRect& r, std::string_view label);
+
+// How a text sits in its box: across and down, at most max_lines (0: what the height holds),
+// lines evened out (titles), stepping down no further than floor_px (a list keeps its rows
+// alike; never below f.min_text_px()).
+enum class VAlign { Top, Middle, Bottom };
+struct FitSpec {
+  text::Align align = text::Align::Left;
+  VAlign valign = VAlign::Top;
+  int max_lines = 0;
+  bool balance = false;
+  float floor_px = 0;
+};
+// The fitting rule for `text` in a box of `size` (a height of 0: as many lines as max_lines).
+std::shared_ptr<const text::FittedText> fit(FrameContext& f, std::string_view text, const text::TextStyle& style,
+                                            ImVec2 size, const FitSpec& spec = {});
+// Draws fitted text in a box whose top-left is `pos` (its layout moved by offset_x), recorded
+// with `frame` as the box it must stay in; returns its height.
+float draw_fitted(FrameContext& f, ImVec2 pos, const text::FittedText& fitted, ImU32 color, const ImRect& frame);
+// Fits `text` into `box` and draws it at the box's top, middle or bottom; returns its height.
+float fit_text(FrameContext& f, const ImRect& box, std::string_view text, const text::TextStyle& style, ImU32 color,
+               const FitSpec& spec = {});
+// A short label on a rounded fill as large as its text (at most `max_width` wide), top-left at
+// `pos`; returns the badge's box. badge_size measures it.
+ImVec2 badge_size(FrameContext& f, std::string_view label, const text::TextStyle& style, float max_width);
+ImRect badge(FrameContext& f, ImVec2 pos, std::string_view label, const text::TextStyle& style, float max_width,
+             ImU32 fill_color, ImU32 text_color);
+
+// While it lives, what is drawn is clipped to a scrolling view, whose edges may cut it (drawn
+// items say so: a cut anywhere else is text outside its box).
+class ScrollClip {
+ public:
+  ScrollClip(FrameContext& f, const ImRect& view);
+  ~ScrollClip();
+  ScrollClip(const ScrollClip&) = delete;
+  ScrollClip& operator=(const ScrollClip&) = delete;
+
+ private:
+  FrameContext& f_;
+  bool was_scrolling_ = false;
+};
 
 // Draws wrapped text at `pos`; returns its height.
 float draw_text(FrameContext& f, ImVec2 pos, std::string_view text, const text::TextStyle& style, float wrap,

@@ -16,6 +16,7 @@ DrawnItem sample_text() {
   it.kind = ItemKind::Text;
   it.box = {64, 120.5f, 1064, 200.25f};
   it.clip = {0, 120, 1920, 1080};
+  it.frame = {64, 0, 1064, 1080};
   it.size = 32;
   it.bold = true;
   it.line_height = 1.6f;
@@ -24,6 +25,7 @@ DrawnItem sample_text() {
   it.text_rgba = 0x1c1e21ff;
   it.background_rgba = 0xf6f4eeff;
   it.link_rgba = 0x1258a8ff;
+  it.scrolled = true;
   it.spans = {{0, 9, true, 0}, {12, 30, false, text::kSpanLink | text::kSpanItalic}};
   it.label = "ความรู้\tคือ\\อะไร\nบรรทัดที่สอง";
   return it;
@@ -35,6 +37,7 @@ TEST_CASE("drawn items: an item written and read back is the same item") {
   button.kind = ItemKind::Button;
   button.box = {10, 20, 230, 100};
   button.clip = {0, 0, 1920, 1080};
+  button.frame = button.box;
   button.size = 34;
   button.text_rgba = 0xffffffff;
   button.background_rgba = 0x165c48ff;
@@ -53,7 +56,7 @@ TEST_CASE("drawn items: an item written and read back is the same item") {
 TEST_CASE("drawn items: a line that is not an item is named") {
   auto few = parse_items("text\t1\t2\n");
   REQUIRE_FALSE(few.ok());
-  CHECK(few.error().message == "drawn items line 1: 3 fields, not 20");
+  CHECK(few.error().message == "drawn items line 1: 3 fields, not 25");
   std::string line = format_item(sample_text());
   auto kind = parse_items("\n" + std::string("label") + line.substr(line.find('\t')));
   REQUIRE_FALSE(kind.ok());

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Screenshot tests: every route of the kiosk (khlang-kiosk --list-routes: the route table, with
-# example ids from the demo content) at one size and language, rendered off-screen under Xvfb
-# (Mesa's software OpenGL); check_screenshot holds each picture against the text blocks the kiosk
-# says it drew (laid out again by the engine, they must match the pixels). The demo content is
+# example ids from the demo content) at one size, language and text size, rendered off-screen
+# under Xvfb (Mesa's software OpenGL), one X server for all of them. check_screenshot holds each
+# picture against the text blocks the kiosk says it drew (laid out again by the engine, they must
+# match the pixels); check_legibility holds those blocks to the rules of a public screen (inside
+# their boxes, no overlap, WCAG AA contrast, text and targets large enough). The demo content is
 # sample data: every route that shows it must carry the mark "ข้อมูลตัวอย่าง · Sample data" (a
 # text item of the dump), and the routes that show none of it (the categories, search, admin
 # mode, the closed route) must not. The closed route (the display blank outside the opening
 # hours) must be black with no text, on a kiosk closed all week.
-# usage: run_kiosk_screenshot.sh KIOSK CHECKER OUT_DIR WxH th|en
+# usage: run_kiosk_screenshot.sh KIOSK CHECKER LEGIBILITY OUT_DIR WxH th|en [TEXT_SIZE]
 set -euo pipefail
-kiosk=$1 checker=$2 out=$3 size=$4 lang=$5
+if [[ -z "${KHLANG_XVFB:-}" ]]; then
+  KHLANG_XVFB=1 exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
+fi
+kiosk=$1 checker=$2 legibility=$3 out=$4 size=$5 lang=$6 text_size=${7:-0}
 mkdir -p "$out"
-db="$out/kiosk-$size-$lang.db"
+db="$out/kiosk-$size-$lang-t$text_size.db"
 rm -f "$db"*
 mapfile -t screens < <("$kiosk" --db "$db" --list-routes | cut -f1)
 mapfile -t kinds < <("$kiosk" --db "$db" --list-routes | cut -f2)
@@ -27,23 +32,24 @@ with_hours() {
   "$kiosk" --db "$1" --list-routes >/dev/null
   sqlite3 "$1" "INSERT OR REPLACE INTO settings (key, value) VALUES ('opening_hours', '$2')"
 }
-with_hours "$out/kiosk-$size-$lang-closed.db" "-,-,-,-,-,-,-"
-with_hours "$out/kiosk-$size-$lang-office.db" "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,09:00-12:00,-"
+with_hours "$out/kiosk-$size-$lang-t$text_size-closed.db" "-,-,-,-,-,-,-"
+with_hours "$out/kiosk-$size-$lang-t$text_size-office.db" "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,09:00-12:00,-"
 failed=0
 for i in "${!screens[@]}"; do
   screen=${screens[$i]}
   blank=()
   screen_db=$db
-  [ "${kinds[$i]}" = closed ] && blank=(--blank) screen_db="$out/kiosk-$size-$lang-closed.db"
-  [ "$screen" = admin-hours ] && screen_db="$out/kiosk-$size-$lang-office.db"
-  name="$out/${screen//:/_}-$size-$lang"
+  [ "${kinds[$i]}" = closed ] && blank=(--blank) screen_db="$out/kiosk-$size-$lang-t$text_size-closed.db"
+  [ "$screen" = admin-hours ] && screen_db="$out/kiosk-$size-$lang-t$text_size-office.db"
+  name="$out/${screen//:/_}-$size-$lang-t$text_size"
   rm -f "$name.png" "$name.tsv"
-  if ! xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --db "$screen_db" --screen "$screen" --lang "$lang" \
+  if ! "$kiosk" --db "$screen_db" --screen "$screen" --lang "$lang" --text-size "$text_size" \
       --screenshot "$name.png" --size "$size" --dump-items "$name.tsv"; then
     echo "FAIL $screen: the kiosk could not render it"
     failed=1
     continue
   fi
+  ok=1
   marks=$(awk -F'\t' '$1 == "text" && $NF == "ข้อมูลตัวอย่าง · Sample data"' "$name.tsv" | wc -l)
   case "$screen" in
     knowledge|search|admin*|closed) want=0 ;;
@@ -51,17 +57,25 @@ for i in "${!screens[@]}"; do
   esac
   if (( want == 1 && marks == 0 )); then
     echo "FAIL $screen: shows the demo's sample data without the sample mark"
-    failed=1
+    ok=0
   elif (( want == 0 && marks > 0 )); then
     echo "FAIL $screen: a sample mark where no sample data is shown"
-    failed=1
+    ok=0
   fi
   if ! "$checker" "${blank[@]}" "$name.png" "$name.tsv" > "$name.check"; then
-    echo "FAIL $screen:"
+    echo "FAIL $screen (picture):"
     grep -E "^FAIL" "$name.check" || true
-    failed=1
+    ok=0
+  fi
+  if ! "$legibility" "$name.tsv" "$size" > "$name.legibility"; then
+    echo "FAIL $screen (legibility):"
+    grep -E "^FAIL" "$name.legibility" || true
+    ok=0
+  fi
+  if (( ok )); then
+    echo "ok   $screen: $(tail -1 "$name.check"); $(tail -1 "$name.legibility")"
   else
-    echo "ok   $screen: $(tail -1 "$name.check")"
+    failed=1
   fi
 done
 exit $failed
