@@ -189,17 +189,19 @@ bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
   fill(f, ImRect(ImVec2(0, 0), size), theme::kBackground);
   input_.deliver(nav_, f);
   Screen& screen = nav_.current();
-  // The top bar and the prompt keep their size whatever the text size: back and home are always there.
+  // The top bar keeps its height whatever the text size (back and home are always there) and its
+  // text grows inside it like any other (fitted); the sample strip grows with its text. The prompt
+  // keeps the normal size: its panel is laid out for it.
   FrameContext chrome = f;
   chrome.text_scale = 1;
   if (screen.full_screen()) {
     screen.draw(f, ImRect(ImVec2(0, 0), size));
   } else {
     const float bar_h = window_scale.px(120);
-    const float strip_h = screen.shows_sample_data() ? sample_strip_height(chrome, size.x) : 0;
+    const float strip_h = screen.shows_sample_data() ? sample_strip_height(f, size.x) : 0;
     screen.draw(f, ImRect(0, bar_h + strip_h, size.x, size.y));
-    draw_top_bar(chrome, ImRect(0, 0, size.x, bar_h), screen.title(f));
-    if (strip_h > 0) draw_sample_strip(chrome, ImRect(0, bar_h, size.x, bar_h + strip_h));
+    draw_top_bar(f, ImRect(0, 0, size.x, bar_h), screen.title(f));
+    if (strip_h > 0) draw_sample_strip(f, ImRect(0, bar_h, size.x, bar_h + strip_h));
   }
   if (policy_.state() == VisitState::Warning) draw_still_there(chrome, ImRect(ImVec2(0, 0), size), policy_.warning_seconds_left(t));
   f.animating |= chrome.animating;

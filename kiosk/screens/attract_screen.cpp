@@ -38,18 +38,24 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
   float org_w = w;
   if (sample) org_w -= sample_badge(f, ImVec2(area.Max.x - margin, y), text::Align::Right).x + f.px(24);
   y += draw_text(f, ImVec2(area.Min.x + margin, y), organization_, f.style(36), org_w, theme::kHeaderSubtle) + f.px(40);
+  // Each slide's text fits above the hint (titles with even lines: ...ความรู้ stays whole).
+  const float hint_top = area.Max.y - f.px(140);
+  const float x = area.Min.x + margin;
   if (count > 0) {
     if (slide < current.size()) {
       const store::Announcement& a = current[slide];
-      y += draw_text(f, ImVec2(area.Min.x + margin, y), f.t(Str::Announcements), f.style(40, text::Weight::Bold), w,
-                     theme::kAccentOnDark) + f.px(16);
-      draw_text(f, ImVec2(area.Min.x + margin, y), a.title, f.style(72, text::Weight::Bold, 1.35f), w, theme::kHeaderText);
+      y += draw_text(f, ImVec2(x, y), f.t(Str::Announcements), f.style(40, text::Weight::Bold), w, theme::kAccentOnDark) +
+           f.px(16);
+      fit_text(f, ImRect(x, y, x + w, hint_top - f.px(40)), a.title, f.style(72, text::Weight::Bold, 1.35f), theme::kHeaderText,
+               {.balance = true});
     } else {
       const store::Plan& p = *store::plans_in_cycle_order(plans_, plan::thai_local_date(f.wall_utc))[slide - current.size()];
-      y += draw_text(f, ImVec2(area.Min.x + margin, y), p.title, f.style(44, text::Weight::Bold, 1.35f), w, theme::kAccentOnDark) + f.px(24);
-      y += draw_text(f, ImVec2(area.Min.x + margin, y), p.desired_state, f.style(52, text::Weight::Regular, 1.45f), w,
-                     theme::kHeaderText) + f.px(40);
-      draw_plan_standing(f, p, ImVec2(area.Min.x + margin, y), w, 40, true);
+      y += fit_text(f, ImRect(x, y, x + w, y + f.px(200)), p.title, f.style(44, text::Weight::Bold, 1.35f), theme::kAccentOnDark,
+                    {.max_lines = 2, .balance = true}) + f.px(24);
+      const float standing_h = draw_plan_standing(f, p, ImVec2(x, y), w, 40, true, true);
+      y += fit_text(f, ImRect(x, y, x + w, std::max(y, hint_top - f.px(40) - standing_h - f.px(40))), p.desired_state,
+                    f.style(52, text::Weight::Regular, 1.45f), theme::kHeaderText) + f.px(40);
+      draw_plan_standing(f, p, ImVec2(x, y), w, 40, true);
     }
   }
   // A still hint: the loop redraws only when the slide changes, so a night of attract mode costs

@@ -113,7 +113,7 @@ float HomeScreen::draw_tiles(FrameContext& f, const ImRect& area, float top, flo
   const int columns = f.portrait ? 2 : 5;
   const float gap = f.px(24);
   const float tile_w = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const float tile_h = f.px(f.portrait ? 280 : 250);
+  const float tile_h = f.px(f.portrait ? 240 : 250);  // portrait: room for the announcements below
   const float ty = bar.Max.y + f.px(20);
   TileText texts[5];
   for (int i = 0; i < 5; ++i) texts[i] = {f.t(tiles[i].title), f.t(tiles[i].hint)};
@@ -151,30 +151,24 @@ float HomeScreen::draw_controls(FrameContext& f, const ImRect& area, float margi
     }
     bx += bw + f.px(12);
   }
-  if (summary_.bundle_created_at.empty() && !badge_at_foot_) return bottom;
-  const std::string as_of =
-      summary_.bundle_created_at.empty() ? std::string() : std::string(f.t(Str::DataAsOf)) + " " + display_date(f, summary_.bundle_created_at);
-  const auto style = f.style(26, text::Weight::Regular, 1.35f);
-  const ImVec2 badge = badge_at_foot_ ? sample_badge_size(f) : ImVec2(0, 0);
-  if (!f.portrait) {
-    // In the controls' row, right-aligned: the sample mark at its top when it is at the foot,
-    // "data as of" in what is left.
-    const float right = area.Max.x - margin;
-    if (badge_at_foot_) sample_badge(f, ImVec2(right, bottom), text::Align::Right);
-    fit_text(f, ImRect(bx + f.px(20), bottom + (badge_at_foot_ ? badge.y + f.px(4) : 0), right, bottom + bh), as_of, style,
-             theme::kTextMuted, {.align = text::Align::Right, .valign = VAlign::Middle});
-    return bottom;
-  }
-  // In portrait "data as of" has a line above the controls, the sample mark above that.
-  const float line_h = f.px(56);
-  float top = bottom - f.px(8);
-  if (!as_of.empty()) {
-    fit_text(f, ImRect(area.Min.x + margin, top - line_h, area.Min.x + margin + w, top), as_of, style, theme::kTextMuted,
-             {.valign = VAlign::Bottom});
-    top -= line_h;
+  // "data as of": in landscape in the controls' row, right-aligned; in portrait on a line above
+  // them. The sample mark, when it is at the foot, right-aligned above both.
+  float top = bottom;
+  if (!summary_.bundle_created_at.empty()) {
+    const std::string as_of = std::string(f.t(Str::DataAsOf)) + " " + display_date(f, summary_.bundle_created_at);
+    const auto style = f.style(26, text::Weight::Regular, 1.35f);
+    if (!f.portrait) {
+      fit_text(f, ImRect(bx + f.px(20), bottom, area.Max.x - margin, bottom + bh), as_of, style, theme::kTextMuted,
+               {.align = text::Align::Right, .valign = VAlign::Middle});
+    } else {
+      const float line_h = f.px(56);
+      fit_text(f, ImRect(area.Min.x + margin, bottom - f.px(8) - line_h, area.Min.x + margin + w, bottom - f.px(8)), as_of,
+               style, theme::kTextMuted, {.valign = VAlign::Bottom});
+      top = bottom - f.px(8) - line_h;
+    }
   }
   if (badge_at_foot_) {
-    top -= badge.y + f.px(8);
+    top -= sample_badge_size(f).y + f.px(12);
     sample_badge(f, ImVec2(area.Max.x - margin, top), text::Align::Right);
   }
   return top;

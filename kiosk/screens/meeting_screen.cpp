@@ -78,7 +78,7 @@ bool MeetingScreen::draw_overview(FrameContext& f, const ImRect& area, float top
       const float x = area.Min.x + margin + static_cast<float>(col) * (cw + gap);
       float y = row_top;
       // The plan: its title (opens its slide), its cycle and the year its statuses are of.
-      const float title_h = text_height(f, plan.title, title_style, cw - 2 * pad) + 2 * pad;
+      const float title_h = std::max(text_height(f, plan.title, title_style, cw - 2 * pad) + 2 * pad, f.min_target_px());
       if (draw) {
         if (card(f, ImRect(x, y, x + cw, y + title_h), plan.title)) {
           for (size_t s = 0; s < slides_.size(); ++s) {
@@ -105,7 +105,8 @@ bool MeetingScreen::draw_overview(FrameContext& f, const ImRect& area, float top
         auto status_layout = f.text.layout(status_block);
         const float name_w = cw - 3 * pad - status_layout->width;
         const float name_h = text_height(f, name, row_style, name_w);
-        const float rh = std::max(name_h, status_layout->height) + 2 * row_pad;
+        // A row is a finger's target however small its text gets.
+        const float rh = std::max(std::max(name_h, status_layout->height) + 2 * row_pad, f.min_target_px());
         if (draw) {
           if (card(f, ImRect(x, y, x + cw, y + rh), name)) {
             for (size_t s = 0; s < slides_.size(); ++s) {
@@ -123,13 +124,15 @@ bool MeetingScreen::draw_overview(FrameContext& f, const ImRect& area, float top
     }
     return row_bottom - top;
   };
-  // Every activity shows: a long plan, or large text, makes the overview smaller, not shorter.
+  // Every activity shows: a long plan, or large text, makes the overview's text smaller, not the
+  // overview shorter; never below the floor (its smallest text is 26 design px).
   bool moved = false, measuring = false;
+  const float least = std::max(0.5f, f.min_text_px() / f.style(26).size_px);
   float k = 1;
   for (int attempt = 0; attempt < 4; ++attempt) {
     const float h = lay_out(k, false, measuring);
-    if (h <= bottom - top || k <= 0.5f) break;
-    k = std::max(0.5f, k * (bottom - top) / h * 0.98f);
+    if (h <= bottom - top || k <= least) break;
+    k = std::max(least, k * (bottom - top) / h * 0.98f);
   }
   lay_out(k, true, moved);
   return moved;
@@ -214,10 +217,21 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
   }
   const std::string counter = fill_in(f.t(Str::MeetingSlideOf), {std::to_string(slide_ + 1), std::to_string(slides_.size())}) +
                               "   ·   " + std::string(f.t(s.plan ? Str::MeetingHint : Str::MeetingOverviewHint));
-  const float counter_w = buttons_x - f.px(24) - (area.Min.x + margin);
+  // The counter beside the buttons, or on a line of its own above them when it does not fit there
+  // (portrait, large text): the slide then ends above it.
   const auto counter_style = f.style(26, text::Weight::Regular, 1.35f);
-  draw_text(f, ImVec2(area.Min.x + margin, foot + (bh - text_height(f, counter, counter_style, counter_w)) * 0.5f), counter,
-            counter_style, counter_w, theme::kHeaderSubtle);
+  float counter_w = buttons_x - f.px(24) - (area.Min.x + margin);
+  float counter_h = text_height(f, counter, counter_style, counter_w);
+  float slide_bottom = foot;
+  if (counter_h <= bh) {
+    draw_text(f, ImVec2(area.Min.x + margin, foot + (bh - counter_h) * 0.5f), counter, counter_style, counter_w,
+              theme::kHeaderSubtle);
+  } else {
+    counter_w = w;
+    counter_h = text_height(f, counter, counter_style, counter_w);
+    slide_bottom = foot - f.px(16) - counter_h;
+    draw_text(f, ImVec2(area.Min.x + margin, slide_bottom), counter, counter_style, counter_w, theme::kHeaderSubtle);
+  }
 
   // The slide.
   const bool sample = s.plan ? store::plan_has_sample(*s.plan)
@@ -227,7 +241,7 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
   if (!s.plan) {
     const float title_h = draw_text(f, ImVec2(area.Min.x + margin, top), f.t(Str::MeetingOverviewTitle),
                                     f.style(48, text::Weight::Bold, 1.3f), title_w, theme::kHeaderText);
-    moved |= draw_overview(f, area, top + title_h + f.px(20), foot - f.px(20));
+    moved |= draw_overview(f, area, top + title_h + f.px(20), slide_bottom - f.px(20));
   } else {
     // The slide at the largest size that fits above the foot (long texts, large text sizes).
     const ImVec2 at(area.Min.x + margin, top);
@@ -236,12 +250,13 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
                             : draw_activity(f, *s.plan, s.plan->activities[static_cast<size_t>(s.activity)], at, title_w,
                                             w, k, measure);
     };
-    const float room = foot - f.px(24) - top;
+    const float room = slide_bottom - f.px(24) - top;
+    const float least = std::max(0.5f, f.min_text_px() / f.style(32).size_px);  // its smallest text at the floor
     float k = 1;
     for (int attempt = 0; attempt < 4; ++attempt) {
       const float h = slide(k, true);
-      if (h <= room || k <= 0.5f) break;
-      k = std::max(0.5f, k * room / h * 0.98f);
+      if (h <= room || k <= least) break;
+      k = std::max(least, k * room / h * 0.98f);
     }
     slide(k, false);
   }

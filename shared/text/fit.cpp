@@ -119,6 +119,15 @@ FittedText fit_text(TextEngine& engine, std::string_view text, const TextStyle& 
                      static_cast<Fixed>(std::lround(ellipsis->width * 64.0f));
   uint32_t k = line.cp_end;
   while (k > line.cp_begin && (!(s.flags[k] & kClusterStart) || s.pen_x[k] - s.pen_x[line.cp_begin] > room)) --k;
+  // A word boundary rather than a cluster inside a word ("...ความรู้…", not "...ความรู้เข้…"),
+  // when one keeps most of the line (a long word alone is cut inside, at a cluster).
+  for (uint32_t b = k; b > line.cp_begin; --b) {
+    if (s.pen_x[b] - s.pen_x[line.cp_begin] < room * 7 / 10) break;
+    if (s.flags[b] & kBreakBefore) {
+      k = b;
+      break;
+    }
+  }
   // Then back a cluster at a time until the prefix and its ellipsis fit (the ellipsis may wrap a
   // word onto another line).
   out.ellipsized = true;

@@ -3,8 +3,8 @@
 //      word boundaries from libthai, spaces and UAX #14's pairs elsewhere). It fits when its
 //      lines are inside the box (and within max_lines) and no line was cut inside a word.
 //   2. Otherwise step the size down (about 7 % a step) to the floor.
-//   3. At the floor, keep the lines that fit and end the last one with an ellipsis "…" at a
-//      cluster boundary. A word wider than the line is cut there too, with the ellipsis: a line
+//   3. At the floor, keep the lines that fit and end the last one with an ellipsis "…": at a
+//      word boundary when one keeps most (70 %) of the line, else at a cluster boundary. A word wider than the line is cut there too, with the ellipsis: a line
 //      never breaks inside a word (the layout's last resort, layout.h, is never shown).
 //   With `balance` (titles), lines that fit are evened out as CSS's text-wrap: balance does: the
 //   narrowest wrap width that keeps the same number of lines, so a title never ends with a

@@ -3,6 +3,8 @@
 //   - every text block lies inside its frame (the box it was given: a tile, a button, a badge, a
 //     column) and, unless it is in a scrolling view (whose edges cut what scrolls past them),
 //     inside its clip and the window;
+//   - no line of a text block ends inside a word (laid out again by the engine: the fitting rule
+//     steps down or cuts with "…" instead);
 //   - no text block overlaps another;
 //   - contrast of text (and links) against what is behind it at least 4.5:1, 3:1 for large text
 //     (WCAG 2.1 AA; see kLarge* below);
@@ -17,6 +19,8 @@
 #include <string>
 
 #include "render/drawn_item.h"
+#include "text/fit.h"
+#include "text/text_engine.h"
 
 using namespace khlang;
 using kiosk::DrawnItem;
@@ -82,6 +86,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::vector<DrawnItem>& items = parsed.value();
+  auto engine = text::TextEngine::create_default();
+  if (!engine) {
+    std::fprintf(stderr, "%s\n", engine.error().message.c_str());
+    return 1;
+  }
   const float scale = static_cast<float>(std::min(width, height)) / 1080.0f;
   const ItemBox window{0, 0, static_cast<float>(width), static_cast<float>(height)};
   int failures = 0, texts = 0, targets = 0;
@@ -106,6 +115,13 @@ int main(int argc, char** argv) {
     }
     ++texts;
     if (!inside(it.box, it.frame)) fail(it, "outside its frame (the box it was given)");
+    if (it.wrap > 0) {
+      const text::TextStyle style{it.size, it.bold ? text::Weight::Bold : text::Weight::Regular, it.line_height};
+      const auto align = static_cast<text::Align>(it.align);
+      auto layout = it.spans.empty() ? engine.value()->layout(it.label, style, it.wrap, align)
+                                     : engine.value()->layout_rich(it.label, it.spans, style, it.wrap, align);
+      if (text::breaks_inside_word(*layout)) fail(it, "a line ends inside a word");
+    }
     if (!it.scrolled && !inside(it.box, it.clip)) fail(it, "cut by its clip");
     if (!it.scrolled && !inside(it.box, window)) fail(it, "outside the window");
     const float min_size = kMinTextDesign * scale;

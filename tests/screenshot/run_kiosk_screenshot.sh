@@ -9,20 +9,33 @@
 # text item of the dump), and the routes that show none of it (the categories, search, admin
 # mode, the closed route) must not. The closed route (the display blank outside the opening
 # hours) must be black with no text, on a kiosk closed all week.
-# usage: run_kiosk_screenshot.sh KIOSK CHECKER LEGIBILITY OUT_DIR WxH th|en [TEXT_SIZE]
+# usage: run_kiosk_screenshot.sh KIOSK CHECKER LEGIBILITY OUT_DIR WxH th|en [TEXT_SIZE [ROUTE...]]
+# (the routes given, else every route)
 set -euo pipefail
 if [[ -z "${KHLANG_XVFB:-}" ]]; then
   KHLANG_XVFB=1 exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
 fi
 kiosk=$1 checker=$2 legibility=$3 out=$4 size=$5 lang=$6 text_size=${7:-0}
+shift $(( $# < 7 ? $# : 7 ))
+only=("$@")
 mkdir -p "$out"
 db="$out/kiosk-$size-$lang-t$text_size.db"
 rm -f "$db"*
 mapfile -t screens < <("$kiosk" --db "$db" --list-routes | cut -f1)
-mapfile -t kinds < <("$kiosk" --db "$db" --list-routes | cut -f2)
+declare -A kind_of
+while IFS=$'\t' read -r route kind _; do kind_of[$route]=$kind; done < <("$kiosk" --db "$db" --list-routes)
 if (( ${#screens[@]} < 20 )); then
   echo "FAIL: --list-routes gave ${#screens[@]} routes"
   exit 1
+fi
+if (( ${#only[@]} > 0 )); then
+  for route in "${only[@]}"; do
+    if ! printf '%s\n' "${screens[@]}" | grep -qxF "$route"; then
+      echo "FAIL: no route $route in --list-routes"
+      exit 1
+    fi
+  done
+  screens=("${only[@]}")
 fi
 # Two more databases with opening hours (the setting opening_hours): closed all week, for the
 # closed route (outside the hours it stays; in them the kiosk would leave it for the attract
@@ -35,11 +48,10 @@ with_hours() {
 with_hours "$out/kiosk-$size-$lang-t$text_size-closed.db" "-,-,-,-,-,-,-"
 with_hours "$out/kiosk-$size-$lang-t$text_size-office.db" "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,09:00-12:00,-"
 failed=0
-for i in "${!screens[@]}"; do
-  screen=${screens[$i]}
+for screen in "${screens[@]}"; do
   blank=()
   screen_db=$db
-  [ "${kinds[$i]}" = closed ] && blank=(--blank) screen_db="$out/kiosk-$size-$lang-t$text_size-closed.db"
+  [ "${kind_of[$screen]}" = closed ] && blank=(--blank) screen_db="$out/kiosk-$size-$lang-t$text_size-closed.db"
   [ "$screen" = admin-hours ] && screen_db="$out/kiosk-$size-$lang-t$text_size-office.db"
   name="$out/${screen//:/_}-$size-$lang-t$text_size"
   rm -f "$name.png" "$name.tsv"

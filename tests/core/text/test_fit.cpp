@@ -107,6 +107,26 @@ TEST_CASE("fit: Thai cut at a cluster boundary keeps its marks") {
   }
 }
 
+TEST_CASE("fit: the ellipsis goes at a word boundary when one keeps most of the line") {
+  // One line of a home announcement: cut after ...ความรู้, not inside เข้า.
+  const std::string text = "ขอเชิญบุคลากรร่วมส่งบทความความรู้เข้าคลังความรู้เทศบาล";
+  auto whole = engine().layout(text, kTitle);
+  const auto& norm = whole->shaped->normalized;
+  for (float width : {420.0f, 520.0f, 640.0f}) {
+    INFO("width " << width);
+    const auto fitted = fit_text(engine(), text, kTitle, {width, 0, 30, Align::Left, 1});
+    REQUIRE(fitted.ellipsized);
+    CHECK(fits_box(*fitted.layout, width, 0, 1));
+    CHECK(fitted.layout->lines.back().width > width * 0.6f);
+    const std::string prefix = fitted.text.substr(0, fitted.text.size() - 3);
+    bool at_word = false;
+    for (size_t k = 1; k < whole->shaped->text().size(); ++k) {
+      if ((whole->shaped->flags[k] & 2) && norm.source_byte(k) == prefix.size()) at_word = true;
+    }
+    CHECK(at_word);
+  }
+}
+
 TEST_CASE("fit: a balanced title keeps its lines and evens them out") {
   const std::string title = "แผนการจัดการความรู้";
   const TextStyle big{69, Weight::Bold, 1.25f};
