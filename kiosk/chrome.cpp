@@ -16,8 +16,12 @@ void draw_top_bar(FrameContext& f, const ImRect& bar, const std::string& title) 
   style.fill_pressed = IM_COL32(0, 30, 22, 255);
   if (button(f, back, "‹ " + std::string(f.t(Str::Back)), style)) f.nav.back();
   if (button(f, home, f.t(Str::Home), style)) f.nav.home();
+  // The other language, on every screen, named in its own language (as on home): "EN" in Thai,
+  // "ไทย" in English.
+  const ImRect lang(home.Min.x - pad - f.px(140), home.Min.y, home.Min.x - pad, home.Max.y);
+  if (button(f, lang, f.lang == Lang::Th ? "EN" : "ไทย", style)) f.ui.lang = f.lang == Lang::Th ? Lang::En : Lang::Th;
   // The title between them, fitted (a long article title steps down, then ends with "…").
-  fit_text(f, ImRect(back.Max.x + pad, bar.Min.y + f.px(6), home.Min.x - pad, bar.Max.y - f.px(6)), title,
+  fit_text(f, ImRect(back.Max.x + pad, bar.Min.y + f.px(6), lang.Min.x - pad, bar.Max.y - f.px(6)), title,
            f.style(40, text::Weight::Bold, 1.3f), theme::kHeaderText,
            {.align = text::Align::Center, .valign = VAlign::Middle, .balance = true});
 }

@@ -15,11 +15,16 @@ float AboutScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& vi
   const ImRect col = column(f, view);
   const float w = col.GetWidth();
   float y = origin.y + f.px(40);
-  y += draw_text(f, ImVec2(col.Min.x, y), organization_.name_th, f.style(56, text::Weight::Bold, 1.3f), w, theme::kHeading);
-  if (!organization_.name_en.empty()) {
-    y += draw_text(f, ImVec2(col.Min.x, y), organization_.name_en, f.style(34), w, theme::kTextMuted);
-  }
-  for (const std::string* line : {&organization_.address_th, &organization_.phone, &organization_.email, &organization_.website}) {
+  // The name in the visitor's language first, the other below it; the address in theirs when
+  // the content has it.
+  const bool en = f.lang == Lang::En;
+  const std::string& name = en && !organization_.name_en.empty() ? organization_.name_en : organization_.name_th;
+  const std::string& other = en ? organization_.name_th : organization_.name_en;
+  y += draw_text(f, ImVec2(col.Min.x, y), name, f.style(56, text::Weight::Bold, 1.3f), w, theme::kHeading);
+  if (!other.empty() && other != name) y += draw_text(f, ImVec2(col.Min.x, y), other, f.style(34), w, theme::kTextMuted);
+  const std::string& address = en && !organization_.address_en.empty() ? organization_.address_en : organization_.address_th;
+  const std::string* lines[] = {&address, &organization_.phone, &organization_.email, &organization_.website};
+  for (const std::string* line : lines) {
     if (!line->empty()) y += draw_text(f, ImVec2(col.Min.x, y), *line, f.style(30), w, theme::kText);
   }
   if (f.lang == Lang::En && !organization_.about_en.empty()) {

@@ -24,6 +24,7 @@ float AnnouncementScreen::draw_content(FrameContext& f, ImVec2 origin, const ImR
   const ImRect col = column(f, view);
   const float w = col.GetWidth();
   float y = origin.y + f.px(40);
+  y += thai_only_note(f, ImVec2(col.Min.x, y), w, announcement_.language);
   y += draw_text(f, ImVec2(col.Min.x, y), announcement_.title, f.style(54, text::Weight::Bold, 1.3f), w, theme::kHeading);
   const std::string window = display_date(f, announcement_.starts_at) + " – " + display_date(f, announcement_.ends_at);
   y += draw_text(f, ImVec2(col.Min.x, y + f.px(6)), window, f.style(28), w, theme::kTextMuted) + f.px(30);

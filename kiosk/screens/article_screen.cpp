@@ -20,6 +20,7 @@ float ArticleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& 
   const ImRect col = column(f, view);
   const float w = col.GetWidth();
   float y = origin.y + f.px(40);
+  y += thai_only_note(f, ImVec2(col.Min.x, y), w, article_.language);
   y += draw_text(f, ImVec2(col.Min.x, y), article_.title, f.style(56, text::Weight::Bold, 1.3f), w, theme::kHeading);
   std::string meta = std::string(f.t(Str::Published)) + " " + display_date(f, article_.published_on);
   if (article_.updated_on != article_.published_on) {

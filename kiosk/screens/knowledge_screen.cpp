@@ -9,6 +9,8 @@ namespace khlang::kiosk {
 
 KnowledgeScreen::KnowledgeScreen(sqlite::Database& db) {
   if (auto c = store::load_categories(db); c) categories_ = std::move(c.value());
+  // A category without articles is not offered to visitors ("0 articles" leads nowhere).
+  std::erase_if(categories_, [](const store::CategoryItem& c) { return c.articles == 0; });
 }
 
 // Category cards as tall as their content, a row as tall as its tallest card.
@@ -22,7 +24,7 @@ float KnowledgeScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect
   auto name_of = [&](const store::CategoryItem& c) -> const std::string& {
     return f.lang == Lang::En && !c.title_en.empty() ? c.title_en : c.title_th;
   };
-  auto count_of = [&](const store::CategoryItem& c) { return std::to_string(c.articles) + " " + std::string(f.t(Str::Articles)); };
+  auto count_of = [&](const store::CategoryItem& c) { return count_text(f, c.articles, Str::ArticleCountOne, Str::ArticleCountMany); };
   float y = origin.y + f.px(36);
   for (size_t row = 0; row < categories_.size(); row += static_cast<size_t>(columns)) {
     const size_t end = std::min(categories_.size(), row + static_cast<size_t>(columns));

@@ -39,6 +39,19 @@ inline std::string display_date(const FrameContext& f, const std::string& iso) {
   return f.lang == Lang::Th ? thai::format_thai_date(*d) : thai::format_english_date(*d);
 }
 
+// "1 article", "2 articles" (Thai has one form): `one` and `many` take the count as {0}.
+inline std::string count_text(const FrameContext& f, int64_t n, Str one, Str many) {
+  return fill_in(f.t(n == 1 ? one : many), std::to_string(n));
+}
+
+// In English, content written only in Thai says so above it (what follows is not a translation
+// the visitor missed); returns the height used (0 in Thai, or for English content).
+inline float thai_only_note(FrameContext& f, ImVec2 pos, float width, const std::string& language) {
+  if (f.lang != Lang::En || language == "en") return 0;
+  return badge(f, pos, f.t(Str::ThaiOnly), f.style(28, text::Weight::Bold, 1.5f), width, theme::kQuiet, theme::kText)
+             .GetHeight() + f.px(16);
+}
+
 inline std::string percent(double fraction) { return std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "%"; }
 
 }  // namespace khlang::kiosk
