@@ -42,7 +42,7 @@ void AdminHoursScreen::draw(FrameContext& f, const ImRect& area) {
   const float margin = f.px(f.portrait ? 24 : 56);
   const float w = std::min(area.GetWidth() - 2 * margin, f.px(1400));
   const float x = area.GetCenter().x - w * 0.5f;
-  const float bh = f.px(76), gap = f.px(12);
+  const float bh = std::max(f.px(76), f.min_target_px()), gap = f.px(12);
   float y = area.Min.y + f.px(24);
   // Always on, or by the hours below: side by side, or one above the other on a portrait screen.
   const float choice_w = f.portrait ? w : (w - gap) * 0.5f;
@@ -63,7 +63,7 @@ void AdminHoursScreen::draw(FrameContext& f, const ImRect& area) {
     const float day_w = f.portrait ? 0 : w * 0.2f, closed_w = w * 0.2f;
     const float stepper_w = (w - day_w - closed_w - (f.portrait ? 2 : 3) * gap) * 0.5f;
     const float x_open = x + day_w + (f.portrait ? 0 : gap), x_close = x_open + stepper_w + gap;
-    const text::TextStyle day_style = f.style(26, text::Weight::Bold), head_style = f.style(22);
+    const text::TextStyle day_style = f.style(26, text::Weight::Bold), head_style = f.style(24);
     // Column heads over the two times.
     const float head_h = std::max(draw_text(f, ImVec2(x_open, y), both(Str::HoursOpens), head_style, stepper_w, theme::kText,
                                             text::Align::Center),

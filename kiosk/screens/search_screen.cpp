@@ -79,7 +79,7 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   // Landscape with the keyboard up: the field, chips and keyboard on the left, the results on the
   // right, from top to bottom. Otherwise the results run below the chips (above the keyboard).
   const bool beside = !f.portrait && keyboard_shown_;
-  const float left_w = beside ? area.GetWidth() * 0.56f : area.GetWidth();
+  const float left_w = beside ? std::max(area.GetWidth() * 0.56f, OnscreenKeyboard::min_width(f)) : area.GetWidth();
   const ImRect left(area.Min.x, area.Min.y, area.Min.x + left_w, area.Max.y);
 
   // The field, and the button that brings the keyboard back.
@@ -188,6 +188,7 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
   }
   std::optional<search::HitKind> kind;
   const float inner = w - f.px(48);
+  const bool narrow = area.GetWidth() < f.px(520);
   const auto title_style = f.style(30, text::Weight::Bold, 1.3f);
   for (const search::SearchHit& h : results_.hits) {
     // A heading for each group (set_query put them together).
@@ -197,21 +198,23 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
       const std::string_view text = f.lang == Lang::Th ? heading.th : heading.en;
       ry += draw_text(f, ImVec2(x, ry + f.px(4)), text, f.style(28, text::Weight::Bold, 1.3f), w, theme::kHeading) + f.px(10);
     }
-    const float h_title = text_height(f, h.title, title_style, inner);
+    // A narrow column (beside the keyboard on a small landscape screen, whose keys keep their
+    // least size) shows titles alone, in at most three lines, so several results show whole.
+    const auto title = fit(f, h.title, title_style, ImVec2(inner, 0), {.max_lines = narrow ? 3 : 0});
     std::vector<text::TextSpan> marks;
     for (const auto& [b, e] : h.marks) marks.push_back({b, e, true, text::kSpanLink});
     const TextBlock snippet_block{h.snippet, f.style(30, text::Weight::Regular, 1.45f), inner, text::Align::Left, &marks};
-    auto snippet = f.text.layout(snippet_block);
-    const float ch = h_title + snippet->height + f.px(36);
+    auto snippet = narrow ? nullptr : f.text.layout(snippet_block);
+    const float ch = title->layout->height + (snippet ? snippet->height : 0) + f.px(36);
     const ImRect r(x, ry, x + w, ry + ch);
     if (r.Max.y >= area.Min.y && r.Min.y <= area.Max.y) {
       if (card(f, r, h.title)) {
         record_search(f);
         f.nav.go(h.route);
       }
-      float ty = ry + f.px(16);
-      ty += draw_text(f, ImVec2(r.Min.x + f.px(24), ty), h.title, title_style, inner, theme::kHeading);
-      draw_text(f, ImVec2(r.Min.x + f.px(24), ty), snippet_block, *snippet, theme::kText, theme::kLink);
+      const ImVec2 text_pos(r.Min.x + f.px(24), ry + f.px(16));
+      const float th = draw_fitted(f, text_pos, *title, theme::kHeading, r);
+      if (snippet) draw_text(f, ImVec2(text_pos.x, text_pos.y + th), snippet_block, *snippet, theme::kText, theme::kLink);
     }
     ry += ch + f.px(12);
   }

@@ -28,11 +28,16 @@ ImVec2 OnscreenKeyboard::key_center(char32_t c) const {
 
 namespace {
 constexpr int kRows = 5;
+constexpr int kColumns = 13;  // the longest row (Kedmanee's first)
 float key_gap(const FrameContext& f) { return f.px(10); }
 }  // namespace
 
 float OnscreenKeyboard::min_height(const FrameContext& f) {
   return kRows * f.min_target_px() + (kRows + 1) * key_gap(f);
+}
+
+float OnscreenKeyboard::min_width(const FrameContext& f) {
+  return kColumns * f.min_target_px() + (kColumns + 1) * key_gap(f);
 }
 
 OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& area) {
@@ -42,7 +47,7 @@ OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& a
   const float gap = key_gap(f);
   const float row_h = (area.GetHeight() - gap * (kRows + 1)) / kRows;
   const char* const* rows = thai_ ? kThai[shift_ ? 1 : 0] : kLatin[shift_ ? 1 : 0];
-  const float key_w = (area.GetWidth() - gap * 14) / 13;
+  const float key_w = (area.GetWidth() - gap * (kColumns + 1)) / kColumns;
   ButtonStyle key = quiet_button();
   key.fill = theme::kCard;
   key.font_px = 40;

@@ -24,6 +24,8 @@ class OnscreenKeyboard {
   Result draw(FrameContext& f, const ImRect& area);
   // The least height of its area that keeps every key at least f.min_target_px() tall.
   static float min_height(const FrameContext& f);
+  // The least width that keeps every key at least f.min_target_px() wide.
+  static float min_width(const FrameContext& f);
   bool thai() const { return thai_; }
   // The key that types `c` on the current layer, for scripts that tap keys by character.
   ImVec2 key_center(char32_t c) const;
