@@ -188,6 +188,14 @@ Status pin_lock_remainder(sqlite::Database& db) {
       "DELETE FROM settings WHERE key = 'admin_locked_until';");
 }
 
+// A category's articles in the order its page lists them (load_articles' ORDER BY), and its count
+// on the knowledge screen, read through an index instead of a sort of every row: at 100,000
+// articles the sort took 1.8-2.6 s on each page of 50. Only the live tables: the rollback copy
+// (prev_) is never listed, and a bundle's schema stays the one verify expects.
+Status add_category_index(sqlite::Database& db) {
+  return db.exec("CREATE INDEX IF NOT EXISTS article_by_category ON article (category_id, sort_order, published_on DESC, id)");
+}
+
 const Migration kKioskMigrations[] = {
     {"the kiosk's tables", create_kiosk_tables},
     {"the search index", add_search_index},
@@ -195,6 +203,7 @@ const Migration kKioskMigrations[] = {
     {"sample flags, indicators and the status vocabulary", add_sample_flags_and_indicators, true},
     {"trusted keys by their bytes", key_trust_by_bytes},
     {"the PIN lock's remainder", pin_lock_remainder},
+    {"the category lists' index", add_category_index},
 };
 static_assert(std::size(kKioskMigrations) == kKioskSchemaVersion, "one migration per schema version");
 

@@ -21,7 +21,7 @@ inline constexpr int32_t kBundleApplicationId = 0x4B484C42;  // "KHLB"
 inline constexpr int kBundleSchemaVersion = 3;
 // The kiosk's database.
 inline constexpr int32_t kKioskApplicationId = 0x4B484C4B;  // "KHLK"
-inline constexpr int kKioskSchemaVersion = 6;  // one migration per version: kKioskMigrations in schema.cpp
+inline constexpr int kKioskSchemaVersion = 7;  // one migration per version: kKioskMigrations in schema.cpp
 
 // Creates the content tables, bundle_info and the packed search index in an empty bundle file, with our application_id
 // and user_version, in rollback-journal mode.
