@@ -1,6 +1,7 @@
 #include "script/script_runner.h"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -82,6 +83,14 @@ std::string tappable_labels(const std::vector<DrawnItem>& items) {
   return out.empty() ? "nothing" : out;
 }
 
+// The process's resident memory now, MB (Linux: /proc/self/statm's second field, in pages).
+double resident_mb() {
+  std::ifstream statm("/proc/self/statm");
+  long pages_total = 0, pages_resident = 0;
+  statm >> pages_total >> pages_resident;
+  return static_cast<double>(pages_resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
 class Runner {
  public:
   explicit Runner(ScriptDriver& driver) : d_(driver) {}
@@ -156,6 +165,7 @@ class Runner {
 
   ScriptDriver& d_;
   bool moving_ = false;
+  std::optional<double> rss_mark_mb_;  // rss-mark's reading
 };
 
 Status Runner::line(const std::string& line, const std::string& where) {
@@ -344,6 +354,19 @@ Status Runner::line(const std::string& line, const std::string& where) {
     words >> lang;
     const std::string now = d_.view().lang == Lang::Th ? "th" : "en";
     if (lang != now) return fail("expected language " + lang + ", but it is " + now);
+  } else if (command == "rss-mark") {
+    rss_mark_mb_ = resident_mb();
+    std::printf("rss-mark: %.1f MB resident\n", *rss_mark_mb_);
+  } else if (command == "expect-rss-growth") {
+    double limit = 0;
+    if (!(words >> limit)) return fail("expect-rss-growth MB");
+    if (!rss_mark_mb_) return fail("expect-rss-growth before rss-mark");
+    const double now = resident_mb(), growth = now - *rss_mark_mb_;
+    std::printf("rss: %.1f MB resident, %+.1f MB since rss-mark (at most %.0f)\n", now, growth, limit);
+    if (growth > limit) {
+      return fail("resident memory grew by " + std::to_string(growth) + " MB since rss-mark, more than " +
+                  std::to_string(limit) + " MB");
+    }
   } else if (command == "bench-start") {
     d_.clear_frame_times();  // what came before (start-up, first layouts) is not measured
   } else if (command == "expect-page") {

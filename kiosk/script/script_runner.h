@@ -9,7 +9,7 @@
 // and checks:
 //   expect-screen ROUTE | expect-item LABEL | expect-no-item LABEL | expect-text TEXT |
 //   expect-no-text TEXT | expect-scrolled | expect-top | expect-page N | expect-lang th|en |
-//   expect-imports N
+//   expect-imports N | rss-mark | expect-rss-growth MB
 // The kiosk's clock is the script's: it moves only by frames, waits and advance-clock. wait-job
 // waits in real time for admin mode's job. run-clock lets SECONDS of kiosk time pass as the kiosk
 // lives them (timers, the fleet's work), each job on the worker finishing in real time before the
@@ -17,6 +17,8 @@
 // outbox write after it, to finish (the kiosk's clock running 20 times as fast meanwhile);
 // RESULT (imported, refused, failed) is checked. expect-imports counts the unattended imports
 // that imported, refused or failed since the start.
+// rss-mark notes the process's resident memory; expect-rss-growth fails when it has grown by
+// more than MB since (the monkey test's check that thousands of inputs leak nothing).
 // Items are what the last frame drew (drawn_item.h). An item's LABEL is matched whole first, then
 // as a part of its label; tap-item and hold-item take tappable items (buttons, tiles, cards,
 // keys; hold-item also text) and touch the middle of what shows of them. tap-text and

@@ -171,3 +171,16 @@ TEST_CASE("script runner: wall-clock sets the next such Thai weekday and time, a
   CHECK_FALSE(run_script_text("wall-clock someday 07:00\n", "t.script", d, false).ok());
   CHECK_FALSE(run_script_text("wall-clock mon 7\n", "t.script", d, false).ok());
 }
+
+TEST_CASE("script runner: rss-mark and expect-rss-growth hold resident memory to a bound") {
+  FakeDriver d;
+  CHECK(run_script_text("rss-mark\nexpect-rss-growth 1000\n", "x", d, false).ok());
+  CHECK(run_script_text("expect-rss-growth 5\n", "x", d, false).error().message ==
+        "x line 1: expect-rss-growth before rss-mark");
+  CHECK(run_script_text("rss-mark\nexpect-rss-growth\n", "x", d, false).error().message ==
+        "x line 2: expect-rss-growth MB");
+  // A bound below nothing fails: the check compares the growth, whatever it is, with its bound.
+  const auto over = run_script_text("rss-mark\nexpect-rss-growth -1000\n", "x", d, false);
+  REQUIRE_FALSE(over.ok());
+  CHECK(over.error().message.find("x line 2: resident memory grew by ") == 0);
+}
