@@ -105,8 +105,9 @@ bool App::build_frame() {
   const bool moving = kiosk_->frame(ImGui::GetBackgroundDrawList(), size_);
   ImGui::Render();
   frame_ms_.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpu0).count());
-  // Off-screen, images on their way count as movement: a script or a screenshot waits for them.
-  animating_ = moving || (target_ && kiosk_->images_pending());
+  // Off-screen, images and answers on their way count as movement: a script or a screenshot waits
+  // for them.
+  animating_ = moving || (target_ && kiosk_->work_pending());
   return kiosk_->upload_text();
 }
 
@@ -196,8 +197,9 @@ Status App::write_screenshot(const std::string& path) {
 
 Status App::screenshot(const std::string& path, const std::string& items_path) {
   build_stable_frame();
-  // Images are decoded off the frame path: give them a moment to arrive (at most 3 s).
-  for (int i = 0; i < 300 && kiosk_->images_pending(); ++i) {
+  // Images are decoded (and searches run) off the frame path: give them a moment to arrive (at
+  // most 3 s).
+  for (int i = 0; i < 300 && kiosk_->work_pending(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
     build_stable_frame();
   }

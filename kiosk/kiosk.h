@@ -57,7 +57,8 @@ class Kiosk {
   bool upload_text() { return text_->upload(); }
   // Seconds until something is due without input (a policy timer, a screen's timer).
   double seconds_until_next_event() const;
-  bool images_pending() const { return images_->pending(); }
+  // Images on their way, or the screen's own work off the UI thread (a script waits for both).
+  bool work_pending() const { return images_->pending() || nav_.current().busy(); }
   bool quit_requested() const { return admin_->quit_requested(); }
 
   InputDispatch& input() { return input_; }

@@ -87,7 +87,7 @@ std::vector<std::string> person_ids(sqlite::Database& db) {
 }
 std::vector<std::string> plan_ids(sqlite::Database& db) {
   std::vector<std::string> ids;
-  if (auto p = store::load_plans(db); p) {
+  if (auto p = store::load_plans(db, store::kCellTextChars); p) {
     for (const store::Plan& plan : p.value()) ids.push_back(plan.id);
   }
   return ids;

@@ -5,18 +5,12 @@
 namespace khlang::kiosk {
 
 AnnouncementScreen::AnnouncementScreen(sqlite::Database& db, const std::string& id, std::string* error) {
-  auto all = store::load_announcements(db);
-  if (!all) {
-    *error = all.error().message;
+  auto found = store::load_announcement(db, id);
+  if (!found || !found.value()) {
+    *error = found ? "no announcement '" + id + "'" : found.error().message;
     return;
   }
-  for (auto& a : all.value()) {
-    if (a.id == id) announcement_ = a;
-  }
-  if (announcement_.id.empty()) {
-    *error = "no announcement '" + id + "'";
-    return;
-  }
+  announcement_ = std::move(*found.value());
   view_ = MarkdownView::parse(announcement_.body_md, error);
 }
 

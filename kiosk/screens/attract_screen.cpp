@@ -8,9 +8,8 @@
 
 namespace khlang::kiosk {
 
-AttractScreen::AttractScreen(sqlite::Database& db) {
-  if (auto a = store::load_announcements(db); a) announcements_ = std::move(a.value());
-  if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
+AttractScreen::AttractScreen(sqlite::Database& db) : announcements_(db) {
+  if (auto p = store::load_plans(db, store::kCellTextChars); p) plans_ = std::move(p.value());
   if (auto o = store::load_organization(db); o && o.value()) {
     organization_ = o.value()->name_th;
     organization_is_sample_ = o.value()->is_sample;
@@ -25,7 +24,7 @@ double AttractScreen::next_timer(double now, int64_t) const {
 
 void AttractScreen::draw(FrameContext& f, const ImRect& area) {
   if (started_ < 0) started_ = f.now;
-  const auto current = store::current_announcements(announcements_, f.wall_utc);
+  const auto& current = announcements_.at(f.wall_utc);
   const size_t count = current.size() + plans_.size();
   fill(f, area, theme::kHeader);
   const float margin = f.px(90);

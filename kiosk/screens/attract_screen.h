@@ -3,6 +3,7 @@
 #pragma once
 
 #include "screens/screen.h"
+#include "screens/screen_helpers.h"
 #include "store/content_queries.h"
 
 namespace khlang::kiosk {
@@ -16,7 +17,7 @@ class AttractScreen final : public Screen {
   double next_timer(double now, int64_t wall_utc) const override;
 
  private:
-  std::vector<store::Announcement> announcements_;
+  CurrentAnnouncements announcements_;
   std::vector<store::Plan> plans_;
   std::string organization_;
   bool organization_is_sample_ = false;

@@ -1,13 +1,14 @@
 #include "screens/category_screen.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "navigator.h"
 #include "screens/screen_helpers.h"
 
 namespace khlang::kiosk {
 
-CategoryScreen::CategoryScreen(sqlite::Database& db, const std::string& id, std::string* error) {
+CategoryScreen::CategoryScreen(sqlite::Database& db, const std::string& id, std::string* error) : db_(db) {
   auto categories = store::load_categories(db);
   if (!categories) {
     *error = categories.error().message;
@@ -20,13 +21,31 @@ CategoryScreen::CategoryScreen(sqlite::Database& db, const std::string& id, std:
     *error = "no category '" + id + "'";
     return;
   }
-  auto articles = store::load_articles(db, id, 0, 1000000);
-  if (!articles) {
-    *error = articles.error().message;
+  auto count = store::count_articles(db, id);
+  if (!count) {
+    *error = count.error().message;
     return;
   }
-  articles_ = std::move(articles.value());
+  count_ = static_cast<size_t>(count->articles);
+  samples_ = static_cast<size_t>(count->samples);
   valid_ = true;
+}
+
+const store::ArticleItem* CategoryScreen::article(size_t i) {
+  const size_t page = i / kPageSize;
+  auto it = pages_.find(page);
+  if (it == pages_.end()) {
+    auto loaded = store::load_articles(db_, category_.id, static_cast<int64_t>(page * kPageSize), kPageSize);
+    if (!loaded) return nullptr;
+    // Keep the pages nearest this one.
+    while (pages_.size() >= kPagesKept) {
+      const auto first = pages_.begin(), last = std::prev(pages_.end());
+      pages_.erase(page - std::min(page, first->first) > last->first - std::min(last->first, page) ? first : last);
+    }
+    it = pages_.emplace(page, std::move(loaded.value())).first;
+  }
+  const size_t k = i % kPageSize;
+  return k < it->second.size() ? &it->second[k] : nullptr;
 }
 
 std::string CategoryScreen::title(const FrameContext& f) const {
@@ -39,7 +58,7 @@ std::string CategoryScreen::title(const FrameContext& f) const {
 float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
   const ImRect col = column(f, view);
   const float gap = f.px(20), top = f.px(36), pad = f.px(24);
-  if (articles_.empty()) {
+  if (count_ == 0) {
     draw_text(f, ImVec2(col.Min.x, origin.y + top), f.t(Str::NoArticles), f.style(34), col.GetWidth(), theme::kTextMuted);
     return top + f.px(100);
   }
@@ -54,9 +73,11 @@ float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect&
   // Only the rows that meet the view.
   const float first_y = view.Min.y - origin.y - top;
   const size_t first = static_cast<size_t>(std::max(0.0f, first_y / pitch));
-  const size_t last = std::min(articles_.size(), static_cast<size_t>((view.Max.y - origin.y - top) / pitch) + 1);
+  const size_t last = std::min(count_, static_cast<size_t>(std::max(0.0f, (view.Max.y - origin.y - top) / pitch)) + 1);
   for (size_t i = first; i < last; ++i) {
-    const store::ArticleItem& a = articles_[i];
+    const store::ArticleItem* item = article(i);
+    if (!item) continue;
+    const store::ArticleItem& a = *item;
     const float y = origin.y + top + static_cast<float>(i) * pitch;
     const ImRect r(col.Min.x, y, col.Max.x, y + row_h);
     if (card(f, r, a.title)) f.nav.go(RouteKey::Article, a.id);
@@ -77,7 +98,7 @@ float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect&
     fit_text(f, ImRect(tx, ty + text_h, tx + tw, ty + text_h + date_h), display_date(f, a.published_on), date_style,
              theme::kTextMuted, {.align = text::Align::Right});
   }
-  return top + static_cast<float>(articles_.size()) * pitch + top;
+  return top + static_cast<float>(count_) * pitch + top;
 }
 
 }  // namespace khlang::kiosk

@@ -12,10 +12,9 @@ namespace {
 constexpr double kAdminHoldSeconds = 3.0;
 }  // namespace
 
-HomeScreen::HomeScreen(sqlite::Database& db) {
+HomeScreen::HomeScreen(sqlite::Database& db) : announcements_(db) {
   if (auto o = store::load_organization(db); o) organization_ = o.value();
   if (auto s = store::load_summary(db); s) summary_ = s.value();
-  if (auto a = store::load_announcements(db); a) announcements_ = std::move(a.value());
 }
 
 double HomeScreen::next_timer(double, int64_t wall_utc) const { return 60.0 - static_cast<double>(wall_utc % 60); }
@@ -79,7 +78,7 @@ float HomeScreen::draw_header(FrameContext& f, const ImRect& area, float margin)
            theme::kHeaderSubtle, {.align = side});
   // Sample content (the profile, a notice below) is marked beside the organization's name, or,
   // when a long name or large text leaves no room there, at the foot.
-  const auto current = store::current_announcements(announcements_, f.wall_utc);
+  const auto& current = announcements_.at(f.wall_utc);
   sample_ = (organization_ && organization_->is_sample) ||
             std::any_of(current.begin(), current.end(), [](const auto& a) { return a.is_sample; });
   const ImVec2 badge = sample_ ? sample_badge_size(f) : ImVec2(0, 0);
@@ -177,7 +176,7 @@ float HomeScreen::draw_controls(FrameContext& f, const ImRect& area, float margi
 // Current announcements, pinned first, one line each: as many as the band holds at this text
 // size, and "All (n)" beside the heading when some are left out.
 void HomeScreen::draw_announcements(FrameContext& f, const ImRect& band) {
-  const auto current = store::current_announcements(announcements_, f.wall_utc);
+  const auto& current = announcements_.at(f.wall_utc);
   if (current.empty()) return;
   const float w = band.GetWidth(), pad = f.px(16), gap = f.px(10), inset = f.px(28);
   const auto heading_style = f.style(40, text::Weight::Bold, 1.4f);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "screens/screen.h"
+#include "screens/screen_helpers.h"
 #include "store/content_queries.h"
 
 namespace khlang::kiosk {
@@ -24,7 +25,7 @@ class HomeScreen final : public Screen {
 
   std::optional<store::Organization> organization_;
   store::ContentSummary summary_;
-  std::vector<store::Announcement> announcements_;
+  CurrentAnnouncements announcements_;
   bool sample_ = false;         // this frame shows sample content (draw_header decides)
   bool badge_at_foot_ = false;  // its mark did not fit beside the organization's name
 };

@@ -20,7 +20,7 @@ std::string short_activity(const store::PlanActivity& a) {
 }  // namespace
 
 MeetingScreen::MeetingScreen(sqlite::Database& db, double interval_seconds) : interval_(interval_seconds) {
-  if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
+  if (auto p = store::load_plans(db, store::kCellTextChars); p) plans_ = std::move(p.value());
 }
 
 void MeetingScreen::arrange(int64_t wall_utc) {

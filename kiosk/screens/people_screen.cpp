@@ -1,6 +1,7 @@
 #include "screens/people_screen.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "screens/screen_helpers.h"
 
@@ -29,106 +30,137 @@ const std::string& display_name(const FrameContext& f, const store::Person& p) {
 
 }  // namespace
 
-float PeopleScreen::person_cards(FrameContext& f, const std::vector<const store::Person*>& people, CardLines lines,
-                                 float x, float y, float w, const ImRect& view) {
-  const int columns = f.portrait ? 1 : 2;
-  const float gap = f.px(24);
-  const float cw = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const float inner = cw - f.px(56);
-  const auto name_style = f.style(34, text::Weight::Bold, 1.3f);
-  const auto second_style = f.style(30, lines == CardLines::SeatAndPosition ? text::Weight::Bold : text::Weight::Regular, 1.35f);
-  const auto third_style = f.style(28, text::Weight::Regular, 1.35f);
-  auto second = [&](const store::Person& p) -> std::string {
-    return lines == CardLines::SeatAndPosition ? std::string(seat_words(f, p.committee_role)) : p.position;
-  };
-  auto third = [&](const store::Person& p) -> const std::string& {
-    return lines == CardLines::SeatAndPosition ? p.position : p.km_duty;
-  };
-  auto height_of = [&](const store::Person& p) {
-    return text_height(f, display_name(f, p), name_style, inner) + text_height(f, second(p), second_style, inner) +
-           text_height(f, third(p), third_style, inner) + f.px(44);
-  };
-  for (size_t row = 0; row < people.size(); row += static_cast<size_t>(columns)) {
-    float h = 0;  // a row of cards is as tall as its tallest
-    for (size_t i = row; i < std::min(people.size(), row + static_cast<size_t>(columns)); ++i) h = std::max(h, height_of(*people[i]));
-    for (size_t i = row; i < std::min(people.size(), row + static_cast<size_t>(columns)); ++i) {
-      const store::Person& p = *people[i];
-      const float cx = x + static_cast<float>(i - row) * (cw + gap);
-      const ImRect r(cx, y, cx + cw, y + h);
-      if (!visible(view, r.Min.y, r.Max.y)) continue;
-      card(f, r, display_name(f, p), false);
-      float tx = cx + f.px(28), tw = inner;
-      if (p.photo_media) {
-        const float side = f.px(130);
-        draw_image(f, ImRect(tx, y + f.px(22), tx + side, y + f.px(22) + side), *p.photo_media, true, ImageFit::Cover);
-        tx += side + f.px(20);
-        tw -= side + f.px(20);
-      }
-      float ty = y + f.px(22);
-      ty += draw_text(f, ImVec2(tx, ty), display_name(f, p), name_style, tw, theme::kHeading);
-      ty += draw_text(f, ImVec2(tx, ty), second(p), second_style, tw, theme::kText);
-      draw_text(f, ImVec2(tx, ty), third(p), third_style, tw, theme::kTextMuted);
-    }
-    y += h + gap;
-  }
-  return y;
-}
-
-float PeopleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
-  const ImRect col = column(f, view);
-  const float w = col.GetWidth();
-  float y = origin.y + f.px(36);
+void PeopleScreen::arrange(int columns) {
+  columns_ = columns;
+  rows_.clear();
   // The KM team (everyone with a role in it) and the monitoring committee's seats (some sit on
   // both: a seat is shown with the committee, a role with the team).
-  std::vector<const store::Person*> team, committee, experts;
+  std::vector<const store::Person*> team, committee;
   for (const auto& p : people_) {
     if (!p.committee_role.empty()) committee.push_back(&p);
     if (!p.km_role.empty() && p.km_role != "committee") team.push_back(&p);
-    if (!p.expertise.empty()) experts.push_back(&p);
   }
   std::stable_sort(committee.begin(), committee.end(), [](const store::Person* a, const store::Person* b) {
     return seat_rank(a->committee_role) < seat_rank(b->committee_role);
   });
-  y += section_heading(f, ImVec2(col.Min.x, y), f.t(Str::KmTeam), w);
-  y = person_cards(f, team, CardLines::PositionAndDuty, col.Min.x, y, w, view) + f.px(20);
-  if (!committee.empty()) {
-    y += section_heading(f, ImVec2(col.Min.x, y), f.t(Str::Committee), w);
-    y = person_cards(f, committee, CardLines::SeatAndPosition, col.Min.x, y, w, view) + f.px(20);
-  }
-  if (!experts.empty()) {
-    y += section_heading(f, ImVec2(col.Min.x, y), f.t(Str::WhoKnowsWhat), w);
-    for (const store::Person* p : experts) {
-      const std::string line = display_name(f, *p) + " — " + p->expertise;
-      y += draw_text(f, ImVec2(col.Min.x, y), line, f.style(30, text::Weight::Regular, 1.5f), w, theme::kText) + f.px(6);
+  auto cards = [&](const std::vector<const store::Person*>& people, CardLines lines) {
+    for (size_t i = 0; i < people.size(); i += static_cast<size_t>(columns)) {
+      const auto end = people.begin() + static_cast<std::ptrdiff_t>(std::min(people.size(), i + static_cast<size_t>(columns)));
+      rows_.push_back({Row::Kind::Cards, Str::People, lines, {people.begin() + static_cast<std::ptrdiff_t>(i), end}, nullptr});
     }
-    y += f.px(20);
+  };
+  rows_.push_back({Row::Kind::Heading, Str::KmTeam, {}, {}, nullptr});
+  cards(team, CardLines::PositionAndDuty);
+  if (!committee.empty()) {
+    rows_.push_back({Row::Kind::Heading, Str::Committee, {}, {}, nullptr});
+    cards(committee, CardLines::SeatAndPosition);
   }
-  if (!communities_.empty()) {
-    y += section_heading(f, ImVec2(col.Min.x, y), f.t(Str::Communities), w);
-    for (const store::Community& c : communities_) {
+  bool experts = false;
+  for (const auto& p : people_) {
+    if (p.expertise.empty()) continue;
+    if (!std::exchange(experts, true)) rows_.push_back({Row::Kind::Heading, Str::WhoKnowsWhat, {}, {}, nullptr});
+    rows_.push_back({Row::Kind::Expert, Str::People, {}, {&p}, nullptr});
+  }
+  if (!communities_.empty()) rows_.push_back({Row::Kind::Heading, Str::Communities, {}, {}, nullptr});
+  for (const auto& c : communities_) rows_.push_back({Row::Kind::Community, Str::People, {}, {}, &c});
+}
+
+float PeopleScreen::row(FrameContext& f, const Row& r, float x, float y, float w, bool measure) {
+  switch (r.kind) {
+    case Row::Kind::Heading: {
+      const auto style = f.style(40, text::Weight::Bold, 1.4f);
+      return measure ? text_height(f, f.t(r.heading), style, w) + f.px(12) : section_heading(f, ImVec2(x, y), f.t(r.heading), w);
+    }
+    case Row::Kind::Cards: {
+      const float gap = f.px(24);
+      const float cw = (w - gap * static_cast<float>(columns_ - 1)) / static_cast<float>(columns_);
+      const float inner = cw - f.px(56);
+      const auto name_style = f.style(34, text::Weight::Bold, 1.3f);
+      const bool seats = r.lines == CardLines::SeatAndPosition;
+      const auto second_style = f.style(30, seats ? text::Weight::Bold : text::Weight::Regular, 1.35f);
+      const auto third_style = f.style(28, text::Weight::Regular, 1.35f);
+      auto second = [&](const store::Person& p) -> std::string {
+        return seats ? std::string(seat_words(f, p.committee_role)) : p.position;
+      };
+      auto third = [&](const store::Person& p) -> const std::string& { return seats ? p.position : p.km_duty; };
+      float h = 0;  // a row of cards is as tall as its tallest
+      for (const store::Person* p : r.people) {
+        h = std::max(h, text_height(f, display_name(f, *p), name_style, inner) + text_height(f, second(*p), second_style, inner) +
+                            text_height(f, third(*p), third_style, inner) + f.px(44));
+      }
+      if (measure) return h;
+      for (size_t i = 0; i < r.people.size(); ++i) {
+        const store::Person& p = *r.people[i];
+        const float cx = x + static_cast<float>(i) * (cw + gap);
+        card(f, ImRect(cx, y, cx + cw, y + h), display_name(f, p), false);
+        float tx = cx + f.px(28), tw = inner;
+        if (p.photo_media) {
+          const float side = f.px(130);
+          draw_image(f, ImRect(tx, y + f.px(22), tx + side, y + f.px(22) + side), *p.photo_media, true, ImageFit::Cover);
+          tx += side + f.px(20);
+          tw -= side + f.px(20);
+        }
+        float ty = y + f.px(22);
+        ty += draw_text(f, ImVec2(tx, ty), display_name(f, p), name_style, tw, theme::kHeading);
+        ty += draw_text(f, ImVec2(tx, ty), second(p), second_style, tw, theme::kText);
+        draw_text(f, ImVec2(tx, ty), third(p), third_style, tw, theme::kTextMuted);
+      }
+      return h;
+    }
+    case Row::Kind::Expert: {
+      const store::Person& p = *r.people.front();
+      const std::string line = display_name(f, p) + " — " + p.expertise;
+      const auto style = f.style(30, text::Weight::Regular, 1.5f);
+      return measure ? text_height(f, line, style, w) : draw_text(f, ImVec2(x, y), line, style, w, theme::kText);
+    }
+    case Row::Kind::Community: {
+      const store::Community& c = *r.community;
       const float inner = w - f.px(56);
       std::string members;
       for (const auto& [name, role] : c.members) members += (members.empty() ? "" : ", ") + name;
+      const int64_t more = c.member_count - static_cast<int64_t>(c.members.size());
+      if (more > 0) members += " " + fill_in(f.t(Str::AndMore), std::to_string(more));
       const std::string meets = std::string(f.t(Str::Meets)) + ": " + c.meeting_schedule;
       // No member list is better than "Members:" with nobody after it.
       const std::string who = members.empty() ? std::string() : std::string(f.t(Str::Members)) + ": " + members;
       const float h = text_height(f, c.name, f.style(34, text::Weight::Bold, 1.3f), inner) +
                       text_height(f, c.topic, f.style(28), inner) + text_height(f, meets, f.style(26), inner) +
                       text_height(f, who, f.style(26), inner) + f.px(56);
-      const ImRect r(col.Min.x, y, col.Max.x, y + h);
-      if (visible(view, r.Min.y, r.Max.y)) {
-        card(f, r, c.name, false);
-        float ty = y + f.px(24);
-        const float x = col.Min.x + f.px(28);
-        ty += draw_text(f, ImVec2(x, ty), c.name, f.style(34, text::Weight::Bold, 1.3f), inner, theme::kHeading);
-        ty += draw_text(f, ImVec2(x, ty), c.topic, f.style(28), inner, theme::kText);
-        ty += draw_text(f, ImVec2(x, ty), meets, f.style(26), inner, theme::kTextMuted);
-        draw_text(f, ImVec2(x, ty), who, f.style(26), inner, theme::kTextMuted);
-      }
-      y += h + f.px(20);
+      if (measure) return h;
+      card(f, ImRect(x, y, x + w, y + h), c.name, false);
+      float ty = y + f.px(24);
+      const float tx = x + f.px(28);
+      ty += draw_text(f, ImVec2(tx, ty), c.name, f.style(34, text::Weight::Bold, 1.3f), inner, theme::kHeading);
+      ty += draw_text(f, ImVec2(tx, ty), c.topic, f.style(28), inner, theme::kText);
+      ty += draw_text(f, ImVec2(tx, ty), meets, f.style(26), inner, theme::kTextMuted);
+      draw_text(f, ImVec2(tx, ty), who, f.style(26), inner, theme::kTextMuted);
+      return h;
     }
   }
-  return y - origin.y + f.px(36);
+  return 0;
+}
+
+float PeopleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {
+  const ImRect col = column(f, view);
+  const float w = col.GetWidth();
+  const float top = f.px(36);
+  const int columns = f.portrait ? 1 : 2;
+  if (columns != columns_) arrange(columns);
+  column_.reset(rows_.size(), w, f.scale.factor * f.text_scale, static_cast<uint64_t>(columns_) * 2 + (f.lang == Lang::En ? 1 : 0));
+  // The gap below a row: cards 24, lines 6, communities 20, and 20 more after a section's last.
+  const auto gap = [&](size_t i) {
+    const Row::Kind k = rows_[i].kind;
+    const bool last_of_section = i + 1 == rows_.size() || rows_[i + 1].kind == Row::Kind::Heading;
+    const float between = k == Row::Kind::Cards ? 24 : k == Row::Kind::Expert ? 6 : k == Row::Kind::Community ? 20 : 0;
+    return f.px(between + (last_of_section && k != Row::Kind::Heading ? 20 : 0));
+  };
+  column_.measure(view.Max.y - origin.y - top + view.GetHeight(),
+                  [&](size_t i) { return row(f, rows_[i], col.Min.x, 0, w, true) + gap(i); });
+  const float y0 = origin.y + top;
+  for (size_t i = column_.visible_from(view.Min.y - y0); i < column_.measured() && y0 + column_.top(i) <= view.Max.y; ++i) {
+    row(f, rows_[i], col.Min.x, y0 + column_.top(i), w, false);
+  }
+  return top + column_.total() + f.px(16);
 }
 
 }  // namespace khlang::kiosk

@@ -1,11 +1,14 @@
 // People: the KM team and CKO, the monitoring committee's seats (chair, members, secretary, from
-// person.committee_role), who knows what, communities of practice.
+// person.committee_role), who knows what, communities of practice. The screen is one column of
+// rows (a heading, a row of cards, a line, a community's card) measured as they scroll into view
+// (LazyColumn): five thousand people cost a frame what a screenful costs.
 #pragma once
 
 #include <algorithm>
 
 #include "screens/scrolling_screen.h"
 #include "store/content_queries.h"
+#include "ui/lazy_column.h"
 
 namespace khlang::kiosk {
 
@@ -23,10 +26,22 @@ class PeopleScreen final : public ScrollingScreen {
   // What a card says under the name: a team member's position and duty, or a committee member's
   // seat and position.
   enum class CardLines { PositionAndDuty, SeatAndPosition };
-  float person_cards(FrameContext& f, const std::vector<const store::Person*>& people, CardLines lines, float x, float y,
-                     float w, const ImRect& view);
+  struct Row {
+    enum class Kind { Heading, Cards, Expert, Community } kind;
+    Str heading = Str::People;                    // Heading
+    CardLines lines = CardLines::PositionAndDuty;  // Cards
+    std::vector<const store::Person*> people;     // Cards: one row of cards; Expert: the one person
+    const store::Community* community = nullptr;  // Community
+  };
+  // Makes the rows for `columns` cards a row.
+  void arrange(int columns);
+  // A row's height without the gap below it; drawn at `y` unless `measure`.
+  float row(FrameContext& f, const Row& r, float x, float y, float w, bool measure);
   std::vector<store::Person> people_;
   std::vector<store::Community> communities_;
+  std::vector<Row> rows_;
+  int columns_ = 0;  // the card rows were made for this many columns
+  LazyColumn column_;
 };
 
 }  // namespace khlang::kiosk

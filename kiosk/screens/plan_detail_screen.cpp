@@ -9,7 +9,7 @@
 namespace khlang::kiosk {
 
 PlanDetailScreen::PlanDetailScreen(sqlite::Database& db, const std::string& id, std::string* error) {
-  auto plans = store::load_plans(db);
+  auto plans = store::load_plans(db, store::kCellTextChars);
   if (!plans) {
     *error = plans.error().message;
     return;
@@ -79,27 +79,36 @@ float PlanDetailScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRec
   y += field(f, col.Min.x, y, w, Str::MeasurableUnit, plan_.measurable_unit, false);
   y += f.px(12) + draw_plan_standing(f, plan_, ImVec2(col.Min.x, y + f.px(12)), w, 28, false);
   y += f.px(20);
-  const float pad = f.px(28);
-  for (const store::PlanActivity& a : plan_.activities) {
-    const float inner = w - 2 * pad;
-    const float h = (f.portrait ? draw_activity_card(f, a, 0, 0, inner, true) : draw_activity_row(f, a, 0, 0, inner, true)) +
-                    2 * pad;
-    const ImRect r(col.Min.x, y, col.Max.x, y + h);
-    const bool focused = a.id == focus_;
-    if (focused && !focus_placed_) {  // from the next frame on, the activity stands near the top
-      focus_placed_ = true;
-      scroll_.set_offset(r.Min.y - origin.y - f.px(24));
+  // The activities, measured as they scroll into view (a plan may have thousands).
+  const float pad = f.px(28), inner = w - 2 * pad, gap = f.px(20);
+  activities_.reset(plan_.activities.size(), inner, f.scale.factor * f.text_scale,
+                    (f.portrait ? 2 : 0) + (f.lang == Lang::En ? 1 : 0));
+  const auto height = [&](size_t i) {
+    const store::PlanActivity& a = plan_.activities[i];
+    return (f.portrait ? draw_activity_card(f, a, 0, 0, inner, true) : draw_activity_row(f, a, 0, 0, inner, true)) + 2 * pad + gap;
+  };
+  activities_.measure(view.Max.y - y + view.GetHeight(), height);
+  if (!focus_placed_ && !focus_.empty()) {
+    // From the next frame on, the focused activity stands near the top (the rows above it measured).
+    focus_placed_ = true;
+    const auto it = std::find_if(plan_.activities.begin(), plan_.activities.end(), [&](const auto& a) { return a.id == focus_; });
+    if (it != plan_.activities.end()) {
+      const size_t k = static_cast<size_t>(it - plan_.activities.begin());
+      activities_.measure_through(k, height);
+      scroll_.set_offset(y + activities_.top(k) - origin.y - f.px(24));
       f.animating = true;
     }
-    if (visible(view, r.Min.y, r.Max.y)) {
-      card(f, r, a.activity, false);
-      if (focused) f.draw_list->AddRect(r.Min, r.Max, theme::kHeading, f.px(18), 0, f.px(5));
-      if (f.portrait) draw_activity_card(f, a, r.Min.x + pad, y + pad, inner, false);
-      else draw_activity_row(f, a, r.Min.x + pad, y + pad, inner, false);
-    }
-    y += h + f.px(20);
   }
-  return y - origin.y + f.px(36);
+  for (size_t i = activities_.visible_from(view.Min.y - y); i < activities_.measured() && y + activities_.top(i) <= view.Max.y; ++i) {
+    const store::PlanActivity& a = plan_.activities[i];
+    const float top = y + activities_.top(i);
+    const ImRect r(col.Min.x, top, col.Max.x, top + activities_.height(i) - gap);
+    card(f, r, a.activity, false);
+    if (a.id == focus_) f.draw_list->AddRect(r.Min, r.Max, theme::kHeading, f.px(18), 0, f.px(5));
+    if (f.portrait) draw_activity_card(f, a, r.Min.x + pad, top + pad, inner, false);
+    else draw_activity_row(f, a, r.Min.x + pad, top + pad, inner, false);
+  }
+  return y + activities_.total() - origin.y + f.px(36);
 }
 
 }  // namespace khlang::kiosk

@@ -7,6 +7,7 @@
 
 #include "screens/scrolling_screen.h"
 #include "store/content_queries.h"
+#include "ui/lazy_column.h"
 
 namespace khlang::kiosk {
 
@@ -24,6 +25,7 @@ class PlanDetailScreen final : public ScrollingScreen {
   store::Plan plan_;
   std::string focus_;          // the activity to open at, if the id named one
   bool focus_placed_ = false;  // scrolled to it once; the visitor scrolls from there
+  LazyColumn activities_;
 };
 
 }  // namespace khlang::kiosk

@@ -8,7 +8,7 @@
 namespace khlang::kiosk {
 
 PlanScreen::PlanScreen(sqlite::Database& db) {
-  if (auto p = store::load_plans(db); p) plans_ = std::move(p.value());
+  if (auto p = store::load_plans(db, store::kCellTextChars); p) plans_ = std::move(p.value());
 }
 
 float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) {

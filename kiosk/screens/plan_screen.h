@@ -6,6 +6,7 @@
 
 #include "screens/scrolling_screen.h"
 #include "store/content_queries.h"
+#include "ui/lazy_column.h"
 
 namespace khlang::kiosk {
 
@@ -20,6 +21,7 @@ class PlanScreen final : public ScrollingScreen {
  private:
   float draw_content(FrameContext& f, ImVec2 origin, const ImRect& view) override;
   std::vector<store::Plan> plans_;
+  LazyColumn cards_;
 };
 
 }  // namespace khlang::kiosk

@@ -12,7 +12,15 @@ float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, I
   float y = pos.y;
   const float bar_h = f.px(font_px * 0.6f), gap = f.px(font_px * 0.5f), space = f.px(font_px * 0.6f);
   const thai::CivilDate today = plan::thai_local_date(f.wall_utc);
-  for (const store::ProgressEntry& e : activity.progress) {
+  // Entries are by fiscal year: the latest are last.
+  const size_t earlier = activity.progress.size() > kProgressEntriesShown ? activity.progress.size() - kProgressEntriesShown : 0;
+  if (earlier) {
+    const std::string line = count_text(f, static_cast<int64_t>(earlier), Str::EarlierEntryOne, Str::EarlierEntryMany);
+    const auto style = f.style(font_px, text::Weight::Regular, 1.3f);
+    y += measure ? text_height(f, line, style, width) : draw_text(f, ImVec2(pos.x, y), line, style, width, theme::kTextMuted);
+  }
+  for (size_t i = earlier; i < activity.progress.size(); ++i) {
+    const store::ProgressEntry& e = activity.progress[i];
     // "ปี 2564 · 45% ต่ำกว่าเป้าหมาย" above its bar, in the colour of the status the figures give
     // (the value on a line of its own when the two do not fit on one); the bar shows the way to a
     // numeric target, and there is none without one.

@@ -9,7 +9,12 @@
 
 namespace khlang::kiosk {
 
-// Bars for each progress entry of `activity`; returns the height used (`measure`: only that).
+// An activity shows its latest entries, with a line counting the earlier ones: what it costs to
+// lay out and draw stays bounded however many entries the content gives it.
+inline constexpr size_t kProgressEntriesShown = 12;
+
+// Bars for the latest kProgressEntriesShown progress entries of `activity` (a line counts the
+// earlier ones); returns the height used (`measure`: only that).
 float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, ImVec2 pos, float width,
                          float font_px = 26, bool measure = false);
 

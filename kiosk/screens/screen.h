@@ -100,6 +100,9 @@ class Screen {
   // How far the content is scrolled, and which page of a paged screen is up (scripts check them).
   virtual float scroll_offset() const { return 0; }
   virtual int page() const { return 0; }
+  // Work off the UI thread whose answer will change what the screen shows (a search): a script's
+  // check and a screenshot wait for it, as they wait for images.
+  virtual bool busy() const { return false; }
 };
 
 }  // namespace khlang::kiosk

@@ -2,6 +2,7 @@
 // progress, dates in the visitor's language.
 #pragma once
 
+#include <climits>
 #include <string>
 
 #include "screens/screen.h"
@@ -53,5 +54,31 @@ inline float thai_only_note(FrameContext& f, ImVec2 pos, float width, const std:
 }
 
 inline std::string percent(double fraction) { return std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "%"; }
+
+// The announcements current at the wall clock's time, worked out again only when a window opens
+// or closes (or the clock goes back): ten thousand announcements cost a frame nothing.
+class CurrentAnnouncements {
+ public:
+  explicit CurrentAnnouncements(sqlite::Database& db) {
+    if (auto a = store::load_announcements(db); a) all_ = std::move(a.value());
+  }
+  const std::vector<store::Announcement>& at(int64_t wall_utc) {
+    if (wall_utc < since_ || wall_utc >= until_) {
+      current_ = store::current_announcements(all_, wall_utc, &until_);
+      since_ = wall_utc;
+      ++generation_;
+    }
+    return current_;
+  }
+  // Every announcement, current or not (the sample mark asks about them all).
+  const std::vector<store::Announcement>& all() const { return all_; }
+  // Counts the times the current list was worked out (a list measured for an older one is stale).
+  uint64_t generation() const { return generation_; }
+
+ private:
+  std::vector<store::Announcement> all_, current_;
+  int64_t since_ = INT64_MAX, until_ = INT64_MIN;
+  uint64_t generation_ = 0;
+};
 
 }  // namespace khlang::kiosk

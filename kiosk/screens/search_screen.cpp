@@ -6,6 +6,7 @@
 
 #include "navigator.h"
 #include "screens/screen_helpers.h"
+#include "search/tokenizer.h"
 #include "stats/usage_recorder.h"
 #include "text/thai_input.h"
 
@@ -15,18 +16,40 @@ constexpr int kResults = 30;
 constexpr size_t kSnippetClusters = 56;  // a line or two beside the keyboard
 }  // namespace
 
-SearchScreen::SearchScreen(sqlite::Database& db) : db_(db), searcher_(db) {
-  if (auto all = store::load_announcements(db); all) announcements_ = std::move(all.value());
+SearchScreen::SearchScreen(sqlite::Database& db)
+    : announcements_(db),
+      found_(db.path(), [this](sqlite::Database* worker, const Request& request) { return find(worker, request); },
+             [](sqlite::Database& worker) { return search::register_search_functions(worker.handle()); }) {}
+
+// On the worker thread.
+SearchScreen::Found SearchScreen::find(sqlite::Database* db, const Request& request) {
+  Found found{request.query, {}};
+  if (!db || request.query.empty()) return found;
+  if (searcher_db_ != db) {
+    searcher_.emplace(*db);
+    searcher_db_ = db;
+  }
+  if (auto results = searcher_->search({request.query, kResults, request.pressed, kSnippetClusters}); results) {
+    found.results = std::move(results.value());
+  }
+  return found;
 }
 
-void SearchScreen::set_query(std::string q, const FrameContext& f, bool pressed) {
+void SearchScreen::set_query(std::string q, bool pressed) {
   query_ = std::move(q);
-  results_ = {};
-  if (auto found = searcher_.search({query_, kResults, pressed, kSnippetClusters}); found) results_ = std::move(found.value());
+  found_.submit({query_, pressed});
+}
+
+void SearchScreen::take_answer(FrameContext& f) {
+  if (found_.pending()) f.animating = true;  // draw again until the answer comes
+  auto found = found_.take();
+  if (!found) return;
+  shown_query_ = std::move(found->query);
+  results_ = std::move(found->results);
   // Only current announcements are offered, as on the announcements screen: a visitor would take
   // one that has ended for news.
   std::set<std::string> current;
-  for (const store::Announcement& a : store::current_announcements(announcements_, f.wall_utc)) current.insert(a.id);
+  for (const store::Announcement& a : announcements_.at(f.wall_utc)) current.insert(a.id);
   std::erase_if(results_.hits,
                 [&](const search::SearchHit& h) { return h.kind == search::HitKind::Announcement && !current.contains(h.id); });
   // Grouped by kind, each group where its best hit ranks, in rank order within.
@@ -38,6 +61,10 @@ void SearchScreen::set_query(std::string q, const FrameContext& f, bool pressed)
   std::stable_sort(results_.hits.begin(), results_.hits.end(),
                    [&](const search::SearchHit& a, const search::SearchHit& b) { return group_of(a) < group_of(b); });
   results_scroll_.reset();
+  if (record_on_answer_) {
+    record_on_answer_ = false;
+    record_search(f);
+  }
 }
 
 std::string SearchScreen::with_last_word(const std::string& word) const {
@@ -48,25 +75,25 @@ std::string SearchScreen::with_last_word(const std::string& word) const {
 // A search counts when the visitor acts on it (Enter, a result, browsing instead), once per query:
 // the keystrokes on the way are not searches.
 void SearchScreen::record_search(FrameContext& f) {
-  if (query_.empty() || query_ == recorded_ || !f.records_visits) return;
-  recorded_ = query_;
-  f.usage.record({f.wall_utc, stats::kSearch, "", static_cast<double>(results_.hits.size()), query_});
-  if (results_.hits.empty()) f.usage.record({f.wall_utc, stats::kSearchNoResult, "", 0, query_});
+  if (shown_query_.empty() || shown_query_ == recorded_ || !f.records_visits) return;
+  recorded_ = shown_query_;
+  f.usage.record({f.wall_utc, stats::kSearch, "", static_cast<double>(results_.hits.size()), shown_query_});
+  if (results_.hits.empty()) f.usage.record({f.wall_utc, stats::kSearchNoResult, "", 0, shown_query_});
 }
 
-void SearchScreen::on_text(char32_t c, FrameContext& f) {
+void SearchScreen::on_text(char32_t c, FrameContext&) {
   auto typed = text::type_character(query_, c);
   if (!typed || !search::fits_query_caps(*typed)) return;  // past the search's caps: the key does nothing
-  set_query(*typed, f);
+  set_query(*typed);
   keyboard_shown_ = true;
 }
 
 void SearchScreen::on_key(Key key, FrameContext& f) {
   if (key == Key::Backspace) {
-    set_query(text::erase_last(query_), f);
+    set_query(text::erase_last(query_));
   } else if (key == Key::Enter) {
-    set_query(query_, f, true);  // one letter or digit is searched once the visitor presses search
-    record_search(f);
+    set_query(query_, true);  // one letter or digit is searched once the visitor presses search
+    record_on_answer_ = true;  // recorded with the answer to it
     keyboard_shown_ = false;
   } else if (key == Key::Escape) {
     f.nav.back();
@@ -74,6 +101,7 @@ void SearchScreen::on_key(Key key, FrameContext& f) {
 }
 
 void SearchScreen::draw(FrameContext& f, const ImRect& area) {
+  take_answer(f);
   ImDrawList* dl = f.draw_list;
   const float margin = f.px(f.portrait ? 32 : 40);
   // Landscape with the keyboard up: the field, chips and keyboard on the left, the results on the
@@ -130,7 +158,7 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
       const float cw = std::max(label->width + f.px(56), f.px(96));
       if (x + cw > chips_right) break;
       if (button(f, ImRect(x, y, x + cw, y + chip_h), word, chip)) {
-        set_query(with_last_word(word), f);
+        set_query(with_last_word(word));
         break;
       }
       x += cw + f.px(12);
@@ -174,10 +202,10 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
   const float top = area.Min.y + f.px(16) - results_scroll_.offset();
   float ry = top;
   if (!results_.corrected_query.empty()) {
-    const std::string said = fill_in(f.t(Str::ShowingResultsFor), {query_, results_.corrected_query});
+    const std::string said = fill_in(f.t(Str::ShowingResultsFor), {shown_query_, results_.corrected_query});
     ry += draw_text(f, ImVec2(x, ry), said, f.style(30, text::Weight::Bold, 1.4f), w, theme::kText) + f.px(12);
   }
-  if (!query_.empty() && results_.hits.empty()) {
+  if (!shown_query_.empty() && results_.hits.empty() && !found_.pending()) {
     ry += draw_text(f, ImVec2(x, ry), f.t(Str::NoResults), f.style(36, text::Weight::Bold), w, theme::kText);
     ry += draw_text(f, ImVec2(x, ry), f.t(Str::TryBrowsing), f.style(30), w, theme::kTextMuted) + f.px(16);
     if (button(f, ImRect(x, ry, x + std::min(w, f.px(420)), ry + f.px(96)), f.t(Str::Knowledge))) {

@@ -7,11 +7,18 @@
 // keyboard button bring it back. Only current announcements are offered. A search that finds
 // nothing says so kindly, suggests browsing, and is recorded (the municipality learns what people
 // look for and do not find).
+//
+// What one keystroke costs is bounded whatever is typed: the field takes no key past the search's
+// caps (search::fits_query_caps), and the query runs off the UI thread (LatestQuery), the newest
+// request interrupting an older one, so a frame never waits on the index.
 #pragma once
 
+#include <optional>
+
+#include "latest_query.h"
 #include "screens/screen.h"
+#include "screens/screen_helpers.h"
 #include "search/search_index.h"
-#include "store/content_queries.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/scroll_view.h"
 
@@ -26,25 +33,44 @@ class SearchScreen final : public Screen {
   void on_text(char32_t c, FrameContext& f) override;
   ImVec2 key_center(char32_t c) const override { return keyboard_shown_ ? keyboard_.key_center(c) : ImVec2(-1, -1); }
   float scroll_offset() const override { return results_scroll_.offset(); }
+  bool busy() const override { return found_.pending(); }
 
  private:
-  // Searches `q` (pressed: the visitor pressed search, so one letter is searched too).
-  void set_query(std::string q, const FrameContext& f, bool pressed = false);
+  // A query as the worker thread gets it (pressed: the visitor pressed search, so one letter is
+  // searched too), and what it found.
+  struct Request {
+    std::string query;
+    bool pressed = false;
+  };
+  struct Found {
+    std::string query;
+    search::SearchResults results;
+  };
+  // On the worker thread, with its own connection.
+  Found find(sqlite::Database* db, const Request& request);
+  // Searches `q` off the UI thread; its answer shows when it comes (take_answer).
+  void set_query(std::string q, bool pressed = false);
+  void take_answer(FrameContext& f);
   void record_search(FrameContext& f);
   // The chip's word in place of the word being typed, the rest of the query kept.
   std::string with_last_word(const std::string& word) const;
   float draw_results(FrameContext& f, const ImRect& area, float margin);
 
-  sqlite::Database& db_;
-  search::Searcher searcher_;
-  std::vector<store::Announcement> announcements_;  // to offer only the current ones
-  std::string query_;
+  CurrentAnnouncements announcements_;  // to offer only the current ones
+  std::string query_;                   // what the field holds
+  std::string shown_query_;             // the query whose results show (the worker may run a newer one)
   search::SearchResults results_;
-  std::string recorded_;  // the last query recorded
+  std::string recorded_;           // the last query recorded
+  bool record_on_answer_ = false;  // search was pressed before the answer to the query came
   bool keyboard_shown_ = true;
   OnscreenKeyboard keyboard_;
   ScrollView results_scroll_;
   float results_height_ = 0;
+  // The worker's searcher, over the worker's connection (it keeps the index's vocabulary between
+  // queries); only the worker thread touches it. Declared before found_, which joins the worker.
+  std::optional<search::Searcher> searcher_;
+  const sqlite::Database* searcher_db_ = nullptr;
+  LatestQuery<Found, Request> found_;
 };
 
 }  // namespace khlang::kiosk

@@ -18,13 +18,15 @@ class KioskDriver final : public ScriptDriver {
   bool frame() override { return app_.render_offscreen(); }
   double seconds_until_next_event() const override { return kiosk_.seconds_until_next_event(); }
   std::vector<DrawnItem> drawn_items() override;
-  Status screenshot(const std::string& path) override { return app_.write_screenshot(path); }
+  Status screenshot(const std::string& path) override;
   ScriptView view() const override;
   ImVec2 key_center(char32_t c) const override { return kiosk_.nav().current().key_center(c); }
   std::vector<double> frame_times() const override { return app_.frame_times(); }
   void clear_frame_times() override { app_.frame_times().clear(); }
 
  private:
+  // Draws frames until the screen's work off the UI thread (a search, an image) has come in.
+  void settle();
   App& app_;
   Kiosk& kiosk_;
 };

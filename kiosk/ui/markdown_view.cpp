@@ -1,7 +1,7 @@
 #include "ui/markdown_view.h"
 
 #include <algorithm>
-
+#include <chrono>
 #include <cmath>
 #include <optional>
 
@@ -57,21 +57,33 @@ std::unique_ptr<MarkdownView> MarkdownView::parse(const std::string& markdown, s
 
 MarkdownView::MarkdownView(content::MarkdownDocument doc) : doc_(std::move(doc)) {
   links_ = doc_.links();
-  for (const content::Link& l : links_) qr_codes_.push_back(std::make_unique<QrCode>(l.url));
+  qr_codes_.resize(links_.size());
+  bytes_before_.push_back(0);
+  for (const content::MarkdownBlock& b : doc_.blocks) {
+    size_t bytes = b.content.text.size() + b.image_alt.size() + 1;
+    for (const auto& row : b.rows) {
+      for (const content::InlineText& cell : row) bytes += cell.text.size() + 1;
+    }
+    bytes_before_.push_back(bytes_before_.back() + bytes);
+  }
 }
 
-void MarkdownView::layout_all(FrameContext& f, float width) {
-  if (width == laid_width_ && f.scale.factor == laid_scale_ && f.text_scale == laid_text_scale_) return;
-  laid_width_ = width;
-  laid_scale_ = f.scale.factor;
-  laid_text_scale_ = f.text_scale;
-  placed_.assign(doc_.blocks.size(), {});
-  float y = 0;
-  for (size_t i = 0; i < doc_.blocks.size(); ++i) {
+void MarkdownView::layout_until(FrameContext& f, float width, float until) {
+  if (width != laid_width_ || f.scale.factor != laid_scale_ || f.text_scale != laid_text_scale_) {
+    laid_width_ = width;
+    laid_scale_ = f.scale.factor;
+    laid_text_scale_ = f.text_scale;
+    placed_.clear();
+    next_top_ = 0;
+  }
+  // A few milliseconds a frame beyond what the view needs, so the rest is placed while the visitor reads.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(4);
+  while (placed_.size() < doc_.blocks.size() &&
+         (next_top_ <= until || std::chrono::steady_clock::now() < deadline)) {
+    const size_t i = placed_.size();
     const content::MarkdownBlock& b = doc_.blocks[i];
-    Placed& p = placed_[i];
-    y += i == 0 ? 0 : space_before(f, b);
-    p.top = y;
+    Placed& p = placed_.emplace_back();
+    p.top = next_top_ + (i == 0 ? 0 : space_before(f, b));
     const float w = width - indent_of(f, b);
     switch (b.kind) {
       case BlockKind::Rule: p.height = f.px(24); break;
@@ -86,7 +98,14 @@ void MarkdownView::layout_all(FrameContext& f, float width) {
         p.height = l->height + (b.kind == BlockKind::Code ? f.px(24) : 0);
       }
     }
-    y += p.height;
+    next_top_ = p.top + p.height;
+  }
+  // The rest at the mean height per byte of what is placed.
+  float y = next_top_;
+  if (placed_.size() < doc_.blocks.size() && !placed_.empty()) {
+    const size_t placed_bytes = bytes_before_[placed_.size()];
+    const size_t rest_bytes = bytes_before_.back() - placed_bytes;
+    y += next_top_ / static_cast<float>(std::max<size_t>(1, placed_bytes)) * static_cast<float>(rest_bytes);
   }
   links_top_ = y + (links_.empty() ? 0 : f.px(48));
   const float per_link = std::max(f.px(240), f.px(60));
@@ -195,7 +214,8 @@ float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b,
 }
 
 float MarkdownView::draw(FrameContext& f, ImVec2 origin, float width, const ImRect& view) {
-  layout_all(f, width);
+  layout_until(f, width, view.Max.y - origin.y + view.GetHeight());
+  if (placed_.size() < doc_.blocks.size()) f.animating = true;  // more to place next frame
   // Blocks are sorted by top: find the first visible one and draw until past the view.
   auto first = std::lower_bound(placed_.begin(), placed_.end(), view.Min.y - origin.y,
                                 [](const Placed& p, float y) { return p.top + p.height < y; });
@@ -204,11 +224,14 @@ float MarkdownView::draw(FrameContext& f, ImVec2 origin, float width, const ImRe
     const size_t i = static_cast<size_t>(it - placed_.begin());
     draw_block(f, doc_.blocks[i], *it, ImVec2(origin.x, origin.y + it->top), width);
   }
-  // Links: a QR code for each, so a visitor can open it on a phone.
+  // Links: a QR code for each, so a visitor can open it on a phone (once every block is placed,
+  // so they stand where they will stay).
+  if (placed_.size() < doc_.blocks.size()) return height_;
   float y = origin.y + links_top_;
   const float side = f.px(240);
   for (size_t i = 0; i < links_.size(); ++i) {
     if (y + side >= view.Min.y && y <= view.Max.y) {
+      if (!qr_codes_[i]) qr_codes_[i] = std::make_unique<QrCode>(links_[i].url);
       qr_codes_[i]->draw(f.draw_list, ImVec2(origin.x, y), side);
       const float tx = origin.x + side + f.px(32), tw = width - side - f.px(32);
       float ty = y + f.px(16);

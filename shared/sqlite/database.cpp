@@ -104,6 +104,10 @@ Expected<std::string> Database::query_text(std::string_view sql) {
   return stmt.column_text(0);
 }
 
+void Database::interrupt() const {
+  if (db_) sqlite3_interrupt(db_);
+}
+
 int64_t Database::changes() const { return sqlite3_changes64(db_); }
 int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 

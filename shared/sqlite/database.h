@@ -42,6 +42,9 @@ class Database {
   int64_t last_insert_rowid() const;
   const std::string& path() const { return path_; }
   sqlite3* handle() const { return db_; }
+  // Makes the statement running on this connection stop soon with SQLITE_INTERRUPT (an Error
+  // from that call). The one call that is safe from another thread while the connection is in use.
+  void interrupt() const;
   // Keeps `object` alive as long as the connection (state a callback of the connection uses).
   void keep_alive(std::shared_ptr<void> object) { kept_.push_back(std::move(object)); }
 

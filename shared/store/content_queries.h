@@ -1,4 +1,9 @@
 // [SECTION] Typed queries on the kiosk's content (read side; the kiosk's screens use these).
+//
+// What a screen loads is bounded whatever the content holds (util/limits.h bounds the content):
+// lists carry the start of long texts (kListTitleChars, kListTextChars: cut in SQL, ended at a
+// cluster with an ellipsis by text::excerpt), never a body; bodies come one at a time
+// (load_article, load_announcement); long lists come a page at a time (load_articles).
 #pragma once
 
 #include <array>
@@ -12,6 +17,14 @@
 #include "sqlite/database.h"
 
 namespace khlang::store {
+
+// How much of a long text a list or a card carries, in code points: a title or a name (about
+// three lines on a card), a summary or a duty under it, a plan's table cell.
+inline constexpr size_t kListTitleChars = 200;
+inline constexpr size_t kListTextChars = 400;
+inline constexpr size_t kCellTextChars = 1000;
+// Members of a community of practice listed by name (the rest are counted).
+inline constexpr size_t kCommunityMembersListed = 30;
 
 struct Organization {
   std::string name_th, name_en, address_th, address_en, phone, email, website;
@@ -45,7 +58,7 @@ struct Article : ArticleItem {
 };
 
 struct Announcement {
-  std::string id, title, body_md, starts_at, ends_at, language;
+  std::string id, title, body_md, starts_at, ends_at, language;  // body_md: load_announcement only
   std::optional<std::string> poster_media;
   int64_t priority = 0;
   bool pinned = false;
@@ -87,7 +100,8 @@ struct Person {
 
 struct Community {
   std::string id, name, topic, meeting_schedule, description;
-  std::vector<std::pair<std::string, std::string>> members;  // person name, role
+  std::vector<std::pair<std::string, std::string>> members;  // person name, role: the first kCommunityMembersListed
+  int64_t member_count = 0;                                  // all of them
   bool is_sample = false;
 };
 
@@ -96,25 +110,38 @@ Expected<std::optional<Organization>> load_organization(sqlite::Database& db);
 Expected<ContentSummary> load_summary(sqlite::Database& db);
 Expected<std::vector<CategoryItem>> load_categories(sqlite::Database& db);
 // Articles of a category, by sort order then newest; `offset`/`limit` page through long lists.
+// Titles and summaries are cut for the list.
 Expected<std::vector<ArticleItem>> load_articles(sqlite::Database& db, const std::string& category_id, int64_t offset = 0,
                                                  int64_t limit = 1000);
+// How many articles a category has, and how many of them are sample data.
+struct ArticleCounts {
+  int64_t articles = 0, samples = 0;
+};
+Expected<ArticleCounts> count_articles(sqlite::Database& db, const std::string& category_id);
 Expected<std::optional<Article>> load_article(sqlite::Database& db, const std::string& id);
 // The article with the longest body (the most Markdown to set), or nullopt without articles.
 Expected<std::optional<std::string>> longest_article_id(sqlite::Database& db);
 // The bytes of a media file, or its thumbnail (the file itself when it has none); nullopt if
 // there is no such media.
 Expected<std::optional<std::vector<uint8_t>>> load_media(sqlite::Database& db, const std::string& id, bool thumbnail);
-// Every announcement; which are current is the caller's business (it knows the clock).
+// Every announcement, without its body and with its title cut; which are current is the
+// caller's business (it knows the clock).
 Expected<std::vector<Announcement>> load_announcements(sqlite::Database& db);
+// One announcement with its body; nullopt if there is none with that id.
+Expected<std::optional<Announcement>> load_announcement(sqlite::Database& db, const std::string& id);
 // Plans with their activities and progress entries, in their sort order (plans_in_cycle_order
-// puts the current cycle first).
-Expected<std::vector<Plan>> load_plans(sqlite::Database& db);
+// puts the current cycle first); `cell_chars` > 0 cuts every text of a plan, an activity and a
+// progress entry to that many code points (the kiosk's screens), 0 keeps them whole (the report).
+Expected<std::vector<Plan>> load_plans(sqlite::Database& db, size_t cell_chars = 0);
+// People and communities for the People screen, their texts cut for cards.
 Expected<std::vector<Person>> load_people(sqlite::Database& db);
 Expected<std::vector<Community>> load_communities(sqlite::Database& db);
 
 // The announcements whose window contains `now_utc` (seconds), in the order given (pinned first,
-// then priority, then newest). A window that cannot be parsed never shows.
-std::vector<Announcement> current_announcements(const std::vector<Announcement>& all, int64_t now_utc);
+// then priority, then newest). A window that cannot be parsed never shows. `next_change`, when
+// given, receives the next time after now_utc at which a window opens or closes (INT64_MAX: none).
+std::vector<Announcement> current_announcements(const std::vector<Announcement>& all, int64_t now_utc,
+                                                int64_t* next_change = nullptr);
 
 // [SECTION] Plans as people read them: statuses derived from the figures (plan/indicator.h),
 // cycles, sample marks. `today` is the date in Thailand (plan::thai_local_date).

@@ -117,9 +117,11 @@ inline constexpr TableRows kMaxRows[] = {
     {"person", 5'000},          // a large city municipality's whole staff
     {"article", 50'000},        // five times the benchmark's 10,000
     {"announcement", 10'000},   // decades of weekly notices
-    {"plan", 1'000},            // the seed has 2
-    {"plan_activity", 20'000},  // the seed has 12
-    {"progress", 100'000},      // 50 activities x 12 months x 5 years is 3,000
+    // The plan's tables hold cells the kiosk shows together (a plan's activities on one screen,
+    // the plans in meeting mode), so they are bounded closer to real plans than the lists are.
+    {"plan", 200},              // the seed has 2, one plan a year for decades would be 30
+    {"plan_activity", 2'000},   // the seed has 12
+    {"progress", 20'000},       // 50 activities x 12 months x 5 years is 3,000
     {"community", 1'000},
     {"community_member", 50'000},
     {"bundle_info", 1},
@@ -149,7 +151,7 @@ inline constexpr int kMaxJpegScans = 100;
 inline constexpr int kMaxThumbnailSide = 1024;
 
 // ---- Files of a content folder. A Markdown file holds at most a 1 MiB body and its front
-// matter; 100,000 progress rows are about 10 MB of CSV.
+// matter; 20,000 progress rows are about 2 MB of CSV, 5,000 people with long duties more.
 inline constexpr uint64_t kMaxTextFileBytes = 16u << 20;
 
 // 1234567 -> "1,234,567", for messages that name a limit or a size.
