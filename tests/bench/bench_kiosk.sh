@@ -9,13 +9,7 @@ set -euo pipefail
 build=$(cd "${1:-build}" && pwd) idle=${2:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 kiosk=$build/bin/khlang-kiosk admin=$build/bin/khlang-admin
-work=$(mktemp -d)
-xvfb_pid=
-cleanup() { [[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-Xvfb :98 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!
-export DISPLAY=:98
-sleep 1
+source "$here/bench_display.sh" 98
 
 "$kiosk" --db "$work/demo.db" --screenshot "$work/x.png" >/dev/null  # the first run imports the demo
 longest=$(sqlite3 "$work/demo.db" "select id from article order by length(body_md) desc limit 1")

@@ -8,13 +8,7 @@ set -euo pipefail
 build=$(cd "${1:-build}" && pwd) runs=${2:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 kiosk=$build/bin/khlang-kiosk admin=$build/bin/khlang-admin
-work=$(mktemp -d)
-xvfb_pid=
-cleanup() { [[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-Xvfb :97 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!
-export DISPLAY=:97
-sleep 1
+source "$here/bench_display.sh" 97
 
 bash "$here/../kiosk/limits/make_limits_db.sh" "$admin" "$work"
 printf '%-40s %12s %12s\n' screen "median s" "peak MB"
