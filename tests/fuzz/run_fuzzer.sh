@@ -22,7 +22,7 @@ set +e
   -artifact_prefix="$work/findings/$name-" "$@" "$work/corpus/$name" "${inputs[@]}" 2>"$work/$name.log"
 status=$?
 set -e
-grep -E "^(stat::|#[0-9]+ *DONE)" "$work/$name.log" || true
+grep -E "^(stat::|#[0-9]+[[:space:]]*DONE)" "$work/$name.log" || true
 if [ $status -ne 0 ]; then
   tail -n 60 "$work/$name.log"
   echo "$name: FINDING (exit $status); the input is in $work/findings/ (keep it in tests/fuzz/regressions/$target once fixed)"
