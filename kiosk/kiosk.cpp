@@ -82,8 +82,9 @@ Kiosk::Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const K
                                           [this] { return clock_.lock_clock(); });
   fleet_ = std::make_unique<FleetAgent>(*admin_, db_path_, options.screenshot.empty());
   load_settings();
-  ui_.lang = default_lang();
+  ui_ = new_visitor();
   ui_.text_size = options.text_size;
+  ui_.high_contrast |= options.high_contrast;
   if (auto summary = store::load_summary(db_); summary) clock_.set_floor(store::content_created_utc(summary.value()));
   last_frame_ = clock_.now();
 }
@@ -109,6 +110,13 @@ Lang Kiosk::default_lang() const {
   return (forced_lang_.empty() ? settings_.default_language : forced_lang_) == "en" ? Lang::En : Lang::Th;
 }
 
+UiState Kiosk::new_visitor() const {
+  UiState ui;
+  ui.lang = default_lang();
+  ui.high_contrast = settings_.high_contrast;
+  return ui;
+}
+
 void Kiosk::record_items(bool on) {
   recording_ = on;
   text_->set_recorder(on ? &items_ : nullptr);
@@ -118,7 +126,7 @@ void Kiosk::record_items(bool on) {
 void Kiosk::apply(const Moment& t, const VisitActions& a) {
   for (const VisitRecord& r : a.records) usage_->record({t.wall_utc, usage_kind(r.kind), r.route, r.seconds, ""});
   if (a.lock_admin) admin_->lock();
-  if (a.reset_visitor) ui_ = UiState{default_lang()};
+  if (a.reset_visitor) ui_ = new_visitor();
   // One journal line when the screen schedule blanks or lights the screen: a black screen must
   // say why to whoever looks at the kiosk's log.
   const bool closed_now = nav_.route().kind == RouteKind::Closed;
@@ -147,7 +155,12 @@ void Kiosk::admin_changes() {
   const bool visitor = state == VisitState::Visiting || state == VisitState::Warning || state == VisitState::Meeting;
   const auto due = reload_.poll(admin_->settings_generation(), admin_->content_generation(),
                                 {nav_.route().kind == RouteKind::Admin, visitor});
-  if (due.settings) load_settings();
+  if (due.settings) {
+    // Admin mode switched the theme every visitor starts with: show it now, to the one who did.
+    const bool was_high_contrast = settings_.high_contrast;
+    load_settings();
+    if (settings_.high_contrast != was_high_contrast) ui_.high_contrast = settings_.high_contrast;
+  }
   if (due.content) {
     // New content: the screens on the stack hold the old; start again from home (or the attract
     // loop, if it is up: an unattended import while nobody is there).
@@ -186,7 +199,8 @@ bool Kiosk::frame(ImDrawList* list, ImVec2 size) {
   f.items = recording_ ? &items_ : nullptr;
   f.fleet = &fleet_->status();
   f.records_visits = policy_.records_visits();
-  fill(f, ImRect(ImVec2(0, 0), size), theme::kBackground);
+  f.palette = &theme::palette(ui_.high_contrast);
+  fill(f, ImRect(ImVec2(0, 0), size), f.colors().background);
   input_.deliver(nav_, f);
   Screen& screen = nav_.current();
   // The top bar keeps its height whatever the text size (back and home are always there) and its

@@ -65,6 +65,7 @@ class Kiosk {
   KioskClock& clock() { return clock_; }
   const Navigator& nav() const { return nav_; }
   Lang lang() const { return ui_.lang; }
+  bool high_contrast() const { return ui_.high_contrast; }
   const AdminSession& admin() const { return *admin_; }
   const FleetStatus& fleet() const { return fleet_->status(); }
   // While on, each frame's drawn items are recorded (items()).
@@ -76,6 +77,8 @@ class Kiosk {
         std::function<void()> wake);
   void load_settings();
   Lang default_lang() const;
+  // What a new visitor starts with: the default language and theme, the normal text size.
+  UiState new_visitor() const;
   void apply(const Moment& t, const VisitActions& actions);
   void on_route_change(const Moment& t);
   void admin_changes();

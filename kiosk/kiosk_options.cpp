@@ -26,6 +26,7 @@ Expected<Size> parse_size(const std::string& option, const std::string& text) {
 const char* kiosk_usage() {
   return "usage: khlang-kiosk [--db FILE] [--windowed WxH] [--lang th|en] [--inbox DIR]... [--outbox DIR]\n"
          "       khlang-kiosk --screenshot FILE.png [--screen NAME] [--size WxH] [--lang th|en] [--text-size N]\n"
+         "                        [--high-contrast]\n"
          "       khlang-kiosk --script FILE [--bench] [--size WxH]\n"
          "       khlang-kiosk --list-routes [--db FILE]\n\n"
          "Khlang's touch kiosk. Without options it opens full screen.\n\n"
@@ -39,6 +40,8 @@ const char* kiosk_usage() {
          "                        (--list-routes lists them)\n"
          "  --lang th|en          the interface language (default: the setting, else th)\n"
          "  --text-size 0|1|2     the visitor's text size at start: A, A+ or A++ (the largest)\n"
+         "  --high-contrast       the visitor's theme at start: high contrast (the idle reset\n"
+         "                        brings back the setting high_contrast's)\n"
          "  --inbox DIR           a folder watched like a USB stick for bundles and keys\n"
          "                        (repeatable; also the setting inbox_folders, ':'-separated);\n"
          "                        with the setting auto_import = 1, new bundles there are\n"
@@ -104,6 +107,8 @@ Expected<KioskOptions> parse_kiosk_options(int argc, char** argv) {
         o.text_size = n[0] - '0';
       }
       else o.lang = v.value();
+    } else if (a == "--high-contrast") {
+      o.high_contrast = true;
     } else if (a == "--bench") {
       o.bench = true;
     } else if (a == "--list-routes") {

@@ -22,6 +22,7 @@ struct KioskOptions {
   std::string screen = "home";  // --screen NAME: the route shown at start (screenshots)
   std::string lang;             // --lang th|en (empty: the default_language setting)
   int text_size = 0;            // --text-size 0|1|2: the visitor's text size at start (A, A+, A++)
+  bool high_contrast = false;   // --high-contrast: the visitor's theme at start (the idle reset: the setting's)
   std::vector<std::string> inbox_folders;  // --inbox DIR: watched like a USB stick
   std::string outbox;           // --outbox DIR: the fleet's outbox (wins over the setting outbox_folder)
   std::string script;           // --script FILE: replay input, then exit

@@ -79,7 +79,7 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
   if (bundles_.empty()) {
     y += draw_text(f, ImVec2(x, y),
                    both(Str::ImportNoBundles),
-                   f.style(28), w, theme::kTextMuted) + f.px(16);
+                   f.style(28), w, f.colors().text_muted) + f.px(16);
   }
   const AdminSession::JobState job = f.admin.job();
   for (const Found& b : bundles_) {
@@ -88,11 +88,11 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
                     text_height(f, b.signature, f.style(24, text::Weight::Regular, 1.35f), text_w) + f.px(36);
     const ImRect r(x, y, x + w, y + h);
     if (card(f, r, b.name) && !job.running) check(f, b);
-    if (b.path == chosen_) f.draw_list->AddRect(r.Min, r.Max, theme::kHeading, f.px(12), 0, f.px(4));
+    if (b.path == chosen_) f.draw_list->AddRect(r.Min, r.Max, f.colors().heading, f.px(12), 0, f.px(4));
     float ty = y + f.px(16);
-    ty += draw_text(f, ImVec2(x + f.px(24), ty), b.name, f.style(30, text::Weight::Bold, 1.3f), text_w, theme::kHeading);
+    ty += draw_text(f, ImVec2(x + f.px(24), ty), b.name, f.style(30, text::Weight::Bold, 1.3f), text_w, f.colors().heading);
     draw_text(f, ImVec2(x + f.px(24), ty), b.signature, f.style(24, text::Weight::Regular, 1.35f), text_w,
-              b.trusted ? theme::kText : theme::kBehind);
+              b.trusted ? f.colors().text : f.colors().behind);
     y += h + f.px(12);
   }
   y += f.px(8);

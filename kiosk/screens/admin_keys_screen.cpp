@@ -54,7 +54,7 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
   const float bw = f.px(520), bh = std::max(f.px(80), f.min_target_px());
   float y = area.Min.y + f.px(24);
   if (!message_.empty()) {
-    y += draw_text(f, ImVec2(x, y), message_, f.style(26), w, message_is_error_ ? theme::kBehind : theme::kDone) + f.px(12);
+    y += draw_text(f, ImVec2(x, y), message_, f.style(26), w, message_is_error_ ? f.colors().behind : f.colors().done) + f.px(12);
   }
   y += section_heading(f, ImVec2(x, y), both(Str::AdminTrustedKeys), w);
   std::string removed;
@@ -62,11 +62,11 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
     const std::vector<std::string> lines = {
         k.key_id + (k.comment.empty() ? "" : "  " + k.comment) + "  (" + k.added_at + ")",
         both(Str::KeysFingerprint, {k.fingerprint})};
-    const float h = std::max(bh, f.px(16) + draw_lines(f, ImVec2(x, y + f.px(16)), lines, w - bw - f.px(24), theme::kText));
+    const float h = std::max(bh, f.px(16) + draw_lines(f, ImVec2(x, y + f.px(16)), lines, w - bw - f.px(24), f.colors().text));
     if (confirm_button(f, ImRect(x + w - bw, y, x + w, y + bh), both(Str::KeysRemove), armed_, k.key_id)) removed = k.key_id;
     y += h + f.px(12);
   }
-  if (keys_.empty()) y += draw_text(f, ImVec2(x, y), both(Str::KeysNone), f.style(26), w, theme::kBehind);
+  if (keys_.empty()) y += draw_text(f, ImVec2(x, y), both(Str::KeysNone), f.style(26), w, f.colors().behind);
   if (!removed.empty()) {
     auto s = bundle::distrust_key(f.db, removed);
     message_ = s ? both(Str::KeysRemoved, {removed}) : s.error().message;
@@ -82,10 +82,10 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
     if (k.standing == bundle::KeyStanding::Trusted) lines.push_back(both(Str::KeysAlreadyTrusted));
     if (!k.problem.empty()) lines.push_back(k.problem);
     const float h = std::max(bh, f.px(16) + draw_lines(f, ImVec2(x, y + f.px(16)), lines, w - bw - f.px(24),
-                                                       k.problem.empty() ? theme::kText : theme::kBehind));
+                                                       k.problem.empty() ? f.colors().text : f.colors().behind));
     // Add trusts the key that was read and shown, never the file read again.
     const bool addable = k.key && k.standing == bundle::KeyStanding::New;
-    if (addable && button(f, ImRect(x + w - bw, y, x + w, y + bh), both(Str::KeysAdd), quiet_button())) {
+    if (addable && button(f, ImRect(x + w - bw, y, x + w, y + bh), both(Str::KeysAdd), quiet_button(f))) {
       const Status s = bundle::trust_key(f.db, *k.key, k.file.name);
       message_ = s ? both(Str::KeysAdded, {bundle::key_id_hex(k.key->id), k.fingerprint, k.file.name})
                    : both(Str::KeysNotAdded, {s.error().message});
@@ -95,7 +95,7 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
     }
     y += h + f.px(12);
   }
-  if (key_files_.empty()) draw_text(f, ImVec2(x, y), both(Str::KeysNoFiles), f.style(26), w, theme::kTextMuted);
+  if (key_files_.empty()) draw_text(f, ImVec2(x, y), both(Str::KeysNoFiles), f.style(26), w, f.colors().text_muted);
 }
 
 }  // namespace khlang::kiosk

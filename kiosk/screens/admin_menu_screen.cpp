@@ -150,10 +150,10 @@ void AdminMenuScreen::draw(FrameContext& f, const ImRect& area) {
     return r;
   };
   if (button(f, next(), both(Str::AdminImportFromUsb))) f.nav.go(RouteKey::AdminImport);
-  if (button(f, next(), both(Str::AdminTrustedKeys), quiet_button())) f.nav.go(RouteKey::AdminKeys);
-  if (button(f, next(), both(Str::AdminSettings), quiet_button())) f.nav.go(RouteKey::AdminSettings);
-  if (button(f, next(), both(Str::MeetingMode), quiet_button())) f.nav.go(RouteKey::Meeting);
-  if (button(f, next(), both(Str::AdminExportStatistics), quiet_button()) && !busy) export_statistics(f);
+  if (button(f, next(), both(Str::AdminTrustedKeys), quiet_button(f))) f.nav.go(RouteKey::AdminKeys);
+  if (button(f, next(), both(Str::AdminSettings), quiet_button(f))) f.nav.go(RouteKey::AdminSettings);
+  if (button(f, next(), both(Str::MeetingMode), quiet_button(f))) f.nav.go(RouteKey::Meeting);
+  if (button(f, next(), both(Str::AdminExportStatistics), quiet_button(f)) && !busy) export_statistics(f);
   if (confirm_button(f, next(), both(Str::AdminRollBack), armed_) && !busy) {
     const std::string db_path = f.admin.db_path();
     f.admin.start(both(Str::JobRollBack),
@@ -163,7 +163,7 @@ void AdminMenuScreen::draw(FrameContext& f, const ImRect& area) {
                   },
                   true);
   }
-  if (button(f, next(), both(Str::AdminLock), quiet_button())) {
+  if (button(f, next(), both(Str::AdminLock), quiet_button(f))) {
     f.admin.lock();
     f.nav.home();
   }

@@ -111,27 +111,27 @@ void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
   const float x0 = area.GetCenter().x - w * 0.5f;
   float y = area.Min.y + f.px(28);
   if (no_pin_) {
-    draw_text(f, ImVec2(x0, y), both(Str::PinNotSet), f.style(30, text::Weight::Bold, 1.4f), w, theme::kHeading,
+    draw_text(f, ImVec2(x0, y), both(Str::PinNotSet), f.style(30, text::Weight::Bold, 1.4f), w, f.colors().heading,
               text::Align::Center);
     return;
   }
   const std::string prompt = both(now_step == Step::Enter    ? Str::PinEnter
                                   : now_step == Step::Choose ? Str::PinChoose
                                                              : Str::PinConfirm);
-  y += draw_text(f, ImVec2(x0, y), prompt, f.style(34, text::Weight::Bold, 1.35f), w, theme::kHeading, text::Align::Center);
+  y += draw_text(f, ImVec2(x0, y), prompt, f.style(34, text::Weight::Bold, 1.35f), w, f.colors().heading, text::Align::Center);
   // The digits as dots: a PIN is never shown.
   const float dot = f.px(14), gap = f.px(40);
   const float dots_w = static_cast<float>(std::max<size_t>(digits_.size(), 1)) * gap;
   for (size_t i = 0; i < digits_.size(); ++i) {
     f.draw_list->AddCircleFilled(ImVec2(area.GetCenter().x - dots_w * 0.5f + gap * (static_cast<float>(i) + 0.5f), y + f.px(34)),
-                                 dot, theme::kText);
+                                 dot, f.colors().text);
   }
-  f.draw_list->AddLine(ImVec2(x0, y + f.px(64)), ImVec2(x0 + w, y + f.px(64)), theme::kCardBorder, f.px(3));
+  f.draw_list->AddLine(ImVec2(x0, y + f.px(64)), ImVec2(x0 + w, y + f.px(64)), f.colors().card_border, f.px(3));
   y += f.px(80);
   const float message_h = f.px(90);
   if (!message_.empty()) {
     draw_text(f, ImVec2(x0, y), message_, f.style(26, text::Weight::Regular, 1.35f), w,
-              message_is_error_ ? theme::kBehind : theme::kText, text::Align::Center);
+              message_is_error_ ? f.colors().behind : f.colors().text, text::Align::Center);
   }
   y += message_h;
   // The pad: large keys, 3 x 4.
@@ -144,7 +144,7 @@ void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
     const ImRect r(kx, ky, kx + key_w, ky + key_h);
     keys_[i] = r.GetCenter();
     const bool is_ok = i == 11;
-    ButtonStyle style = is_ok ? primary_button() : quiet_button();
+    ButtonStyle style = is_ok ? primary_button(f) : quiet_button(f);
     style.kind = ItemKind::Key;
     if (!button(f, r, key_label(i), style) || locked) continue;
     if (i == 9) on_key(Key::Backspace, f);

@@ -16,15 +16,32 @@ namespace {
 float stepper(FrameContext& f, ImVec2 pos, float width, const std::string& label, int& value, int step, int low,
               int high, const std::string& zero = {}) {
   const float bh = std::max(f.px(84), f.min_target_px()), bw = f.px(120);
-  const float label_h = draw_text(f, ImVec2(pos.x, pos.y + f.px(18)), label, f.style(28), width * 0.5f, theme::kText);
+  const float label_h = draw_text(f, ImVec2(pos.x, pos.y + f.px(18)), label, f.style(28), width * 0.5f, f.colors().text);
   const float vx = pos.x + width * 0.5f;
-  if (button(f, ImRect(vx, pos.y, vx + bw, pos.y + bh), "-", quiet_button())) value = std::max(low, value - step);
+  if (button(f, ImRect(vx, pos.y, vx + bw, pos.y + bh), "-", quiet_button(f))) value = std::max(low, value - step);
   draw_text(f, ImVec2(vx + bw, pos.y + f.px(18)), value == 0 && !zero.empty() ? zero : std::to_string(value) + " s",
-            f.style(value == 0 && !zero.empty() ? 26 : 30, text::Weight::Bold), f.px(240), theme::kHeading, text::Align::Center);
-  if (button(f, ImRect(vx + bw + f.px(240), pos.y, vx + 2 * bw + f.px(240), pos.y + bh), "+", quiet_button())) {
+            f.style(value == 0 && !zero.empty() ? 26 : 30, text::Weight::Bold), f.px(240), f.colors().heading, text::Align::Center);
+  if (button(f, ImRect(vx + bw + f.px(240), pos.y, vx + 2 * bw + f.px(240), pos.y + bh), "+", quiet_button(f))) {
     value = std::min(high, value + step);
   }
   return std::max(bh, label_h + f.px(18)) + f.px(20);
+}
+
+// A setting that is on or off: its label, then "Off" and "On" (the current one filled); returns
+// its height.
+float on_off(FrameContext& f, ImVec2 pos, float width, const std::string& label, bool current, bool& edited) {
+  const float bh = std::max(f.px(84), f.min_target_px()), bw = f.px(240);
+  const float label_h = draw_text(f, ImVec2(pos.x, pos.y + f.px(18)), label, f.style(28), width * 0.5f - f.px(12),
+                                  f.colors().text);
+  for (int i = 0; i < 2; ++i) {
+    const bool on = i == 1;
+    const float bx = pos.x + width * 0.5f + static_cast<float>(i) * (bw + f.px(12));
+    if (button(f, ImRect(bx, pos.y, bx + bw, pos.y + bh), both(on ? Str::SettingsOn : Str::SettingsOff),
+               current == on ? primary_button(f) : quiet_button(f))) {
+      edited = on;
+    }
+  }
+  return std::max(bh, label_h + f.px(18)) + f.px(12);
 }
 
 std::string joined(const std::vector<std::string>& parts) {
@@ -69,39 +86,30 @@ void AdminSettingsScreen::draw(FrameContext& f, const ImRect& area) {
   y += stepper(f, ImVec2(x, y), w, both(Str::SettingsMeetingInterval), edited.meeting_interval_seconds, 5, 0,
                300, both(Str::SettingsByHand));
   // The default language: what each new visitor starts with.
-  draw_text(f, ImVec2(x, y + f.px(18)), both(Str::SettingsDefaultLanguage), f.style(28), w * 0.5f, theme::kText);
+  draw_text(f, ImVec2(x, y + f.px(18)), both(Str::SettingsDefaultLanguage), f.style(28), w * 0.5f, f.colors().text);
   const float bh = std::max(f.px(84), f.min_target_px()), bw = f.px(240);
   for (int i = 0; i < 2; ++i) {
     const char* code = i == 0 ? "th" : "en";
     const float bx = x + w * 0.5f + static_cast<float>(i) * (bw + f.px(12));
     const bool chosen = f.settings.default_language == code;
-    if (button(f, ImRect(bx, y, bx + bw, y + bh), i == 0 ? "ไทย" : "English", chosen ? primary_button() : quiet_button())) {
+    if (button(f, ImRect(bx, y, bx + bw, y + bh), i == 0 ? "ไทย" : "English", chosen ? primary_button(f) : quiet_button(f))) {
       edited.default_language = code;
     }
   }
   y += bh + f.px(36);
   // Unattended imports from the inbox folders (docs/fleet.md), at quiet moments.
-  const float label_h = draw_text(f, ImVec2(x, y + f.px(18)), both(Str::SettingsAutoImport), f.style(28), w * 0.5f - f.px(12),
-                                  theme::kText);
-  for (int i = 0; i < 2; ++i) {
-    const bool on = i == 1;
-    const float bx = x + w * 0.5f + static_cast<float>(i) * (bw + f.px(12));
-    const bool chosen = f.settings.auto_import == on;
-    if (button(f, ImRect(bx, y, bx + bw, y + bh), both(on ? Str::SettingsOn : Str::SettingsOff),
-               chosen ? primary_button() : quiet_button())) {
-      edited.auto_import = on;
-    }
-  }
+  y += on_off(f, ImVec2(x, y), w, both(Str::SettingsAutoImport), f.settings.auto_import, edited.auto_import);
+  // The theme every visitor starts with (each can still switch it on home).
+  y += on_off(f, ImVec2(x, y), w, both(Str::SettingsHighContrast), f.settings.high_contrast, edited.high_contrast);
   if (edited != f.settings && store::save_settings(f.db, f.settings, edited)) f.admin.settings_changed();
-  y += std::max(bh, label_h + f.px(18)) + f.px(12);
   if (f.fleet) y += fleet_state(f, ImVec2(x, y), w, *f.fleet);
   y += f.px(24);
   const float half = std::min((w - f.px(12)) * 0.5f, f.px(560));
-  if (button(f, ImRect(x, y, x + half, y + bh), both(Str::SettingsChangePin), quiet_button())) {
+  if (button(f, ImRect(x, y, x + half, y + bh), both(Str::SettingsChangePin), quiet_button(f))) {
     f.nav.go(RouteKey::AdminChangePin);
   }
   if (button(f, ImRect(x + half + f.px(12), y, x + 2 * half + f.px(12), y + bh), both(Str::SettingsOpeningHours),
-             quiet_button())) {
+             quiet_button(f))) {
     f.nav.go(RouteKey::AdminHours);
   }
 }

@@ -19,13 +19,13 @@ float AnnouncementScreen::draw_content(FrameContext& f, ImVec2 origin, const ImR
   const float w = col.GetWidth();
   float y = origin.y + f.px(40);
   y += thai_only_note(f, ImVec2(col.Min.x, y), w, announcement_.language);
-  y += draw_text(f, ImVec2(col.Min.x, y), announcement_.title, f.style(54, text::Weight::Bold, 1.3f), w, theme::kHeading);
+  y += draw_text(f, ImVec2(col.Min.x, y), announcement_.title, f.style(54, text::Weight::Bold, 1.3f), w, f.colors().heading);
   const std::string window = display_date(f, announcement_.starts_at) + " – " + display_date(f, announcement_.ends_at);
-  y += draw_text(f, ImVec2(col.Min.x, y + f.px(6)), window, f.style(28), w, theme::kTextMuted) + f.px(30);
+  y += draw_text(f, ImVec2(col.Min.x, y + f.px(6)), window, f.style(28), w, f.colors().text_muted) + f.px(30);
   // An announcement whose window has ended says so before anything else (a link or an old
   // bookmark in a visitor's head can still lead here).
   if (const auto end = thai::parse_iso_utc_seconds(announcement_.ends_at); end && *end <= f.wall_utc) {
-    y += draw_text(f, ImVec2(col.Min.x, y), f.t(Str::AnnouncementEnded), f.style(34, text::Weight::Bold), w, theme::kText) + f.px(24);
+    y += draw_text(f, ImVec2(col.Min.x, y), f.t(Str::AnnouncementEnded), f.style(34, text::Weight::Bold), w, f.colors().text) + f.px(24);
   }
   if (announcement_.poster_media) {
     const float h = f.px(700);

@@ -10,7 +10,7 @@ float AnnouncementsScreen::draw_content(FrameContext& f, ImVec2 origin, const Im
   const float top = f.px(36);
   const auto& current = announcements_.at(f.wall_utc);
   if (current.empty()) {
-    draw_text(f, ImVec2(col.Min.x, origin.y + top), f.t(Str::NoAnnouncements), f.style(34), w, theme::kTextMuted);
+    draw_text(f, ImVec2(col.Min.x, origin.y + top), f.t(Str::NoAnnouncements), f.style(34), w, f.colors().text_muted);
     return f.px(200);
   }
   const auto title_style = f.style(40, text::Weight::Bold, 1.3f);
@@ -25,12 +25,12 @@ float AnnouncementsScreen::draw_content(FrameContext& f, ImVec2 origin, const Im
     const float y = y0 + rows_.top(i);
     const ImRect r(col.Min.x, y, col.Max.x, y + rows_.height(i) - f.px(20));
     if (card(f, r, a.title)) f.nav.go(RouteKey::Announcement, a.id);
-    if (a.pinned) fill(f, ImRect(r.Min, ImVec2(r.Min.x + f.px(12), r.Max.y)), theme::kAccent, f.px(6));
+    if (a.pinned) fill(f, ImRect(r.Min, ImVec2(r.Min.x + f.px(12), r.Max.y)), f.colors().accent, f.px(6));
     float ty = y + f.px(28);
-    ty += draw_text(f, ImVec2(r.Min.x + f.px(32), ty), a.title, title_style, inner, theme::kText);
+    ty += draw_text(f, ImVec2(r.Min.x + f.px(32), ty), a.title, title_style, inner, f.colors().text);
     std::string meta = std::string(f.t(Str::Until)) + " " + display_date(f, a.ends_at);
     if (a.pinned) meta = std::string(f.t(Str::Pinned)) + "  ·  " + meta;
-    draw_text(f, ImVec2(r.Min.x + f.px(32), ty + f.px(8)), meta, f.style(26), inner, theme::kTextMuted);
+    draw_text(f, ImVec2(r.Min.x + f.px(32), ty + f.px(8)), meta, f.style(26), inner, f.colors().text_muted);
   }
   return top + rows_.total() + f.px(16);
 }

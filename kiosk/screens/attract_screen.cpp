@@ -26,7 +26,7 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
   if (started_ < 0) started_ = f.now;
   const auto& current = announcements_.at(f.wall_utc);
   const size_t count = current.size() + plans_.size();
-  fill(f, area, theme::kHeader);
+  fill(f, area, f.colors().header);
   const float margin = f.px(90);
   const float w = area.GetWidth() - 2 * margin;
   float y = area.Min.y + f.px(80);
@@ -36,31 +36,31 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
                                                                                       : store::plan_has_sample(plans_[slide - current.size()])));
   float org_w = w;
   if (sample) org_w -= sample_badge(f, ImVec2(area.Max.x - margin, y), text::Align::Right).x + f.px(24);
-  y += draw_text(f, ImVec2(area.Min.x + margin, y), organization_, f.style(36), org_w, theme::kHeaderSubtle) + f.px(40);
+  y += draw_text(f, ImVec2(area.Min.x + margin, y), organization_, f.style(36), org_w, f.colors().header_subtle) + f.px(40);
   // Each slide's text fits above the hint (titles with even lines: ...ความรู้ stays whole).
   const float hint_top = area.Max.y - f.px(140);
   const float x = area.Min.x + margin;
   if (count > 0) {
     if (slide < current.size()) {
       const store::Announcement& a = current[slide];
-      y += draw_text(f, ImVec2(x, y), f.t(Str::Announcements), f.style(40, text::Weight::Bold), w, theme::kAccentOnDark) +
+      y += draw_text(f, ImVec2(x, y), f.t(Str::Announcements), f.style(40, text::Weight::Bold), w, f.colors().accent_on_dark) +
            f.px(16);
-      fit_text(f, ImRect(x, y, x + w, hint_top - f.px(40)), a.title, f.style(72, text::Weight::Bold, 1.35f), theme::kHeaderText,
+      fit_text(f, ImRect(x, y, x + w, hint_top - f.px(40)), a.title, f.style(72, text::Weight::Bold, 1.35f), f.colors().header_text,
                {.balance = true});
     } else {
       const store::Plan& p = *store::plans_in_cycle_order(plans_, plan::thai_local_date(f.wall_utc))[slide - current.size()];
-      y += fit_text(f, ImRect(x, y, x + w, y + f.px(200)), p.title, f.style(44, text::Weight::Bold, 1.35f), theme::kAccentOnDark,
+      y += fit_text(f, ImRect(x, y, x + w, y + f.px(200)), p.title, f.style(44, text::Weight::Bold, 1.35f), f.colors().accent_on_dark,
                     {.max_lines = 2, .balance = true}) + f.px(24);
       const float standing_h = draw_plan_standing(f, p, ImVec2(x, y), w, 40, true, true);
       y += fit_text(f, ImRect(x, y, x + w, std::max(y, hint_top - f.px(40) - standing_h - f.px(40))), p.desired_state,
-                    f.style(52, text::Weight::Regular, 1.45f), theme::kHeaderText) + f.px(40);
+                    f.style(52, text::Weight::Regular, 1.45f), f.colors().header_text) + f.px(40);
       draw_plan_standing(f, p, ImVec2(x, y), w, 40, true);
     }
   }
   // A still hint: the loop redraws only when the slide changes, so a night of attract mode costs
   // a frame every few seconds.
   draw_text(f, ImVec2(area.Min.x + margin, area.Max.y - f.px(140)), f.t(Str::TouchToStart), f.style(48, text::Weight::Bold),
-            w, theme::kHeaderText, text::Align::Center);
+            w, f.colors().header_text, text::Align::Center);
 }
 
 }  // namespace khlang::kiosk

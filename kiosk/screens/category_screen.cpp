@@ -59,7 +59,7 @@ float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect&
   const ImRect col = column(f, view);
   const float gap = f.px(20), top = f.px(36), pad = f.px(24);
   if (count_ == 0) {
-    draw_text(f, ImVec2(col.Min.x, origin.y + top), f.t(Str::NoArticles), f.style(34), col.GetWidth(), theme::kTextMuted);
+    draw_text(f, ImVec2(col.Min.x, origin.y + top), f.t(Str::NoArticles), f.style(34), col.GetWidth(), f.colors().text_muted);
     return top + f.px(100);
   }
   const auto title_style = f.style(36, text::Weight::Bold, 1.3f);
@@ -91,12 +91,12 @@ float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect&
     }
     const float tw = r.Max.x - f.px(32) - tx;
     const float ty = y + pad;
-    const float title_h = fit_text(f, ImRect(tx, ty, tx + tw, ty + 2 * title_line), a.title, title_style, theme::kHeading,
+    const float title_h = fit_text(f, ImRect(tx, ty, tx + tw, ty + 2 * title_line), a.title, title_style, f.colors().heading,
                                    {.max_lines = 2, .floor_px = title_style.size_px});
-    fit_text(f, ImRect(tx, ty + title_h, tx + tw, ty + text_h), a.summary, summary_style, theme::kText,
+    fit_text(f, ImRect(tx, ty + title_h, tx + tw, ty + text_h), a.summary, summary_style, f.colors().text,
              {.floor_px = summary_style.size_px});
     fit_text(f, ImRect(tx, ty + text_h, tx + tw, ty + text_h + date_h), display_date(f, a.published_on), date_style,
-             theme::kTextMuted, {.align = text::Align::Right});
+             f.colors().text_muted, {.align = text::Align::Right});
   }
   return top + static_cast<float>(count_) * pitch + top;
 }

@@ -4,6 +4,6 @@
 
 namespace khlang::kiosk {
 
-void ClosedScreen::draw(FrameContext& f, const ImRect& area) { fill(f, area, IM_COL32(0, 0, 0, 255)); }
+void ClosedScreen::draw(FrameContext& f, const ImRect& area) { fill(f, area, f.colors().closed); }
 
 }  // namespace khlang::kiosk

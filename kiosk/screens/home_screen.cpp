@@ -34,8 +34,8 @@ float HomeScreen::draw_header(FrameContext& f, const ImRect& area, float margin)
   // Organization, date and time (Thai time, UTC+7).
   const float w = area.GetWidth() - 2 * margin;
   const float header_h = f.px(f.portrait ? 330 : 190);
-  fill(f, ImRect(area.Min, ImVec2(area.Max.x, area.Min.y + header_h)), theme::kHeader);
-  fill(f, ImRect(area.Min.x, area.Min.y + header_h - f.px(8), area.Max.x, area.Min.y + header_h), theme::kAccent);
+  fill(f, ImRect(area.Min, ImVec2(area.Max.x, area.Min.y + header_h)), f.colors().header);
+  fill(f, ImRect(area.Min.x, area.Min.y + header_h - f.px(8), area.Max.x, area.Min.y + header_h), f.colors().accent);
   const int64_t local = f.wall_utc + 7 * 3600;
   const thai::CivilDate today = thai::civil_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400);
   const int minutes = static_cast<int>(((local % 86400) + 86400) % 86400 / 60);
@@ -51,7 +51,7 @@ float HomeScreen::draw_header(FrameContext& f, const ImRect& area, float margin)
   const float title_w = f.portrait ? w : w - right_w - f.px(40);
   const float x = area.Min.x + margin, top = area.Min.y + f.px(22);
   const ImRect name(x, top, x + title_w, top + f.px(100));
-  fit_text(f, name, f.t(Str::AppName), f.style(62, text::Weight::Bold, 1.25f), theme::kHeaderText,
+  fit_text(f, name, f.t(Str::AppName), f.style(62, text::Weight::Bold, 1.25f), f.colors().header_text,
            {.valign = VAlign::Bottom});
   // Holding the name (the kiosk's logo) for 3 s opens admin mode; nothing shows it to visitors.
   // Without a PIN (set from the office: khlang-admin pin set) it does nothing at all: a visitor
@@ -68,14 +68,14 @@ float HomeScreen::draw_header(FrameContext& f, const ImRect& area, float margin)
   // the mark goes to the foot, above the controls (draw_controls).
   const ImRect org_box(x, name.Max.y, x + title_w, name.Max.y + f.px(56));
   const auto org_fitted = fit(f, org, f.style(34, text::Weight::Regular, 1.35f), org_box.GetSize());
-  draw_fitted(f, org_box.Min, *org_fitted, theme::kHeaderSubtle, org_box);
+  draw_fitted(f, org_box.Min, *org_fitted, f.colors().header_subtle, org_box);
   const float cx = f.portrait ? x : area.Max.x - margin - right_w;
   const float cy = f.portrait ? area.Min.y + f.px(186) : top;
   const text::Align side = f.portrait ? text::Align::Left : text::Align::Right;
-  fit_text(f, ImRect(cx, cy, cx + right_w, cy + f.px(80)), clock, f.style(64, text::Weight::Bold, 1.2f), theme::kHeaderText,
+  fit_text(f, ImRect(cx, cy, cx + right_w, cy + f.px(80)), clock, f.style(64, text::Weight::Bold, 1.2f), f.colors().header_text,
            {.align = side, .valign = VAlign::Bottom});
   fit_text(f, ImRect(cx, cy + f.px(80), cx + right_w, cy + f.px(130)), date, f.style(30, text::Weight::Regular, 1.3f),
-           theme::kHeaderSubtle, {.align = side});
+           f.colors().header_subtle, {.align = side});
   // Sample content (the profile, a notice below) is marked beside the organization's name, or,
   // when a long name or large text leaves no room there, at the foot.
   const auto& current = announcements_.at(f.wall_utc);
@@ -96,19 +96,19 @@ float HomeScreen::draw_tiles(FrameContext& f, const ImRect& area, float top, flo
     RouteKey route;
     ImU32 color;
   };
-  const Tile tiles[] = {{Str::Knowledge, Str::KnowledgeHint, RouteKey::Knowledge, theme::kTileKnowledge},
-                        {Str::Announcements, Str::AnnouncementsHint, RouteKey::Announcements, theme::kTileAnnouncements},
-                        {Str::Plan, Str::PlanHint, RouteKey::Plan, theme::kTilePlan},
-                        {Str::People, Str::PeopleHint, RouteKey::People, theme::kTilePeople},
-                        {Str::About, Str::AboutHint, RouteKey::About, theme::kTileAbout}};
+  const Tile tiles[] = {{Str::Knowledge, Str::KnowledgeHint, RouteKey::Knowledge, f.colors().tile_knowledge},
+                        {Str::Announcements, Str::AnnouncementsHint, RouteKey::Announcements, f.colors().tile_announcements},
+                        {Str::Plan, Str::PlanHint, RouteKey::Plan, f.colors().tile_plan},
+                        {Str::People, Str::PeopleHint, RouteKey::People, f.colors().tile_people},
+                        {Str::About, Str::AboutHint, RouteKey::About, f.colors().tile_about}};
   const float w = area.GetWidth() - 2 * margin;
   // The search bar: a tap opens search with the keyboard.
   const float bar_y = top + f.px(24);
   const ImRect bar(area.Min.x + margin, bar_y, area.Max.x - margin, bar_y + std::max(f.px(84), f.min_target_px()));
   if (card(f, bar, f.t(Str::SearchHint))) f.nav.go(RouteKey::Search);
-  f.draw_list->AddRect(bar.Min, bar.Max, theme::kHeading, f.px(18), 0, f.px(3));
+  f.draw_list->AddRect(bar.Min, bar.Max, f.colors().heading, f.px(18), 0, f.px(3));
   fit_text(f, ImRect(bar.Min.x + f.px(32), bar.Min.y + f.px(6), bar.Max.x - f.px(32), bar.Max.y - f.px(6)), f.t(Str::SearchHint),
-           f.style(36, text::Weight::Regular, 1.3f), theme::kTextMuted, {.valign = VAlign::Middle});
+           f.style(36, text::Weight::Regular, 1.3f), f.colors().text_muted, {.valign = VAlign::Middle});
   const int columns = f.portrait ? 2 : 5;
   const float gap = f.px(24);
   const float tile_w = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
@@ -129,27 +129,35 @@ float HomeScreen::draw_tiles(FrameContext& f, const ImRect& area, float top, flo
 }
 
 float HomeScreen::draw_controls(FrameContext& f, const ImRect& area, float margin) {
-  // Language (each named in its own language) and text size; "data as of" beside them.
+  // Language (each named in its own language), text size and high contrast; "data as of" beside them.
   const float w = area.GetWidth() - 2 * margin;
   const float bh = f.px(96), bw = f.px(130);
   const float bottom = area.Max.y - margin * 0.6f - bh;
   float bx = area.Min.x + margin;
-  if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), "ไทย", f.lang == Lang::Th ? primary_button() : quiet_button())) {
+  if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), "ไทย", f.lang == Lang::Th ? primary_button(f) : quiet_button(f))) {
     f.ui.lang = Lang::Th;
   }
   bx += bw + f.px(12);
-  if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), "EN", f.lang == Lang::En ? primary_button() : quiet_button())) {
+  if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), "EN", f.lang == Lang::En ? primary_button(f) : quiet_button(f))) {
     f.ui.lang = Lang::En;
   }
   bx += bw + f.px(40);
   static_assert(UiState::kTextSizes == 3);
   const char* sizes[UiState::kTextSizes] = {"A", "A+", "A++"};
   for (int i = 0; i < UiState::kTextSizes; ++i) {
-    if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), sizes[i], f.ui.text_size == i ? primary_button() : quiet_button())) {
+    if (button(f, ImRect(bx, bottom, bx + bw, bottom + bh), sizes[i], f.ui.text_size == i ? primary_button(f) : quiet_button(f))) {
       f.ui.text_size = i;
     }
     bx += bw + f.px(12);
   }
+  // High contrast, on or off, beside the text sizes (the idle reset brings back the setting's).
+  bx += f.px(16);
+  const float cw = std::min(f.px(260), area.Max.x - margin - bx);
+  if (button(f, ImRect(bx, bottom, bx + cw, bottom + bh), f.t(Str::HighContrast),
+             f.ui.high_contrast ? primary_button(f) : quiet_button(f))) {
+    f.ui.high_contrast = !f.ui.high_contrast;
+  }
+  bx += cw;
   // "data as of": in landscape in the controls' row, right-aligned; in portrait on a line above
   // them. The sample mark, when it is at the foot, right-aligned above both.
   float top = bottom;
@@ -157,12 +165,12 @@ float HomeScreen::draw_controls(FrameContext& f, const ImRect& area, float margi
     const std::string as_of = std::string(f.t(Str::DataAsOf)) + " " + display_date(f, summary_.bundle_created_at);
     const auto style = f.style(26, text::Weight::Regular, 1.35f);
     if (!f.portrait) {
-      fit_text(f, ImRect(bx + f.px(20), bottom, area.Max.x - margin, bottom + bh), as_of, style, theme::kTextMuted,
+      fit_text(f, ImRect(bx + f.px(20), bottom, area.Max.x - margin, bottom + bh), as_of, style, f.colors().text_muted,
                {.align = text::Align::Right, .valign = VAlign::Middle});
     } else {
       const float line_h = f.px(56);
       fit_text(f, ImRect(area.Min.x + margin, bottom - f.px(8) - line_h, area.Min.x + margin + w, bottom - f.px(8)), as_of,
-               style, theme::kTextMuted, {.valign = VAlign::Bottom});
+               style, f.colors().text_muted, {.valign = VAlign::Bottom});
       top = bottom - f.px(8) - line_h;
     }
   }
@@ -203,10 +211,10 @@ void HomeScreen::draw_announcements(FrameContext& f, const ImRect& band) {
   const bool all_shown = rows.size() == current.size();
   const float all_w = all_shown ? 0 : std::min(f.px(300), w * 0.4f);
   const ImRect heading(band.Min.x, band.Min.y, band.Max.x - all_w - (all_shown ? 0 : f.px(20)), band.Min.y + heading_h - f.px(8));
-  fit_text(f, heading, f.t(Str::Announcements), heading_style, theme::kHeading, {.valign = VAlign::Middle});
+  fit_text(f, heading, f.t(Str::Announcements), heading_style, f.colors().heading, {.valign = VAlign::Middle});
   if (!all_shown &&
       button(f, ImRect(band.Max.x - all_w, heading.Min.y, band.Max.x, heading.Max.y),
-             fill_in(f.t(Str::AllCount), std::to_string(current.size())), quiet_button())) {
+             fill_in(f.t(Str::AllCount), std::to_string(current.size())), quiet_button(f))) {
     f.nav.go(RouteKey::Announcements);
   }
   y = band.Min.y + heading_h;
@@ -215,11 +223,11 @@ void HomeScreen::draw_announcements(FrameContext& f, const ImRect& band) {
     if (card(f, r, row.a->title)) f.nav.go(RouteKey::Announcement, row.a->id);
     float x = r.Min.x + inset;
     if (row.a->pinned) {
-      badge(f, ImVec2(x, r.Min.y + (row.h - badge_box.y) * 0.5f), f.t(Str::Pinned), badge_style, w * 0.3f, theme::kAccent,
-            theme::kOnAccent);
+      badge(f, ImVec2(x, r.Min.y + (row.h - badge_box.y) * 0.5f), f.t(Str::Pinned), badge_style, w * 0.3f, f.colors().accent,
+            f.colors().on_accent);
       x += badge_box.x + f.px(20);
     }
-    draw_fitted(f, ImVec2(x, r.Min.y + (row.h - row.title->layout->height) * 0.5f), *row.title, theme::kText,
+    draw_fitted(f, ImVec2(x, r.Min.y + (row.h - row.title->layout->height) * 0.5f), *row.title, f.colors().text,
                 ImRect(x, r.Min.y, r.Max.x - inset, r.Max.y));
     y += row.h + gap;
   }

@@ -41,9 +41,9 @@ float KnowledgeScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect
         if (card(f, r, name_of(c))) f.nav.go(RouteKey::Category, c.id);
         const ImRect inner(x + inset, y + pad, x + w - inset, y + h - pad);
         const auto name = fit(f, name_of(c), name_style, ImVec2(inner.GetWidth(), 0), {.max_lines = 3, .balance = true});
-        const float name_h = draw_fitted(f, inner.Min, *name, theme::kHeading, inner);
+        const float name_h = draw_fitted(f, inner.Min, *name, f.colors().heading, inner);
         fit_text(f, ImRect(inner.Min.x, inner.Min.y + name_h, inner.Max.x, inner.Max.y), count_of(c), count_style,
-                 theme::kTextMuted);
+                 f.colors().text_muted);
       }
     }
     y += h + gap;

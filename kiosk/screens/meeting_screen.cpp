@@ -86,7 +86,7 @@ bool MeetingScreen::draw_overview(FrameContext& f, const ImRect& area, float top
           }
           moved = true;
         }
-        draw_text(f, ImVec2(x + pad, y + pad), plan.title, title_style, cw - 2 * pad, theme::kHeading);
+        draw_text(f, ImVec2(x + pad, y + pad), plan.title, title_style, cw - 2 * pad, f.colors().heading);
       }
       y += title_h + f.px(12 * k);
       const plan::Texts cycle = plan::phase_text(plan.range(), today);
@@ -94,7 +94,7 @@ bool MeetingScreen::draw_overview(FrameContext& f, const ImRect& area, float top
       const Str results = plan::plan_phase(plan.range(), today) == plan::PlanPhase::Ended ? Str::FinalResults
                                                                                             : Str::ResultsThisYear;
       const std::string years = (f.lang == Lang::Th ? cycle.th : cycle.en) + " · " + fill_in(f.t(results), std::to_string(year));
-      y += (draw ? draw_text(f, ImVec2(x, y), years, years_style, cw, theme::kHeaderSubtle)
+      y += (draw ? draw_text(f, ImVec2(x, y), years, years_style, cw, f.colors().header_subtle)
                  : text_height(f, years, years_style, cw)) + f.px(8 * k);
       // Its activities, each with its status that year (opens its slide).
       for (size_t a = 0; a < plan.activities.size(); ++a) {
@@ -114,9 +114,9 @@ bool MeetingScreen::draw_overview(FrameContext& f, const ImRect& area, float top
             }
             moved = true;
           }
-          draw_text(f, ImVec2(x + pad, y + (rh - name_h) * 0.5f), name, row_style, name_w, theme::kText);
+          draw_text(f, ImVec2(x + pad, y + (rh - name_h) * 0.5f), name, row_style, name_w, f.colors().text);
           draw_text(f, ImVec2(x + cw - pad - status_layout->width, y + (rh - status_layout->height) * 0.5f), status_block,
-                    *status_layout, status_color(status));
+                    *status_layout, status_color(f, status));
         }
         y += rh + row_gap;
       }
@@ -150,10 +150,10 @@ float slide_text(FrameContext& f, float x, float y, std::string_view text, const
 float MeetingScreen::draw_plan(FrameContext& f, const store::Plan& plan, ImVec2 at, float first_w, float w, float k,
                                bool measure) {
   float y = at.y;
-  y += slide_text(f, at.x, y, plan.title, f.style(56 * k, text::Weight::Bold, 1.3f), first_w, theme::kHeaderText, measure) +
+  y += slide_text(f, at.x, y, plan.title, f.style(56 * k, text::Weight::Bold, 1.3f), first_w, f.colors().header_text, measure) +
        f.px(24 * k);
-  y += slide_text(f, at.x, y, f.t(Str::DesiredState), f.style(34 * k, text::Weight::Bold), w, theme::kHeaderSubtle, measure);
-  y += slide_text(f, at.x, y, plan.desired_state, f.style(42 * k, text::Weight::Regular, 1.5f), w, theme::kHeaderText,
+  y += slide_text(f, at.x, y, f.t(Str::DesiredState), f.style(34 * k, text::Weight::Bold), w, f.colors().header_subtle, measure);
+  y += slide_text(f, at.x, y, plan.desired_state, f.style(42 * k, text::Weight::Regular, 1.5f), w, f.colors().header_text,
                   measure) + f.px(36 * k);
   y += draw_plan_standing(f, plan, ImVec2(at.x, y), w, 36 * k, true, measure);
   return y - at.y;
@@ -162,18 +162,18 @@ float MeetingScreen::draw_plan(FrameContext& f, const store::Plan& plan, ImVec2 
 float MeetingScreen::draw_activity(FrameContext& f, const store::Plan& plan, const store::PlanActivity& a, ImVec2 at,
                                    float first_w, float w, float k, bool measure) {
   float y = at.y;
-  y += slide_text(f, at.x, y, plan.title, f.style(32 * k, text::Weight::Bold, 1.3f), first_w, theme::kHeaderSubtle, measure) +
+  y += slide_text(f, at.x, y, plan.title, f.style(32 * k, text::Weight::Bold, 1.3f), first_w, f.colors().header_subtle, measure) +
        f.px(16 * k);
   y += slide_text(f, at.x, y, std::to_string(a.seq) + ". " + a.activity, f.style(56 * k, text::Weight::Bold, 1.35f), w,
-                  theme::kHeaderText, measure) + f.px(20 * k);
+                  f.colors().header_text, measure) + f.px(20 * k);
   const auto detail_style = f.style(36 * k, text::Weight::Regular, 1.45f);
-  y += slide_text(f, at.x, y, std::string(f.t(Str::Indicator)) + ": " + a.indicator, detail_style, w, theme::kHeaderSubtle,
+  y += slide_text(f, at.x, y, std::string(f.t(Str::Indicator)) + ": " + a.indicator, detail_style, w, f.colors().header_subtle,
                   measure) + f.px(8 * k);
-  y += slide_text(f, at.x, y, std::string(f.t(Str::Target)) + ": " + a.target, detail_style, w, theme::kHeaderSubtle,
+  y += slide_text(f, at.x, y, std::string(f.t(Str::Target)) + ": " + a.target, detail_style, w, f.colors().header_subtle,
                   measure) + f.px(40 * k);
   const float bars_h = draw_progress_bars(f, a, ImVec2(at.x, y), w, 36 * k, true);
   if (!measure) {
-    fill(f, ImRect(at.x - f.px(24 * k), y - f.px(20 * k), at.x + w + f.px(24 * k), y + bars_h + f.px(10 * k)), theme::kCard,
+    fill(f, ImRect(at.x - f.px(24 * k), y - f.px(20 * k), at.x + w + f.px(24 * k), y + bars_h + f.px(10 * k)), f.colors().card,
          f.px(20 * k));
     draw_progress_bars(f, a, ImVec2(at.x, y), w, 36 * k);
   }
@@ -185,7 +185,7 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
   if (shown_at_ < 0) shown_at_ = f.now;
   if (timed() && f.now - shown_at_ >= interval_) move(1, f.now);
 
-  fill(f, area, theme::kHeader);
+  fill(f, area, f.colors().header);
   const float margin = f.px(f.portrait ? 40 : 64);
   const float w = area.GetWidth() - 2 * margin;
   const float top = area.Min.y + f.px(40);
@@ -194,7 +194,7 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
   const Slide& s = slides_[slide_];
   bool moved = false;
   auto button_width = [&](std::string_view label) {
-    return f.text.layout(TextBlock{label, f.style(quiet_button().font_px)})->width + f.px(64);
+    return f.text.layout(TextBlock{label, f.style(quiet_button(f).font_px)})->width + f.px(64);
   };
   const std::string_view leave = f.t(Str::MeetingLeave);
   const float leave_w = button_width(leave);
@@ -205,13 +205,13 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
     const float ow = button_width(overview);
     const ImRect overview_r(leave_r.Min.x - f.px(20) - ow, foot, leave_r.Min.x - f.px(20), foot + bh);
     buttons_x = overview_r.Min.x;
-    if (button(f, overview_r, overview, quiet_button())) {
+    if (button(f, overview_r, overview, quiet_button(f))) {
       presenter_moved_ = true;
       go_to(0, f.now);
       moved = true;
     }
   }
-  if (button(f, leave_r, leave, quiet_button())) {
+  if (button(f, leave_r, leave, quiet_button(f))) {
     f.nav.home();
     moved = true;
   }
@@ -225,12 +225,12 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
   float slide_bottom = foot;
   if (counter_h <= bh) {
     draw_text(f, ImVec2(area.Min.x + margin, foot + (bh - counter_h) * 0.5f), counter, counter_style, counter_w,
-              theme::kHeaderSubtle);
+              f.colors().header_subtle);
   } else {
     counter_w = w;
     counter_h = text_height(f, counter, counter_style, counter_w);
     slide_bottom = foot - f.px(16) - counter_h;
-    draw_text(f, ImVec2(area.Min.x + margin, slide_bottom), counter, counter_style, counter_w, theme::kHeaderSubtle);
+    draw_text(f, ImVec2(area.Min.x + margin, slide_bottom), counter, counter_style, counter_w, f.colors().header_subtle);
   }
 
   // The slide.
@@ -240,7 +240,7 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
   if (sample) title_w -= sample_badge(f, ImVec2(area.Max.x - margin, top), text::Align::Right).x + f.px(24);
   if (!s.plan) {
     const float title_h = draw_text(f, ImVec2(area.Min.x + margin, top), f.t(Str::MeetingOverviewTitle),
-                                    f.style(48, text::Weight::Bold, 1.3f), title_w, theme::kHeaderText);
+                                    f.style(48, text::Weight::Bold, 1.3f), title_w, f.colors().header_text);
     moved |= draw_overview(f, area, top + title_h + f.px(20), slide_bottom - f.px(20));
   } else {
     // The slide at the largest size that fits above the foot (long texts, large text sizes).

@@ -101,9 +101,9 @@ float PeopleScreen::row(FrameContext& f, const Row& r, float x, float y, float w
           tw -= side + f.px(20);
         }
         float ty = y + f.px(22);
-        ty += draw_text(f, ImVec2(tx, ty), display_name(f, p), name_style, tw, theme::kHeading);
-        ty += draw_text(f, ImVec2(tx, ty), second(p), second_style, tw, theme::kText);
-        draw_text(f, ImVec2(tx, ty), third(p), third_style, tw, theme::kTextMuted);
+        ty += draw_text(f, ImVec2(tx, ty), display_name(f, p), name_style, tw, f.colors().heading);
+        ty += draw_text(f, ImVec2(tx, ty), second(p), second_style, tw, f.colors().text);
+        draw_text(f, ImVec2(tx, ty), third(p), third_style, tw, f.colors().text_muted);
       }
       return h;
     }
@@ -111,7 +111,7 @@ float PeopleScreen::row(FrameContext& f, const Row& r, float x, float y, float w
       const store::Person& p = *r.people.front();
       const std::string line = display_name(f, p) + " — " + p.expertise;
       const auto style = f.style(30, text::Weight::Regular, 1.5f);
-      return measure ? text_height(f, line, style, w) : draw_text(f, ImVec2(x, y), line, style, w, theme::kText);
+      return measure ? text_height(f, line, style, w) : draw_text(f, ImVec2(x, y), line, style, w, f.colors().text);
     }
     case Row::Kind::Community: {
       const store::Community& c = *r.community;
@@ -130,10 +130,10 @@ float PeopleScreen::row(FrameContext& f, const Row& r, float x, float y, float w
       card(f, ImRect(x, y, x + w, y + h), c.name, false);
       float ty = y + f.px(24);
       const float tx = x + f.px(28);
-      ty += draw_text(f, ImVec2(tx, ty), c.name, f.style(34, text::Weight::Bold, 1.3f), inner, theme::kHeading);
-      ty += draw_text(f, ImVec2(tx, ty), c.topic, f.style(28), inner, theme::kText);
-      ty += draw_text(f, ImVec2(tx, ty), meets, f.style(26), inner, theme::kTextMuted);
-      draw_text(f, ImVec2(tx, ty), who, f.style(26), inner, theme::kTextMuted);
+      ty += draw_text(f, ImVec2(tx, ty), c.name, f.style(34, text::Weight::Bold, 1.3f), inner, f.colors().heading);
+      ty += draw_text(f, ImVec2(tx, ty), c.topic, f.style(28), inner, f.colors().text);
+      ty += draw_text(f, ImVec2(tx, ty), meets, f.style(26), inner, f.colors().text_muted);
+      draw_text(f, ImVec2(tx, ty), who, f.style(26), inner, f.colors().text_muted);
       return h;
     }
   }

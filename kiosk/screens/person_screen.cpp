@@ -53,19 +53,19 @@ float PersonScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& v
     auto text = [&](std::string_view s, const text::TextStyle& style, ImU32 color) {
       y += draw ? draw_text(f, ImVec2(x, y), s, style, tw, color) : text_height(f, s, style, tw);
     };
-    text(first_name, name_style, theme::kHeading);
-    if (!second_name.empty() && second_name != first_name) text(second_name, second_style, theme::kText);
-    if (!person_.position.empty()) text(person_.position, second_style, theme::kText);
+    text(first_name, name_style, f.colors().heading);
+    if (!second_name.empty() && second_name != first_name) text(second_name, second_style, f.colors().text);
+    if (!person_.position.empty()) text(person_.position, second_style, f.colors().text);
     for (const auto& [label, value] : fields) {
       if (value->empty()) continue;
       y += f.px(18);
-      text(f.t(label), label_style, theme::kTextMuted);
-      text(*value, body_style, theme::kText);
+      text(f.t(label), label_style, f.colors().text_muted);
+      text(*value, body_style, f.colors().text);
     }
     if (!member_of.empty()) {
       y += f.px(18);
-      text(f.t(Str::Communities), label_style, theme::kTextMuted);
-      text(member_of, body_style, theme::kText);
+      text(f.t(Str::Communities), label_style, f.colors().text_muted);
+      text(member_of, body_style, f.colors().text);
     }
     return y - top;
   };

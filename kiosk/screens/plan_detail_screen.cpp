@@ -29,8 +29,8 @@ float field(FrameContext& f, float x, float y, float w, Str label, const std::st
   const auto label_style = f.style(24, text::Weight::Bold, 1.3f);
   const auto value_style = f.style(30, text::Weight::Regular, 1.45f);
   if (measure) return text_height(f, f.t(label), label_style, w) + text_height(f, value, value_style, w) + f.px(10);
-  float h = draw_text(f, ImVec2(x, y), f.t(label), label_style, w, theme::kTextMuted);
-  h += draw_text(f, ImVec2(x, y + h), value, value_style, w, theme::kText);
+  float h = draw_text(f, ImVec2(x, y), f.t(label), label_style, w, f.colors().text_muted);
+  h += draw_text(f, ImVec2(x, y + h), value, value_style, w, f.colors().text);
   return h + f.px(10);
 }
 }  // namespace
@@ -44,7 +44,7 @@ float PlanDetailScreen::draw_activity_row(FrameContext& f, const store::PlanActi
   float h0 = 0, h1 = 0, h2 = 0;
   const std::string head = std::to_string(a.seq) + ". " + a.activity;
   const auto head_style = f.style(32, text::Weight::Bold, 1.4f);
-  h0 = measure ? text_height(f, head, head_style, c0) : draw_text(f, ImVec2(x, y), head, head_style, c0, theme::kHeading);
+  h0 = measure ? text_height(f, head, head_style, c0) : draw_text(f, ImVec2(x, y), head, head_style, c0, f.colors().heading);
   h0 += f.px(8);
   h0 += field(f, x, y + h0, c0, Str::Method, a.method, measure);
   h1 += field(f, x1, y, c1, Str::Indicator, a.indicator, measure);
@@ -60,7 +60,7 @@ float PlanDetailScreen::draw_activity_card(FrameContext& f, const store::PlanAct
   float h = 0;
   const std::string head = std::to_string(a.seq) + ". " + a.activity;
   const auto head_style = f.style(30, text::Weight::Bold, 1.4f);
-  h += measure ? text_height(f, head, head_style, width) : draw_text(f, ImVec2(x, y), head, head_style, width, theme::kHeading);
+  h += measure ? text_height(f, head, head_style, width) : draw_text(f, ImVec2(x, y), head, head_style, width, f.colors().heading);
   h += f.px(8);
   const std::pair<Str, const std::string*> fields[] = {{Str::Method, &a.method},       {Str::Indicator, &a.indicator},
                                                        {Str::Target, &a.target},       {Str::Period, &a.period},
@@ -74,7 +74,7 @@ float PlanDetailScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRec
   const ImRect col = column(f, view);
   const float w = col.GetWidth();
   float y = origin.y + f.px(36);
-  y += draw_text(f, ImVec2(col.Min.x, y), plan_.title, f.style(48, text::Weight::Bold, 1.3f), w, theme::kHeading) + f.px(12);
+  y += draw_text(f, ImVec2(col.Min.x, y), plan_.title, f.style(48, text::Weight::Bold, 1.3f), w, f.colors().heading) + f.px(12);
   y += field(f, col.Min.x, y, w, Str::DesiredState, plan_.desired_state, false);
   y += field(f, col.Min.x, y, w, Str::MeasurableUnit, plan_.measurable_unit, false);
   y += f.px(12) + draw_plan_standing(f, plan_, ImVec2(col.Min.x, y + f.px(12)), w, 28, false);
@@ -104,7 +104,7 @@ float PlanDetailScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRec
     const float top = y + activities_.top(i);
     const ImRect r(col.Min.x, top, col.Max.x, top + activities_.height(i) - gap);
     card(f, r, a.activity, false);
-    if (a.id == focus_) f.draw_list->AddRect(r.Min, r.Max, theme::kHeading, f.px(18), 0, f.px(5));
+    if (a.id == focus_) f.draw_list->AddRect(r.Min, r.Max, f.colors().heading, f.px(18), 0, f.px(5));
     if (f.portrait) draw_activity_card(f, a, r.Min.x + pad, top + pad, inner, false);
     else draw_activity_row(f, a, r.Min.x + pad, top + pad, inner, false);
   }

@@ -28,10 +28,10 @@ float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& vie
       if (card(f, r, plan.title)) f.nav.go(RouteKey::PlanDetail, plan.id);
       float ty = y + f.px(28);
       const float x = r.Min.x + f.px(32);
-      ty += draw_text(f, ImVec2(x, ty), plan.title, f.style(40, text::Weight::Bold, 1.3f), inner, theme::kHeading);
+      ty += draw_text(f, ImVec2(x, ty), plan.title, f.style(40, text::Weight::Bold, 1.3f), inner, f.colors().heading);
       ty += draw_text(f, ImVec2(x, ty + f.px(4)), std::string(f.t(Str::DesiredState)), f.style(24, text::Weight::Bold),
-                      inner, theme::kTextMuted) + f.px(4);
-      ty += draw_text(f, ImVec2(x, ty), plan.desired_state, f.style(30, text::Weight::Regular, 1.5f), inner, theme::kText);
+                      inner, f.colors().text_muted) + f.px(4);
+      ty += draw_text(f, ImVec2(x, ty), plan.desired_state, f.style(30, text::Weight::Regular, 1.5f), inner, f.colors().text);
       draw_plan_standing(f, plan, ImVec2(x, ty + f.px(20)), inner, 28, false);
     }
     y += h + f.px(28);

@@ -17,7 +17,7 @@ float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, I
   if (earlier) {
     const std::string line = count_text(f, static_cast<int64_t>(earlier), Str::EarlierEntryOne, Str::EarlierEntryMany);
     const auto style = f.style(font_px, text::Weight::Regular, 1.3f);
-    y += measure ? text_height(f, line, style, width) : draw_text(f, ImVec2(pos.x, y), line, style, width, theme::kTextMuted);
+    y += measure ? text_height(f, line, style, width) : draw_text(f, ImVec2(pos.x, y), line, style, width, f.colors().text_muted);
   }
   for (size_t i = earlier; i < activity.progress.size(); ++i) {
     const store::ProgressEntry& e = activity.progress[i];
@@ -41,30 +41,30 @@ float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, I
     const float vy = one_line ? y : y + year_layout->height;
     const float vw = one_line ? beside : width;
     if (!measure) {
-      draw_text(f, ImVec2(pos.x, y), year_block, *year_layout, theme::kText);
-      draw_text(f, ImVec2(vx, vy), value, value_style, vw, status_color(status));
+      draw_text(f, ImVec2(pos.x, y), year_block, *year_layout, f.colors().text);
+      draw_text(f, ImVec2(vx, vy), value, value_style, vw, status_color(f, status));
     }
     y = std::max(y + year_layout->height, vy + text_height(f, value, value_style, vw));
     const std::optional<double> target = plan::year_target(activity.spec, store::year_result(e));
     if (!measure && e.value && target && *target > 0 && activity.spec.has_numeric_target()) {
       const float fraction = static_cast<float>(std::clamp(*e.value / *target, 0.0, 1.0));
-      progress_bar(f, ImRect(pos.x, y, pos.x + width, y + bar_h), fraction, status_color(status));
+      progress_bar(f, ImRect(pos.x, y, pos.x + width, y + bar_h), fraction, status_color(f, status));
     }
     y += bar_h + gap;
   }
   return y - pos.y;
 }
 
-ImU32 status_fill(plan::ProgressStatus status) {
+ImU32 status_fill(const FrameContext& f, plan::ProgressStatus status) {
   switch (status) {
-    case plan::ProgressStatus::Achieved: return theme::kDone;
-    case plan::ProgressStatus::InProgress: return theme::kInProgress;
-    case plan::ProgressStatus::Behind: return theme::kBehind;
-    case plan::ProgressStatus::YearClosed: return IM_COL32(120, 126, 132, 255);
-    case plan::ProgressStatus::NoData: return IM_COL32(178, 178, 178, 255);
-    case plan::ProgressStatus::NotStarted: return IM_COL32(214, 206, 186, 255);
+    case plan::ProgressStatus::Achieved: return f.colors().done;
+    case plan::ProgressStatus::InProgress: return f.colors().in_progress;
+    case plan::ProgressStatus::Behind: return f.colors().behind;
+    case plan::ProgressStatus::YearClosed: return f.colors().year_closed;
+    case plan::ProgressStatus::NoData: return f.colors().no_data;
+    case plan::ProgressStatus::NotStarted: return f.colors().not_started;
   }
-  return theme::kTrack;
+  return f.colors().track;
 }
 
 float draw_plan_standing(FrameContext& f, const store::Plan& plan, ImVec2 pos, float width, float font_px, bool on_dark,
@@ -76,8 +76,8 @@ float draw_plan_standing(FrameContext& f, const store::Plan& plan, ImVec2 pos, f
   const std::string results = phase == plan::PlanPhase::Ended     ? fill_in(f.t(Str::FinalResults), std::to_string(year))
                               : phase == plan::PlanPhase::Current ? fill_in(f.t(Str::ResultsThisYear), std::to_string(year))
                                                                   : std::string(f.t(Str::PlanNotStarted));
-  const ImU32 strong = on_dark ? theme::kHeaderText : theme::kText;
-  const ImU32 subtle = on_dark ? theme::kHeaderSubtle : theme::kTextMuted;
+  const ImU32 strong = on_dark ? f.colors().header_text : f.colors().text;
+  const ImU32 subtle = on_dark ? f.colors().header_subtle : f.colors().text_muted;
   const auto cycle_style = f.style(font_px * 1.1f, text::Weight::Bold, 1.35f);
   const auto results_style = f.style(font_px, text::Weight::Regular, 1.4f);
   const auto legend_style = f.style(font_px, text::Weight::Regular, 1.4f);
@@ -85,7 +85,7 @@ float draw_plan_standing(FrameContext& f, const store::Plan& plan, ImVec2 pos, f
   float y = pos.y;
   y += measure ? text_height(f, cycle_text, cycle_style, width)
                : draw_text(f, ImVec2(pos.x, y), cycle_text, cycle_style, width,
-                           on_dark ? theme::kHeaderText : (phase == plan::PlanPhase::Ended ? theme::kText : theme::kHeading));
+                           on_dark ? f.colors().header_text : (phase == plan::PlanPhase::Ended ? f.colors().text : f.colors().heading));
   y += measure ? text_height(f, results, results_style, width)
                : draw_text(f, ImVec2(pos.x, y), results, results_style, width, subtle);
   y += f.px(font_px * 0.4f);
@@ -103,13 +103,13 @@ float draw_plan_standing(FrameContext& f, const store::Plan& plan, ImVec2 pos, f
       const int n = counts[static_cast<size_t>(s)];
       if (n == 0) continue;
       const float w = unit * static_cast<float>(n);
-      f.draw_list->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + bar_h), status_fill(s));
+      f.draw_list->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + bar_h), status_fill(f, s));
       x += w;
     }
     // Lines between the activities, so a count can be read off the bar too.
     for (size_t i = 1; i < plan.activities.size(); ++i) {
       const float lx = pos.x + unit * static_cast<float>(i);
-      f.draw_list->AddLine(ImVec2(lx, y), ImVec2(lx, y + bar_h), on_dark ? theme::kHeader : theme::kCard, f.px(3));
+      f.draw_list->AddLine(ImVec2(lx, y), ImVec2(lx, y + bar_h), on_dark ? f.colors().header : f.colors().card, f.px(3));
     }
   }
   y += bar_h + f.px(font_px * 0.4f);
@@ -131,7 +131,7 @@ float draw_plan_standing(FrameContext& f, const store::Plan& plan, ImVec2 pos, f
     line_h = std::max(line_h, layout->height);
     if (!measure) {
       const float sy = y + (layout->height - square) * 0.5f;
-      f.draw_list->AddRectFilled(ImVec2(x, sy), ImVec2(x + square, sy + square), status_fill(s), f.px(4));
+      f.draw_list->AddRectFilled(ImVec2(x, sy), ImVec2(x + square, sy + square), status_fill(f, s), f.px(4));
       draw_text(f, ImVec2(x + square + gap * 0.5f, y), block, *layout, strong);
     }
     x += entry_w + gap * 1.5f;

@@ -25,6 +25,6 @@ float draw_progress_bars(FrameContext& f, const store::PlanActivity& activity, I
 float draw_plan_standing(FrameContext& f, const store::Plan& plan, ImVec2 pos, float width, float font_px, bool on_dark,
                          bool measure = false);
 // The colour of a state in bars and legends (status_color is the colour of its words).
-ImU32 status_fill(plan::ProgressStatus status);
+ImU32 status_fill(const FrameContext& f, plan::ProgressStatus status);
 
 }  // namespace khlang::kiosk

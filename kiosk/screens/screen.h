@@ -11,6 +11,7 @@
 #include "render/item_recorder.h"
 #include "render/text_renderer.h"
 #include "store/settings.h"
+#include "theme.h"
 #include "sqlite/database.h"
 #include "ui/touch_input.h"
 #include "ui_scale.h"
@@ -29,6 +30,7 @@ struct FleetStatus;
 // What the visitor chose, kept until the idle reset.
 struct UiState {
   Lang lang = Lang::Th;
+  bool high_contrast = false;  // the high-contrast palette (theme.h); its default is the setting
   int text_size = 0;  // index into kTextScales: A, A+, A++
   // Text sizes grow text only, not the layout: boxes stay where they are and the text fits in
   // them (ui/widgets.h), so home keeps its tiles and announcements at every step.
@@ -62,6 +64,7 @@ struct FrameContext {
   ItemRecorder* items = nullptr;  // a test frame: what is drawn is recorded (widgets.h)
   const FleetStatus* fleet = nullptr;  // the fleet's unattended import and outbox (admin mode's status)
   bool records_visits = true;     // usage statistics are kept (not outside the opening hours)
+  const theme::Palette* palette = &theme::kStandard;  // this frame's colours (UiState::high_contrast)
 
   float px(float design) const { return scale.px(design); }
   // Text at a design size, grown by the visitor's text size.
@@ -75,6 +78,8 @@ struct FrameContext {
   // with the screen), more on a screen larger than 1080 px.
   float min_target_px() const { return 64.0f * std::max(1.0f, scale.factor); }
   std::string_view t(Str key) const { return tr(key, lang); }
+  // Every colour drawn comes from here (theme.h).
+  const theme::Palette& colors() const { return *palette; }
 };
 
 class Screen {

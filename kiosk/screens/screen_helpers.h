@@ -15,15 +15,15 @@
 namespace khlang::kiosk {
 
 inline float section_heading(FrameContext& f, ImVec2 pos, std::string_view text, float width) {
-  return draw_text(f, pos, text, f.style(40, text::Weight::Bold, 1.4f), width, theme::kHeading) + f.px(12);
+  return draw_text(f, pos, text, f.style(40, text::Weight::Bold, 1.4f), width, f.colors().heading) + f.px(12);
 }
 
-inline ImU32 status_color(plan::ProgressStatus status) {
+inline ImU32 status_color(const FrameContext& f, plan::ProgressStatus status) {
   switch (status) {
-    case plan::ProgressStatus::Achieved: return theme::kDone;
-    case plan::ProgressStatus::InProgress: return theme::kInProgress;
-    case plan::ProgressStatus::Behind: return theme::kBehind;
-    default: return theme::kTextMuted;  // not started, no data, year closed: readable, not a colour of judgement
+    case plan::ProgressStatus::Achieved: return f.colors().done;
+    case plan::ProgressStatus::InProgress: return f.colors().in_progress;
+    case plan::ProgressStatus::Behind: return f.colors().behind;
+    default: return f.colors().text_muted;  // not started, no data, year closed: readable, not a colour of judgement
   }
 }
 
@@ -49,7 +49,7 @@ inline std::string count_text(const FrameContext& f, int64_t n, Str one, Str man
 // the visitor missed); returns the height used (0 in Thai, or for English content).
 inline float thai_only_note(FrameContext& f, ImVec2 pos, float width, const std::string& language) {
   if (f.lang != Lang::En || language == "en") return 0;
-  return badge(f, pos, f.t(Str::ThaiOnly), f.style(28, text::Weight::Bold, 1.5f), width, theme::kQuiet, theme::kText)
+  return badge(f, pos, f.t(Str::ThaiOnly), f.style(28, text::Weight::Bold, 1.5f), width, f.colors().quiet, f.colors().text)
              .GetHeight() + f.px(16);
 }
 

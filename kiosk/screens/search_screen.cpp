@@ -119,14 +119,14 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   if (text_field(f, field, field_label)) keyboard_shown_ = true;
   if (button_w > 0 &&
       button(f, ImRect(field.Max.x + f.px(16), field.Min.y, field.Max.x + f.px(16) + button_w, field.Max.y), f.t(Str::ShowKeyboard),
-             quiet_button())) {
+             quiet_button(f))) {
     keyboard_shown_ = true;
   }
   const auto style = f.style(40, text::Weight::Regular, 1.3f);
   const float tx = field.Min.x + f.px(24);
   if (query_.empty()) {
     const float hint_h = text_height(f, f.t(Str::SearchHint), style, 0);
-    draw_text(f, ImVec2(tx, field.Min.y + (field_h - hint_h) * 0.5f), f.t(Str::SearchHint), style, 0, theme::kTextMuted);
+    draw_text(f, ImVec2(tx, field.Min.y + (field_h - hint_h) * 0.5f), f.t(Str::SearchHint), style, 0, f.colors().text_muted);
   }
   const TextBlock typed_block{query_, style};
   auto typed = f.text.layout(typed_block);
@@ -134,11 +134,11 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   const float shift = std::max(0.0f, typed->width - (field.GetWidth() - f.px(60)));
   const float ty = field.Min.y + (field_h - typed->line_height) * 0.5f;
   dl->PushClipRect(ImVec2(field.Min.x + f.px(8), field.Min.y), ImVec2(field.Max.x - f.px(8), field.Max.y), true);
-  if (!query_.empty()) draw_text(f, ImVec2(tx - shift, ty), typed_block, *typed, theme::kText);
+  if (!query_.empty()) draw_text(f, ImVec2(tx - shift, ty), typed_block, *typed, f.colors().text);
   if (keyboard_shown_) {  // the caret stands after the last cluster, where the next key goes
     const text::CaretPosition caret = typed->caret_at(typed->shaped->text().size());
     const float cx = tx - shift + caret.x;
-    dl->AddRectFilled(ImVec2(cx + f.px(2), ty + f.px(8)), ImVec2(cx + f.px(6), ty + caret.height - f.px(8)), theme::kHeading);
+    dl->AddRectFilled(ImVec2(cx + f.px(2), ty + f.px(8)), ImVec2(cx + f.px(6), ty + caret.height - f.px(8)), f.colors().heading);
   }
   dl->PopClipRect();
 
@@ -149,7 +149,7 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   const float chips_bottom = y + chip_h + f.px(14);
   if (!query_.empty() && query_.back() != ' ' && !results_.suggestions.empty()) {
     float x = field.Min.x;
-    ButtonStyle chip = quiet_button();
+    ButtonStyle chip = quiet_button(f);
     chip.font_px = 32;
     chip.bold = false;
     const float chips_right = left.Max.x - margin;
@@ -176,7 +176,7 @@ void SearchScreen::draw(FrameContext& f, const ImRect& area) {
   }
   const ImRect results = beside ? ImRect(left.Max.x, area.Min.y, area.Max.x, area.Max.y)
                                 : ImRect(area.Min.x, y, area.Max.x, keyboard_shown_ ? keyboard.Min.y : area.Max.y);
-  if (beside) fill(f, results, theme::kQuiet);
+  if (beside) fill(f, results, f.colors().quiet);
   const float results_margin = beside ? f.px(24) : margin;
   if (results_scroll_.update(f.touch, results, results_height_, static_cast<float>(f.dt), f.px(160))) f.animating = true;
   // Scrolling the results is reading them: the keyboard goes away when the finger lifts.
@@ -203,11 +203,11 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
   float ry = top;
   if (!results_.corrected_query.empty()) {
     const std::string said = fill_in(f.t(Str::ShowingResultsFor), {shown_query_, results_.corrected_query});
-    ry += draw_text(f, ImVec2(x, ry), said, f.style(30, text::Weight::Bold, 1.4f), w, theme::kText) + f.px(12);
+    ry += draw_text(f, ImVec2(x, ry), said, f.style(30, text::Weight::Bold, 1.4f), w, f.colors().text) + f.px(12);
   }
   if (!shown_query_.empty() && results_.hits.empty() && !found_.pending()) {
-    ry += draw_text(f, ImVec2(x, ry), f.t(Str::NoResults), f.style(36, text::Weight::Bold), w, theme::kText);
-    ry += draw_text(f, ImVec2(x, ry), f.t(Str::TryBrowsing), f.style(30), w, theme::kTextMuted) + f.px(16);
+    ry += draw_text(f, ImVec2(x, ry), f.t(Str::NoResults), f.style(36, text::Weight::Bold), w, f.colors().text);
+    ry += draw_text(f, ImVec2(x, ry), f.t(Str::TryBrowsing), f.style(30), w, f.colors().text_muted) + f.px(16);
     if (button(f, ImRect(x, ry, x + std::min(w, f.px(420)), ry + f.px(96)), f.t(Str::Knowledge))) {
       record_search(f);
       f.nav.go(RouteKey::Knowledge);
@@ -224,7 +224,7 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
       kind = h.kind;
       const Words heading = search::words(h.kind);
       const std::string_view text = f.lang == Lang::Th ? heading.th : heading.en;
-      ry += draw_text(f, ImVec2(x, ry + f.px(4)), text, f.style(28, text::Weight::Bold, 1.3f), w, theme::kHeading) + f.px(10);
+      ry += draw_text(f, ImVec2(x, ry + f.px(4)), text, f.style(28, text::Weight::Bold, 1.3f), w, f.colors().heading) + f.px(10);
     }
     // A narrow column (beside the keyboard on a small landscape screen, whose keys keep their
     // least size) shows titles alone, in at most three lines, so several results show whole.
@@ -241,8 +241,8 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
         f.nav.go(h.route);
       }
       const ImVec2 text_pos(r.Min.x + f.px(24), ry + f.px(16));
-      const float th = draw_fitted(f, text_pos, *title, theme::kHeading, r);
-      if (snippet) draw_text(f, ImVec2(text_pos.x, text_pos.y + th), snippet_block, *snippet, theme::kText, theme::kLink);
+      const float th = draw_fitted(f, text_pos, *title, f.colors().heading, r);
+      if (snippet) draw_text(f, ImVec2(text_pos.x, text_pos.y + th), snippet_block, *snippet, f.colors().text, f.colors().link);
     }
     ry += ch + f.px(12);
   }

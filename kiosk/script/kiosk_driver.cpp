@@ -30,7 +30,7 @@ std::vector<DrawnItem> KioskDriver::drawn_items() {
 ScriptView KioskDriver::view() const {
   const Screen& screen = kiosk_.nav().current();
   const FleetStatus& fleet = kiosk_.fleet();
-  return {kiosk_.nav().path(), kiosk_.lang(), screen.page(),     screen.scroll_offset(), kiosk_.admin().job().running,
+  return {kiosk_.nav().path(), kiosk_.lang(), kiosk_.high_contrast(), screen.page(),     screen.scroll_offset(), kiosk_.admin().job().running,
           kiosk_.quit_requested(), fleet.imports, fleet.last_result, fleet.busy};
 }
 

@@ -17,6 +17,7 @@ namespace khlang::kiosk {
 struct ScriptView {
   std::string route;
   Lang lang = Lang::Th;
+  bool high_contrast = false;  // the visitor's theme (UiState::high_contrast)
   int page = 0;
   float scroll_offset = 0;
   bool job_running = false;     // admin mode's worker

@@ -367,6 +367,12 @@ Status Runner::line(const std::string& line, const std::string& where) {
       return fail("resident memory grew by " + std::to_string(growth) + " MB since rss-mark, more than " +
                   std::to_string(limit) + " MB");
     }
+  } else if (command == "expect-theme") {
+    std::string theme;
+    words >> theme;
+    if (theme != "standard" && theme != "high-contrast") return fail("expect-theme standard|high-contrast");
+    const std::string now = d_.view().high_contrast ? "high-contrast" : "standard";
+    if (theme != now) return fail("expected the " + theme + " theme, but it is " + now);
   } else if (command == "bench-start") {
     d_.clear_frame_times();  // what came before (start-up, first layouts) is not measured
   } else if (command == "expect-page") {

@@ -9,7 +9,7 @@
 // and checks:
 //   expect-screen ROUTE | expect-item LABEL | expect-no-item LABEL | expect-text TEXT |
 //   expect-no-text TEXT | expect-scrolled | expect-top | expect-page N | expect-lang th|en |
-//   expect-imports N | rss-mark | expect-rss-growth MB
+//   expect-theme standard|high-contrast | expect-imports N | rss-mark | expect-rss-growth MB
 // The kiosk's clock is the script's: it moves only by frames, waits and advance-clock. wait-job
 // waits in real time for admin mode's job. run-clock lets SECONDS of kiosk time pass as the kiosk
 // lives them (timers, the fleet's work), each job on the worker finishing in real time before the

@@ -152,21 +152,21 @@ float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b,
   ImDrawList* dl = f.draw_list;
   for (int q = 0; q < b.quote_depth; ++q) {
     const float x = at.x + f.px(36) * static_cast<float>(q) + f.px(6);
-    fill(f, ImRect(x, at.y - f.px(6), x + f.px(6), at.y + p.height + f.px(6)), theme::kAccent);
+    fill(f, ImRect(x, at.y - f.px(6), x + f.px(6), at.y + p.height + f.px(6)), f.colors().accent);
   }
   const float indent = indent_of(f, b);
   const ImVec2 pos(at.x + indent, at.y);
-  const ImU32 color = b.quote_depth > 0 ? theme::kTextMuted : theme::kText;
+  const ImU32 color = b.quote_depth > 0 ? f.colors().text_muted : f.colors().text;
   switch (b.kind) {
     case BlockKind::Rule:
-      fill(f, ImRect(at.x, at.y + f.px(10), at.x + width, at.y + f.px(13)), theme::kCardBorder);
+      fill(f, ImRect(at.x, at.y + f.px(10), at.x + width, at.y + f.px(13)), f.colors().card_border);
       break;
     case BlockKind::Image: {
       // An image of the bundle's media, by file name; its alt text as the caption.
       const float caption = f.px(50);
       draw_image(f, ImRect(pos, ImVec2(at.x + width, pos.y + p.height - caption)), b.image_src, false, ImageFit::Contain);
       draw_text(f, ImVec2(pos.x, pos.y + p.height - caption + f.px(8)), b.image_alt, f.style(26), width - indent,
-                theme::kTextMuted, text::Align::Center);
+                f.colors().text_muted, text::Align::Center);
       break;
     }
     case BlockKind::Table: {
@@ -184,11 +184,11 @@ float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b,
       for (size_t r = 0; r < b.rows.size(); ++r) {
         const float h = p.row_heights[r];
         float x = pos.x - shift;
-        fill(f, ImRect(x, y, x + p.table_width, y + h), r == 0 ? theme::kQuiet : theme::kCard);
+        fill(f, ImRect(x, y, x + p.table_width, y + h), r == 0 ? f.colors().quiet : f.colors().card);
         for (size_t c = 0; c < b.rows[r].size() && cell < p.layouts.size(); ++c, ++cell) {
           const float cw = p.column_widths[c];
-          dl->AddRect(ImVec2(x, y), ImVec2(x + cw, y + h), theme::kCardBorder);
-          draw_text(f, ImVec2(x + f.px(12), y + f.px(10)), p.blocks[cell], *p.layouts[cell], theme::kText, theme::kLink);
+          dl->AddRect(ImVec2(x, y), ImVec2(x + cw, y + h), f.colors().card_border);
+          draw_text(f, ImVec2(x + f.px(12), y + f.px(10)), p.blocks[cell], *p.layouts[cell], f.colors().text, f.colors().link);
           x += cw;
         }
         y += h;
@@ -196,19 +196,19 @@ float MarkdownView::draw_block(FrameContext& f, const content::MarkdownBlock& b,
       break;
     }
     case BlockKind::Code:
-      fill(f, ImRect(pos, ImVec2(at.x + width, pos.y + p.height)), theme::kQuiet, f.px(10));
+      fill(f, ImRect(pos, ImVec2(at.x + width, pos.y + p.height)), f.colors().quiet, f.px(10));
       draw_text(f, ImVec2(pos.x + f.px(12), pos.y + f.px(12)), p.blocks[0], *p.layouts[0], color);
       break;
     case BlockKind::ListItem: {
       const std::string bullet = b.ordered ? std::to_string(b.number) + "." : (b.level % 2 ? "•" : "◦");
       const float step = list_step(f);
       fit_text(f, ImRect(pos.x - step, pos.y, pos.x - f.px(10), pos.y + p.layouts[0]->line_height), bullet, block_style(f, b),
-               theme::kAccentText, {.align = text::Align::Right, .max_lines = 1});
-      draw_text(f, pos, p.blocks[0], *p.layouts[0], color, theme::kLink);
+               f.colors().accent_text, {.align = text::Align::Right, .max_lines = 1});
+      draw_text(f, pos, p.blocks[0], *p.layouts[0], color, f.colors().link);
       break;
     }
-    case BlockKind::Heading: draw_text(f, pos, p.blocks[0], *p.layouts[0], theme::kHeading, theme::kLink); break;
-    case BlockKind::Paragraph: draw_text(f, pos, p.blocks[0], *p.layouts[0], color, theme::kLink); break;
+    case BlockKind::Heading: draw_text(f, pos, p.blocks[0], *p.layouts[0], f.colors().heading, f.colors().link); break;
+    case BlockKind::Paragraph: draw_text(f, pos, p.blocks[0], *p.layouts[0], color, f.colors().link); break;
   }
   return p.height;
 }
@@ -232,12 +232,12 @@ float MarkdownView::draw(FrameContext& f, ImVec2 origin, float width, const ImRe
   for (size_t i = 0; i < links_.size(); ++i) {
     if (y + side >= view.Min.y && y <= view.Max.y) {
       if (!qr_codes_[i]) qr_codes_[i] = std::make_unique<QrCode>(links_[i].url);
-      qr_codes_[i]->draw(f.draw_list, ImVec2(origin.x, y), side);
+      qr_codes_[i]->draw(f.draw_list, ImVec2(origin.x, y), side, f.colors().qr_light, f.colors().qr_dark);
       const float tx = origin.x + side + f.px(32), tw = width - side - f.px(32);
       float ty = y + f.px(16);
-      ty += draw_text(f, ImVec2(tx, ty), f.t(Str::ScanToOpen), f.style(26), tw, theme::kTextMuted);
-      ty += draw_text(f, ImVec2(tx, ty), links_[i].label, f.style(32, text::Weight::Bold), tw, theme::kText);
-      draw_text(f, ImVec2(tx, ty), links_[i].url, f.style(26), tw, theme::kLink);
+      ty += draw_text(f, ImVec2(tx, ty), f.t(Str::ScanToOpen), f.style(26), tw, f.colors().text_muted);
+      ty += draw_text(f, ImVec2(tx, ty), links_[i].label, f.style(32, text::Weight::Bold), tw, f.colors().text);
+      draw_text(f, ImVec2(tx, ty), links_[i].url, f.style(26), tw, f.colors().link);
     }
     y += side + f.px(24);
   }

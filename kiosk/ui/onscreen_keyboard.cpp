@@ -43,13 +43,13 @@ float OnscreenKeyboard::min_width(const FrameContext& f) {
 OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& area) {
   Result result;
   placed_.clear();
-  fill(f, area, IM_COL32(222, 218, 208, 255));
+  fill(f, area, f.colors().keyboard);
   const float gap = key_gap(f);
   const float row_h = (area.GetHeight() - gap * (kRows + 1)) / kRows;
   const char* const* rows = thai_ ? kThai[shift_ ? 1 : 0] : kLatin[shift_ ? 1 : 0];
   const float key_w = (area.GetWidth() - gap * (kColumns + 1)) / kColumns;
-  ButtonStyle key = quiet_button();
-  key.fill = theme::kCard;
+  ButtonStyle key = quiet_button(f);
+  key.fill = f.colors().card;
   key.font_px = 40;
   key.bold = false;
   key.kind = ItemKind::Key;
@@ -82,7 +82,7 @@ OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& a
     for (std::string_view l : labels) fits = fits && f.text.layout(TextBlock{l, f.style(label_px, text::Weight::Bold)})->width <= wide - f.px(24);
     if (fits) break;
   }
-  ButtonStyle control = primary_button();
+  ButtonStyle control = primary_button(f);
   control.font_px = label_px;
   control.kind = ItemKind::Key;
   ButtonStyle quiet_control = key;

@@ -18,8 +18,8 @@ QrCode::QrCode(const std::string& text) {
   QRcode_free(code);
 }
 
-void QrCode::draw(ImDrawList* list, ImVec2 pos, float side) const {
-  list->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32_WHITE);
+void QrCode::draw(ImDrawList* list, ImVec2 pos, float side, ImU32 light, ImU32 dark) const {
+  list->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), light);
   if (!valid()) return;
   const float m = side / static_cast<float>(size_ + 2 * kQuietZone);
   for (int y = 0; y < size_; ++y) {
@@ -27,7 +27,7 @@ void QrCode::draw(ImDrawList* list, ImVec2 pos, float side) const {
       if (!dark_[static_cast<size_t>(y * size_ + x)]) continue;
       const float x0 = std::floor(pos.x + (x + kQuietZone) * m), y0 = std::floor(pos.y + (y + kQuietZone) * m);
       const float x1 = std::floor(pos.x + (x + 1 + kQuietZone) * m), y1 = std::floor(pos.y + (y + 1 + kQuietZone) * m);
-      list->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), IM_COL32_BLACK);
+      list->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), dark);
     }
   }
 }

@@ -15,7 +15,7 @@ class QrCode {
   bool valid() const { return size_ > 0; }
   int modules() const { return size_; }
   // Draws it with its quiet zone in a square of side `side` at `pos` (dark on white).
-  void draw(ImDrawList* list, ImVec2 pos, float side) const;
+  void draw(ImDrawList* list, ImVec2 pos, float side, ImU32 light, ImU32 dark) const;
 
  private:
   int size_ = 0;

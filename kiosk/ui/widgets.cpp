@@ -16,10 +16,16 @@ ImRect touchable(const FrameContext& f, const ImRect& r) {
   visible.ClipWithFull(ImRect(f.draw_list->GetClipRectMin(), f.draw_list->GetClipRectMax()));
   return visible;
 }
+// What a finger presses, outlined where the palette says so (high contrast: its fill alone may
+// differ too little from what is around it).
+void outline_pressed(FrameContext& f, const ImRect& r, float rounding) {
+  const ImU32 c = f.colors().pressed_outline;
+  if ((c >> IM_COL32_A_SHIFT) & 0xff) f.draw_list->AddRect(r.Min, r.Max, c, rounding, 0, f.px(6));
+}
 }  // namespace
 
-ButtonStyle primary_button() { return {theme::kHeader, theme::kHeaderPressed, theme::kHeaderText, 34, true}; }
-ButtonStyle quiet_button() { return {theme::kQuiet, theme::kQuietPressed, theme::kText, 32, false}; }
+ButtonStyle primary_button(const FrameContext& f) { return {f.colors().header, f.colors().header_pressed, f.colors().header_text, 34, true}; }
+ButtonStyle quiet_button(const FrameContext& f) { return {f.colors().quiet, f.colors().quiet_pressed, f.colors().text, 32, false}; }
 
 void fill(FrameContext& f, const ImRect& r, ImU32 color, float rounding) {
   f.draw_list->AddRectFilled(r.Min, r.Max, color, rounding);
@@ -56,7 +62,10 @@ bool button(FrameContext& f, const ImRect& r, std::string_view label, const Butt
   record_target(f, style.kind, r, label, style.text, face, fitted->style, true);
   fill(f, r, face, f.px(16));
   draw_fitted(f, ImVec2(r.Min.x + pad_x, r.Min.y + (r.GetHeight() - fitted->layout->height) * 0.5f), *fitted, style.text, r);
-  if (pressed) f.animating = true;
+  if (pressed) {
+    outline_pressed(f, r, f.px(16));
+    f.animating = true;
+  }
   return f.touch.tapped_in(hit);
 }
 
@@ -93,32 +102,38 @@ bool tile(FrameContext& f, const ImRect& r, const TileText& text, ImU32 color, c
   const bool pressed = f.touch.pressing_in(hit);
   const float pad = f.px(28);
   const FittedTile t = fit_tile(f, r.GetSize(), text, sizes);
-  record_target(f, ItemKind::Tile, r, text.title, theme::kHeaderText, color, t.title->style, true);
+  record_target(f, ItemKind::Tile, r, text.title, f.colors().header_text, color, t.title->style, true);
   fill(f, r, color, f.px(22));
-  if (pressed) fill(f, r, IM_COL32(0, 0, 0, 60), f.px(22));
+  if (pressed) fill(f, r, f.colors().pressed_shade, f.px(22));
   const float y = r.Max.y - pad - t.title->layout->height - t.hint->layout->height;
-  draw_fitted(f, ImVec2(r.Min.x + pad, y), *t.title, theme::kHeaderText, r);
-  draw_fitted(f, ImVec2(r.Min.x + pad, y + t.title->layout->height), *t.hint, theme::kHeaderSubtle, r);
-  if (pressed) f.animating = true;
+  draw_fitted(f, ImVec2(r.Min.x + pad, y), *t.title, f.colors().header_text, r);
+  draw_fitted(f, ImVec2(r.Min.x + pad, y + t.title->layout->height), *t.hint, f.colors().header_subtle, r);
+  if (pressed) {
+    outline_pressed(f, r, f.px(22));
+    f.animating = true;
+  }
   return f.touch.tapped_in(hit);
 }
 
 bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappable) {
   const ImRect hit = touchable(f, r);
   const bool pressed = tappable && f.touch.pressing_in(hit);
-  const ImU32 face = pressed ? theme::kCardPressed : theme::kCard;
+  const ImU32 face = pressed ? f.colors().card_pressed : f.colors().card;
   record_target(f, ItemKind::Card, r, label, 0, face, {}, tappable);
   fill(f, r, face, f.px(18));
-  f.draw_list->AddRect(r.Min, r.Max, theme::kCardBorder, f.px(18), 0, f.px(2));
-  if (pressed) f.animating = true;
+  f.draw_list->AddRect(r.Min, r.Max, f.colors().card_border, f.px(18), 0, f.px(2));
+  if (pressed) {
+    outline_pressed(f, r, f.px(18));
+    f.animating = true;
+  }
   return tappable && f.touch.tapped_in(hit);
 }
 
 bool text_field(FrameContext& f, const ImRect& r, std::string_view label) {
   const ImRect hit = touchable(f, r);
-  record_target(f, ItemKind::Button, r, label, 0, theme::kCard, {}, true);
-  fill(f, r, theme::kCard, f.px(16));
-  f.draw_list->AddRect(r.Min, r.Max, theme::kHeading, f.px(16), 0, f.px(3));
+  record_target(f, ItemKind::Button, r, label, 0, f.colors().card, {}, true);
+  fill(f, r, f.colors().card, f.px(16));
+  f.draw_list->AddRect(r.Min, r.Max, f.colors().heading, f.px(16), 0, f.px(3));
   return f.touch.tapped_in(hit);
 }
 
@@ -197,7 +212,7 @@ float text_height(FrameContext& f, std::string_view text, const text::TextStyle&
 void draw_image(FrameContext& f, const ImRect& r, const std::string& media_id, bool thumbnail, ImageFit fit) {
   auto texture = f.images.get(media_id, thumbnail);
   if (!texture) {
-    fill(f, r, theme::kQuiet, f.px(10));
+    fill(f, r, f.colors().quiet, f.px(10));
     return;
   }
   const float tw = static_cast<float>(texture->width), th = static_cast<float>(texture->height);
@@ -234,15 +249,15 @@ ImVec2 sample_badge(FrameContext& f, ImVec2 pos, text::Align align) {
   auto layout = f.text.layout(block);
   const ImVec2 size(layout->width + 2 * f.px(18), layout->height);
   const float x = align == text::Align::Right ? pos.x - size.x : pos.x;
-  fill(f, ImRect(x, pos.y, x + size.x, pos.y + size.y), theme::kSampleMark, f.px(10));
-  draw_text(f, ImVec2(x + f.px(18), pos.y), block, *layout, theme::kSampleMarkText);
+  fill(f, ImRect(x, pos.y, x + size.x, pos.y + size.y), f.colors().sample_mark, f.px(10));
+  draw_text(f, ImVec2(x + f.px(18), pos.y), block, *layout, f.colors().sample_mark_text);
   return size;
 }
 
 void progress_bar(FrameContext& f, const ImRect& r, float fraction, ImU32 color) {
   fraction = std::clamp(fraction, 0.0f, 1.0f);
   const float radius = r.GetHeight() * 0.5f;
-  f.draw_list->AddRectFilled(r.Min, r.Max, theme::kTrack, radius);
+  f.draw_list->AddRectFilled(r.Min, r.Max, f.colors().track, radius);
   if (fraction > 0) {
     const float w = std::max(r.GetHeight(), r.GetWidth() * fraction);
     f.draw_list->AddRectFilled(r.Min, ImVec2(r.Min.x + w, r.Max.y), color, radius);

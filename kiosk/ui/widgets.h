@@ -22,13 +22,15 @@ struct ButtonStyle {
   bool bold = true;
   ItemKind kind = ItemKind::Button;  // Key for the keys of a keyboard or a PIN pad
 };
-ButtonStyle primary_button();
-ButtonStyle quiet_button();
+// The palette's (FrameContext::colors) button faces: bar-coloured with white text, or quiet.
+ButtonStyle primary_button(const FrameContext& f);
+ButtonStyle quiet_button(const FrameContext& f);
 
 // A filled rectangle that things are drawn on (a background, a panel, a badge).
 void fill(FrameContext& f, const ImRect& r, ImU32 color, float rounding = 0);
 // A button filling `r` with a centred label; true on the frame it is tapped.
-bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style = primary_button());
+bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style);
+inline bool button(FrameContext& f, const ImRect& r, std::string_view label) { return button(f, r, label, primary_button(f)); }
 // A large home-screen tile: title and a line of hint below it, fitted. Tiles side by side share
 // one title size and one hint size (the smallest that fits each): tiles_text finds them.
 struct TileText {

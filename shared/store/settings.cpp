@@ -92,6 +92,13 @@ const Field kFields[] = {
        s.opening_hours = *hours;
        return true;
      }},
+    {"high_contrast", "0 or 1 (1: every visitor starts in the high-contrast theme)",
+     [](const KioskSettings& s) { return std::string(s.high_contrast ? "1" : "0"); },
+     [](const std::string& v, KioskSettings& s) {
+       if (v != "0" && v != "1") return false;
+       s.high_contrast = v == "1";
+       return true;
+     }},
 };
 
 }  // namespace

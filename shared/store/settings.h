@@ -26,6 +26,7 @@ struct KioskSettings {
   bool auto_import = false;                // auto_import: 1 imports new bundles from the inbox folders unattended
   std::string outbox_folder;               // outbox_folder: where the health record and statistics go ("": none)
   OpeningHours opening_hours;              // opening_hours: when the screen is on (opening_hours.h); empty: always
+  bool high_contrast = false;              // high_contrast: 1 starts every visitor in the high-contrast theme
 
   bool operator==(const KioskSettings&) const = default;
 };

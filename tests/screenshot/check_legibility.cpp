@@ -7,13 +7,15 @@
 //     steps down or cuts with "…" instead);
 //   - no text block overlaps another;
 //   - contrast of text (and links) against what is behind it at least 4.5:1, 3:1 for large text
-//     (WCAG 2.1 AA; see kLarge* below);
+//     (WCAG 2.1 AA; see kLarge* below); with --min-contrast R, at least R for every text (the
+//     high-contrast theme's screens: 7, WCAG AAA);
 //   - no text smaller than 24 px at a 1080 px short side (scaled with the screen);
 //   - every target a finger taps at least 64 px in both directions (more on larger screens).
-// usage: check_legibility ITEMS.tsv WIDTHxHEIGHT
+// usage: check_legibility [--min-contrast R] ITEMS.tsv WIDTHxHEIGHT
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -73,8 +75,16 @@ std::string describe(const DrawnItem& it) {
 
 int main(int argc, char** argv) {
   int width = 0, height = 0;
-  if (argc != 3 || std::sscanf(argv[2], "%dx%d", &width, &height) != 2 || width <= 0 || height <= 0) {
-    std::fprintf(stderr, "usage: check_legibility ITEMS.tsv WIDTHxHEIGHT\n");
+  double min_contrast = 0;  // --min-contrast: a bound for every text, above WCAG AA's
+  if (argc == 5 && std::string(argv[1]) == "--min-contrast") {
+    char* end = nullptr;
+    min_contrast = std::strtod(argv[2], &end);
+    if (*end != '\0' || !(min_contrast >= 1 && min_contrast <= 21)) min_contrast = -1;
+    argv += 2, argc -= 2;
+  }
+  if (argc != 3 || min_contrast < 0 || std::sscanf(argv[2], "%dx%d", &width, &height) != 2 || width <= 0 ||
+      height <= 0) {
+    std::fprintf(stderr, "usage: check_legibility [--min-contrast R (1 to 21)] ITEMS.tsv WIDTHxHEIGHT\n");
     return 2;
   }
   std::ifstream dump(argv[1]);
@@ -132,7 +142,7 @@ int main(int argc, char** argv) {
       fail(it, "nothing recorded behind it (draw its surface with fill())");
     } else {
       const bool large = it.size >= (it.bold ? kLargeBoldDesign : kLargeDesign) * scale;
-      const double need = large ? 3.0 : 4.5;
+      const double need = std::max(large ? 3.0 : 4.5, min_contrast);
       const double ratio = contrast(over(it.text_rgba, it.background_rgba), it.background_rgba);
       worst = std::min(worst, ratio);
       if (ratio < need) {

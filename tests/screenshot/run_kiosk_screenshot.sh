@@ -9,17 +9,24 @@
 # text item of the dump), and the routes that show none of it (the categories, search, admin
 # mode, the closed route) must not. The closed route (the display blank outside the opening
 # hours) must be black with no text, on a kiosk closed all week.
-# usage: run_kiosk_screenshot.sh KIOSK CHECKER LEGIBILITY OUT_DIR WxH th|en [TEXT_SIZE [ROUTE...]]
+# With --high-contrast, the visitor's high-contrast theme (kiosk/theme.h), every text held to 7:1
+# (WCAG AAA) instead of AA.
+# usage: run_kiosk_screenshot.sh [--high-contrast] KIOSK CHECKER LEGIBILITY OUT_DIR WxH th|en [TEXT_SIZE [ROUTE...]]
 # (the routes given, else every route)
 set -euo pipefail
 if [[ -z "${KHLANG_XVFB:-}" ]]; then
   KHLANG_XVFB=1 exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
 fi
+theme=() bound=() tag=""
+if [[ "${1:-}" == --high-contrast ]]; then
+  theme=(--high-contrast) bound=(--min-contrast 7) tag=-hc
+  shift
+fi
 kiosk=$1 checker=$2 legibility=$3 out=$4 size=$5 lang=$6 text_size=${7:-0}
 shift $(( $# < 7 ? $# : 7 ))
 only=("$@")
 mkdir -p "$out"
-db="$out/kiosk-$size-$lang-t$text_size.db"
+db="$out/kiosk-$size-$lang-t$text_size$tag.db"
 rm -f "$db"*
 mapfile -t screens < <("$kiosk" --db "$db" --list-routes | cut -f1)
 declare -A kind_of
@@ -45,17 +52,17 @@ with_hours() {
   "$kiosk" --db "$1" --list-routes >/dev/null
   sqlite3 "$1" "INSERT OR REPLACE INTO settings (key, value) VALUES ('opening_hours', '$2')"
 }
-with_hours "$out/kiosk-$size-$lang-t$text_size-closed.db" "-,-,-,-,-,-,-"
-with_hours "$out/kiosk-$size-$lang-t$text_size-office.db" "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,09:00-12:00,-"
+with_hours "$out/kiosk-$size-$lang-t$text_size$tag-closed.db" "-,-,-,-,-,-,-"
+with_hours "$out/kiosk-$size-$lang-t$text_size$tag-office.db" "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,09:00-12:00,-"
 failed=0
 for screen in "${screens[@]}"; do
   blank=()
   screen_db=$db
-  [ "${kind_of[$screen]}" = closed ] && blank=(--blank) screen_db="$out/kiosk-$size-$lang-t$text_size-closed.db"
-  [ "$screen" = admin-hours ] && screen_db="$out/kiosk-$size-$lang-t$text_size-office.db"
-  name="$out/${screen//:/_}-$size-$lang-t$text_size"
+  [ "${kind_of[$screen]}" = closed ] && blank=(--blank) screen_db="$out/kiosk-$size-$lang-t$text_size$tag-closed.db"
+  [ "$screen" = admin-hours ] && screen_db="$out/kiosk-$size-$lang-t$text_size$tag-office.db"
+  name="$out/${screen//:/_}-$size-$lang-t$text_size$tag"
   rm -f "$name.png" "$name.tsv"
-  if ! "$kiosk" --db "$screen_db" --screen "$screen" --lang "$lang" --text-size "$text_size" \
+  if ! "$kiosk" --db "$screen_db" --screen "$screen" --lang "$lang" --text-size "$text_size" "${theme[@]}" \
       --screenshot "$name.png" --size "$size" --dump-items "$name.tsv"; then
     echo "FAIL $screen: the kiosk could not render it"
     failed=1
@@ -79,7 +86,7 @@ for screen in "${screens[@]}"; do
     grep -E "^FAIL" "$name.check" || true
     ok=0
   fi
-  if ! "$legibility" "$name.tsv" "$size" > "$name.legibility"; then
+  if ! "$legibility" "${bound[@]}" "$name.tsv" "$size" > "$name.legibility"; then
     echo "FAIL $screen (legibility):"
     grep -E "^FAIL" "$name.legibility" || true
     ok=0

@@ -31,6 +31,7 @@ TEST_CASE("settings: the snapshot takes stored values, and defaults for missing 
   REQUIRE(store::set_setting(db.value(), "inbox_folders", "/srv/inbox::/media/sync").ok());
   REQUIRE(store::set_setting(db.value(), "auto_import", "1").ok());
   REQUIRE(store::set_setting(db.value(), "outbox_folder", "/var/lib/khlang/outbox").ok());
+  REQUIRE(store::set_setting(db.value(), "high_contrast", "1").ok());
   const store::KioskSettings s = store::load_settings(db.value(), &problems);
   CHECK(s.idle_timeout_seconds == 120);
   CHECK(s.meeting_interval_seconds == 0);  // by hand
@@ -38,6 +39,7 @@ TEST_CASE("settings: the snapshot takes stored values, and defaults for missing 
   CHECK(s.inbox_folders == std::vector<std::string>{"/srv/inbox", "/media/sync"});
   CHECK(s.auto_import);
   CHECK(s.outbox_folder == "/var/lib/khlang/outbox");
+  CHECK(s.high_contrast);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0] == "setting meeting_interval_seconds is 'twenty', not whole seconds from 0 (by hand) to 3600: the default is used");
   for (const char* bad : {"5", "90s", "", "1e9"}) {
@@ -51,6 +53,12 @@ TEST_CASE("settings: the snapshot takes stored values, and defaults for missing 
     INFO(bad);
     CHECK_FALSE(store::load_settings(db.value()).auto_import);
   }
+  // The high-contrast theme likewise: only 1 turns it on, anything else is the default (off).
+  for (const char* bad : {"yes", "on", "", "2"}) {
+    REQUIRE(store::set_setting(db.value(), "high_contrast", bad).ok());
+    INFO(bad);
+    CHECK_FALSE(store::load_settings(db.value()).high_contrast);
+  }
 }
 
 TEST_CASE("settings: saving writes only what changed, and a load gives it back") {
@@ -62,10 +70,12 @@ TEST_CASE("settings: saving writes only what changed, and a load gives it back")
   after.idle_timeout_seconds = 300;
   after.default_language = "en";
   after.auto_import = true;
+  after.high_contrast = true;
   REQUIRE(store::save_settings(db.value(), before, after).ok());
   CHECK(store::load_settings(db.value()) == after);
   CHECK(store::get_setting(db.value(), "idle_timeout_seconds", "") == "300");
   CHECK(store::get_setting(db.value(), "auto_import", "") == "1");
+  CHECK(store::get_setting(db.value(), "high_contrast", "") == "1");
   CHECK(store::get_setting(db.value(), "meeting_interval_seconds", "unset") == "unset");  // unchanged: not written
 }
 
@@ -96,6 +106,7 @@ TEST_CASE("settings: a checked set refuses an unknown key or a value the kiosk c
     CHECK_FALSE(info.expects.empty());
     if (info.key == "auto_import") CHECK((info.stored == "1" && info.in_use == "1"));
     if (info.key == "idle_timeout_seconds") CHECK((info.stored.empty() && info.in_use == "90"));
+    if (info.key == "high_contrast") CHECK((info.stored.empty() && info.in_use == "0"));
   }
 }
 
