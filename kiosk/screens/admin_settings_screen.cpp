@@ -97,10 +97,10 @@ void AdminSettingsScreen::draw(FrameContext& f, const ImRect& area) {
     }
   }
   y += bh + f.px(36);
-  // Unattended imports from the inbox folders (docs/fleet.md), at quiet moments.
-  y += on_off(f, ImVec2(x, y), w, both(Str::SettingsAutoImport), f.settings.auto_import, edited.auto_import);
   // The theme every visitor starts with (each can still switch it on home).
   y += on_off(f, ImVec2(x, y), w, both(Str::SettingsHighContrast), f.settings.high_contrast, edited.high_contrast);
+  // Unattended imports from the inbox folders (docs/fleet.md), at quiet moments.
+  y += on_off(f, ImVec2(x, y), w, both(Str::SettingsAutoImport), f.settings.auto_import, edited.auto_import);
   if (edited != f.settings && store::save_settings(f.db, f.settings, edited)) f.admin.settings_changed();
   if (f.fleet) y += fleet_state(f, ImVec2(x, y), w, *f.fleet);
   y += f.px(24);
