@@ -3,9 +3,10 @@
 // AA, 4.5:1, on the surfaces it is drawn on) and a high-contrast one (near-black on white, white
 // on near-black; every text colour 7:1 or more, WCAG AAA). The kiosk chooses one each frame (the
 // visitor's toggle on home, whose default is the setting high_contrast) and screens read it from
-// FrameContext::colors(): nothing draws a colour of its own. check_legibility holds every screen
-// to its palette's bound (--min-contrast 7 for high contrast); the figures beside the colours are their contrast on the surfaces
-// they are drawn on.
+// FrameContext::colors(): nothing draws a colour of its own. check_legibility holds the screens
+// to their palette's bound (--min-contrast 7 in the high-contrast runs), tests/kiosk/test_theme.cpp
+// every pair of text and surface, pressed faces included; the figures beside the colours are
+// their contrast on the surfaces they are drawn on.
 #pragma once
 
 #include <imgui.h>
