@@ -2,6 +2,7 @@
 // of the week (or closed), in steps of 30 minutes. Outside them the screen is blank and a touch
 // wakes it for two minutes (visit_policy.h: CLOSED). Written to the setting opening_hours at
 // once, like the other settings.
+// Bilingual (both(), i18n/strings.h) like the settings it is opened from.
 #pragma once
 
 #include <string>

@@ -1,6 +1,8 @@
 // [SECTION] Import from USB (route "admin-import"): the bundles on mounted sticks and inbox
 // folders with their signature status; choosing one verifies it and shows what the import would
 // add, change and remove; then the import runs on a worker thread with a progress bar.
+// Bilingual (both(), i18n/strings.h): a refusal's reason comes from the core in English; the
+// Thai half says what happened.
 #pragma once
 
 #include <string>

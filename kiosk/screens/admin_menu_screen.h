@@ -1,6 +1,8 @@
 // [SECTION] Admin mode's main screen (route "admin-menu"): the kiosk's status (content, last
 // import, disk, clock, uptime) and what the admin can do: import from USB, trusted keys, roll
 // back, settings, export statistics to the stick, lock, leave the kiosk for maintenance.
+// Bilingual (both(), i18n/strings.h): its status is read out to the office or the vendor over
+// the phone, and its jobs' results carry the core's English messages.
 #pragma once
 
 #include <string>

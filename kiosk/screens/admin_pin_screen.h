@@ -4,6 +4,8 @@
 // is set from the office side (khlang-admin pin set); until then the hold does nothing, and this
 // route, reached another way, only says how to set one. Route "admin-change-pin" chooses a new
 // PIN (at least 6 digits, typed twice) from the settings, behind the old one.
+// Bilingual (both(), i18n/strings.h): the way in must read for staff and technician alike,
+// whatever language the last visitor chose.
 #pragma once
 
 #include <string>

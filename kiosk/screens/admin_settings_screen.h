@@ -1,5 +1,8 @@
 // [SECTION] Settings (route "admin-settings"): idle timeout, the default language, the meeting
 // mode's slide interval, and a new PIN. They are kept in the kiosk database and apply at once.
+// Bilingual (both(), i18n/strings.h) like the rest of admin mode: the person setting the default
+// language may not read the one the kiosk shows now. The language buttons name each language in
+// itself ("ไทย", "English"), as language choices do, so they are not UI strings.
 #pragma once
 
 #include <string>

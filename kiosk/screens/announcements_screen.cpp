@@ -10,8 +10,7 @@ float AnnouncementsScreen::draw_content(FrameContext& f, ImVec2 origin, const Im
   const float top = f.px(36);
   const auto& current = announcements_.at(f.wall_utc);
   if (current.empty()) {
-    draw_text(f, ImVec2(col.Min.x, origin.y + top), f.t(Str::NoAnnouncements), f.style(34), w, f.colors().text_muted);
-    return f.px(200);
+    return top + empty_state(f, ImVec2(col.Min.x, origin.y + top), w, f.t(Str::NoAnnouncements), f.t(Str::NoAnnouncementsHint)) + top;
   }
   const auto title_style = f.style(40, text::Weight::Bold, 1.3f);
   // A new list (a window opened or closed) or another width or text size: measured again.

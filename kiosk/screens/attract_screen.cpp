@@ -11,7 +11,8 @@ namespace khlang::kiosk {
 AttractScreen::AttractScreen(sqlite::Database& db) : announcements_(db) {
   if (auto p = store::load_plans(db, store::kCellTextChars); p) plans_ = std::move(p.value());
   if (auto o = store::load_organization(db); o && o.value()) {
-    organization_ = o.value()->name_th;
+    organization_th_ = o.value()->name_th;
+    organization_en_ = o.value()->name_en;
     organization_is_sample_ = o.value()->is_sample;
   }
 }
@@ -36,10 +37,25 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
                                                                                       : store::plan_has_sample(plans_[slide - current.size()])));
   float org_w = w;
   if (sample) org_w -= sample_badge(f, ImVec2(area.Max.x - margin, y), text::Align::Right).x + f.px(24);
-  y += draw_text(f, ImVec2(area.Min.x + margin, y), organization_, f.style(36), org_w, f.colors().header_subtle) + f.px(40);
+  const std::string& organization = f.lang == Lang::En && !organization_en_.empty() ? organization_en_ : organization_th_;
   // Each slide's text fits above the hint (titles with even lines: ...ความรู้ stays whole).
   const float hint_top = area.Max.y - f.px(140);
   const float x = area.Min.x + margin;
+  if (count == 0) {
+    // Nothing to cycle through: the place's name, large and centred, under the kiosk's name.
+    const float kicker_h = text_height(f, f.t(Str::AppName), f.style(40, text::Weight::Bold), w);
+    const ImRect name_box(x, y + kicker_h + f.px(24), x + w, hint_top - f.px(40));
+    const auto name = fit(f, organization, f.style(72, text::Weight::Bold, 1.35f), name_box.GetSize(),
+                          {.align = text::Align::Center, .balance = true});
+    const float block_h = kicker_h + f.px(24) + name->layout->height;
+    const float top = y + std::max(0.0f, (hint_top - f.px(40) - y - block_h) * 0.5f);
+    draw_text(f, ImVec2(x, top), f.t(Str::AppName), f.style(40, text::Weight::Bold), w, f.colors().accent_on_dark,
+              text::Align::Center);
+    const ImVec2 name_at(x, top + kicker_h + f.px(24));
+    draw_fitted(f, name_at, *name, f.colors().header_text, ImRect(name_at, ImVec2(x + w, name_box.Max.y)));
+  } else {
+    y += draw_text(f, ImVec2(area.Min.x + margin, y), organization, f.style(36), org_w, f.colors().header_subtle) + f.px(40);
+  }
   if (count > 0) {
     if (slide < current.size()) {
       const store::Announcement& a = current[slide];

@@ -1,5 +1,6 @@
 // The attract loop: after the idle timeout, current announcements and plan highlights cycle
-// full-screen until someone touches the screen.
+// full-screen until someone touches the screen. With none of either (content without them) it
+// shows the organization's name, large, above the same hint: never a blank loop.
 #pragma once
 
 #include "screens/screen.h"
@@ -19,7 +20,7 @@ class AttractScreen final : public Screen {
  private:
   CurrentAnnouncements announcements_;
   std::vector<store::Plan> plans_;
-  std::string organization_;
+  std::string organization_th_, organization_en_;
   bool organization_is_sample_ = false;
   double started_ = -1;
 };

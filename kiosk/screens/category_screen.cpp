@@ -59,8 +59,8 @@ float CategoryScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect&
   const ImRect col = column(f, view);
   const float gap = f.px(20), top = f.px(36), pad = f.px(24);
   if (count_ == 0) {
-    draw_text(f, ImVec2(col.Min.x, origin.y + top), f.t(Str::NoArticles), f.style(34), col.GetWidth(), f.colors().text_muted);
-    return top + f.px(100);
+    return top + empty_state(f, ImVec2(col.Min.x, origin.y + top), col.GetWidth(), f.t(Str::NoArticles), f.t(Str::NoArticlesHint)) +
+           top;
   }
   const auto title_style = f.style(36, text::Weight::Bold, 1.3f);
   const auto summary_style = f.style(30, text::Weight::Regular, 1.4f);

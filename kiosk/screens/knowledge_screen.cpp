@@ -26,6 +26,10 @@ float KnowledgeScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect
   };
   auto count_of = [&](const store::CategoryItem& c) { return count_text(f, c.articles, Str::ArticleCountOne, Str::ArticleCountMany); };
   float y = origin.y + f.px(36);
+  if (categories_.empty()) {
+    return f.px(36) + empty_state(f, ImVec2(col.Min.x, y), col.GetWidth(), f.t(Str::NoKnowledge), f.t(Str::NoArticlesHint)) +
+           f.px(36);
+  }
   for (size_t row = 0; row < categories_.size(); row += static_cast<size_t>(columns)) {
     const size_t end = std::min(categories_.size(), row + static_cast<size_t>(columns));
     float h = f.px(120);

@@ -215,15 +215,19 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
     f.nav.home();
     moved = true;
   }
-  const std::string counter = fill_in(f.t(Str::MeetingSlideOf), {std::to_string(slide_ + 1), std::to_string(slides_.size())}) +
-                              "   ·   " + std::string(f.t(s.plan ? Str::MeetingHint : Str::MeetingOverviewHint));
   // The counter beside the buttons, or on a line of its own above them when it does not fit there
-  // (portrait, large text): the slide then ends above it.
+  // (portrait, large text): the slide then ends above it. Without plans there is nothing to count.
+  const std::string counter =
+      plans_.empty() ? std::string()
+                     : fill_in(f.t(Str::MeetingSlideOf), {std::to_string(slide_ + 1), std::to_string(slides_.size())}) +
+                           "   ·   " + std::string(f.t(s.plan ? Str::MeetingHint : Str::MeetingOverviewHint));
   const auto counter_style = f.style(26, text::Weight::Regular, 1.35f);
   float counter_w = buttons_x - f.px(24) - (area.Min.x + margin);
   float counter_h = text_height(f, counter, counter_style, counter_w);
   float slide_bottom = foot;
-  if (counter_h <= bh) {
+  if (counter.empty()) {
+    // nothing to draw: the slide runs down to the buttons
+  } else if (counter_h <= bh) {
     draw_text(f, ImVec2(area.Min.x + margin, foot + (bh - counter_h) * 0.5f), counter, counter_style, counter_w,
               f.colors().header_subtle);
   } else {
@@ -238,7 +242,11 @@ void MeetingScreen::draw(FrameContext& f, const ImRect& area) {
                              : std::any_of(plans_.begin(), plans_.end(), [](const auto& p) { return store::plan_has_sample(p); });
   float title_w = w;
   if (sample) title_w -= sample_badge(f, ImVec2(area.Max.x - margin, top), text::Align::Right).x + f.px(24);
-  if (!s.plan) {
+  if (plans_.empty()) {
+    // Content without plans: nothing to present, said where the slide would be; the button
+    // below leaves meeting mode.
+    empty_state(f, ImVec2(area.Min.x + margin, top), title_w, f.t(Str::MeetingNoPlans), f.t(Str::MeetingNoPlansHint), true);
+  } else if (!s.plan) {
     const float title_h = draw_text(f, ImVec2(area.Min.x + margin, top), f.t(Str::MeetingOverviewTitle),
                                     f.style(48, text::Weight::Bold, 1.3f), title_w, f.colors().header_text);
     moved |= draw_overview(f, area, top + title_h + f.px(20), slide_bottom - f.px(20));

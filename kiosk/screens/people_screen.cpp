@@ -49,7 +49,9 @@ void PeopleScreen::arrange(int columns) {
       rows_.push_back({Row::Kind::Cards, Str::People, lines, {people.begin() + static_cast<std::ptrdiff_t>(i), end}, nullptr});
     }
   };
+  // The team and the communities are the screen's two lists: each says so when it has nobody.
   rows_.push_back({Row::Kind::Heading, Str::KmTeam, {}, {}, nullptr});
+  if (team.empty()) rows_.push_back({Row::Kind::Empty, Str::NoTeam, {}, {}, nullptr});
   cards(team, CardLines::PositionAndDuty);
   if (!committee.empty()) {
     rows_.push_back({Row::Kind::Heading, Str::Committee, {}, {}, nullptr});
@@ -61,7 +63,8 @@ void PeopleScreen::arrange(int columns) {
     if (!std::exchange(experts, true)) rows_.push_back({Row::Kind::Heading, Str::WhoKnowsWhat, {}, {}, nullptr});
     rows_.push_back({Row::Kind::Expert, Str::People, {}, {&p}, nullptr});
   }
-  if (!communities_.empty()) rows_.push_back({Row::Kind::Heading, Str::Communities, {}, {}, nullptr});
+  rows_.push_back({Row::Kind::Heading, Str::Communities, {}, {}, nullptr});
+  if (communities_.empty()) rows_.push_back({Row::Kind::Empty, Str::NoCommunities, {}, {}, nullptr});
   for (const auto& c : communities_) rows_.push_back({Row::Kind::Community, Str::People, {}, {}, &c});
 }
 
@@ -107,6 +110,9 @@ float PeopleScreen::row(FrameContext& f, const Row& r, float x, float y, float w
       }
       return h;
     }
+    case Row::Kind::Empty:
+      return measure ? empty_state_height(f, w, f.t(r.heading), f.t(Str::ListedLaterHint))
+                     : empty_state(f, ImVec2(x, y), w, f.t(r.heading), f.t(Str::ListedLaterHint));
     case Row::Kind::Expert: {
       const store::Person& p = *r.people.front();
       const std::string line = display_name(f, p) + " — " + p.expertise;
@@ -144,14 +150,18 @@ float PeopleScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& v
   const ImRect col = column(f, view);
   const float w = col.GetWidth();
   const float top = f.px(36);
+  if (people_.empty() && communities_.empty()) {
+    return top + empty_state(f, ImVec2(col.Min.x, origin.y + top), w, f.t(Str::NoPeople), f.t(Str::ListedLaterHint)) + top;
+  }
   const int columns = f.portrait ? 1 : 2;
   if (columns != columns_) arrange(columns);
   column_.reset(rows_.size(), w, f.scale.factor * f.text_scale, static_cast<uint64_t>(columns_) * 2 + (f.lang == Lang::En ? 1 : 0));
-  // The gap below a row: cards 24, lines 6, communities 20, and 20 more after a section's last.
+  // The gap below a row: cards 24, lines 6, communities and empty states 20, and 20 more after a
+  // section's last.
   const auto gap = [&](size_t i) {
     const Row::Kind k = rows_[i].kind;
     const bool last_of_section = i + 1 == rows_.size() || rows_[i + 1].kind == Row::Kind::Heading;
-    const float between = k == Row::Kind::Cards ? 24 : k == Row::Kind::Expert ? 6 : k == Row::Kind::Community ? 20 : 0;
+    const float between = k == Row::Kind::Cards ? 24 : k == Row::Kind::Expert ? 6 : k == Row::Kind::Community || k == Row::Kind::Empty ? 20 : 0;
     return f.px(between + (last_of_section && k != Row::Kind::Heading ? 20 : 0));
   };
   column_.measure(view.Max.y - origin.y - top + view.GetHeight(),

@@ -27,8 +27,8 @@ class PeopleScreen final : public ScrollingScreen {
   // seat and position.
   enum class CardLines { PositionAndDuty, SeatAndPosition };
   struct Row {
-    enum class Kind { Heading, Cards, Expert, Community } kind;
-    Str heading = Str::People;                    // Heading
+    enum class Kind { Heading, Cards, Expert, Community, Empty } kind;
+    Str heading = Str::People;                    // Heading; Empty: what is not there
     CardLines lines = CardLines::PositionAndDuty;  // Cards
     std::vector<const store::Person*> people;     // Cards: one row of cards; Expert: the one person
     const store::Community* community = nullptr;  // Community

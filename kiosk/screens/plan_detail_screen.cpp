@@ -79,6 +79,10 @@ float PlanDetailScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRec
   y += field(f, col.Min.x, y, w, Str::MeasurableUnit, plan_.measurable_unit, false);
   y += f.px(12) + draw_plan_standing(f, plan_, ImVec2(col.Min.x, y + f.px(12)), w, 28, false);
   y += f.px(20);
+  if (plan_.activities.empty()) {
+    y += empty_state(f, ImVec2(col.Min.x, y), w, f.t(Str::NoActivities), f.t(Str::NoActivitiesHint)) + f.px(20);
+    return y - origin.y + f.px(36);
+  }
   // The activities, measured as they scroll into view (a plan may have thousands).
   const float pad = f.px(28), inner = w - 2 * pad, gap = f.px(20);
   activities_.reset(plan_.activities.size(), inner, f.scale.factor * f.text_scale,

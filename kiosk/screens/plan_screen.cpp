@@ -15,6 +15,7 @@ float PlanScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect& vie
   const ImRect col = column(f, view);
   const float w = col.GetWidth(), inner = w - f.px(64);
   float y = origin.y + f.px(36);
+  if (plans_.empty()) return f.px(36) + empty_state(f, ImVec2(col.Min.x, y), w, f.t(Str::NoPlans), f.t(Str::NoPlansHint)) + f.px(36);
   // The current cycle first, then those to come, then those that ended.
   for (const store::Plan* p : store::plans_in_cycle_order(plans_, plan::thai_local_date(f.wall_utc))) {
     const store::Plan& plan = *p;

@@ -205,6 +205,9 @@ float SearchScreen::draw_results(FrameContext& f, const ImRect& area, float marg
     const std::string said = fill_in(f.t(Str::ShowingResultsFor), {shown_query_, results_.corrected_query});
     ry += draw_text(f, ImVec2(x, ry), said, f.style(30, text::Weight::Bold, 1.4f), w, f.colors().text) + f.px(12);
   }
+  if (query_.empty() && shown_query_.empty()) {  // before the first key: where the results will be, and how to get them
+    ry += empty_state(f, ImVec2(x, ry), w, f.t(Str::SearchResultsHere), f.t(Str::SearchResultsHereHint)) + f.px(16);
+  }
   if (!shown_query_.empty() && results_.hits.empty() && !found_.pending()) {
     ry += draw_text(f, ImVec2(x, ry), f.t(Str::NoResults), f.style(36, text::Weight::Bold), w, f.colors().text);
     ry += draw_text(f, ImVec2(x, ry), f.t(Str::TryBrowsing), f.style(30), w, f.colors().text_muted) + f.px(16);

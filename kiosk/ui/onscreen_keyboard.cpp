@@ -73,9 +73,13 @@ OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& a
   const float y = area.Min.y + gap + 4 * (row_h + gap);
   const float wide = key_w * 2 + gap;
   float x = area.Min.x + gap;
+  // The layer key names the alphabet it brings by its first letters, as a phone's keyboard does:
+  // "ABC" and "กขค" read the same in either interface language, so they are not UI strings.
+  const std::string_view layer_label = thai_ ? "ABC" : "กขค";
   // The function keys' labels at the largest size (32 design px down to 24) at which every one
   // fits its key on one line: "Delete" must not break into "Delet|e".
-  const std::string_view labels[] = {f.t(Str::KeyDelete), f.t(Str::KeyHide), f.t(Str::KeySearch), "SHIFT", "ABC"};
+  const std::string_view labels[] = {f.t(Str::KeyDelete), f.t(Str::KeyHide), f.t(Str::KeySearch), f.t(Str::KeyShift),
+                                     layer_label};
   float label_px = 32;
   for (; label_px > 24; label_px -= 2) {
     bool fits = true;
@@ -87,11 +91,12 @@ OnscreenKeyboard::Result OnscreenKeyboard::draw(FrameContext& f, const ImRect& a
   control.kind = ItemKind::Key;
   ButtonStyle quiet_control = key;
   quiet_control.font_px = label_px;
-  if (button(f, ImRect(x, y, x + wide, y + row_h), shift_ ? "SHIFT" : "Shift", shift_ ? control : quiet_control)) shift_ = !shift_;
+  // Shift in the interface's language; held, it takes the dark face of the other control keys.
+  if (button(f, ImRect(x, y, x + wide, y + row_h), f.t(Str::KeyShift), shift_ ? control : quiet_control)) shift_ = !shift_;
   placed_.push_back({"shift", kShiftKey, ImRect(x, y, x + wide, y + row_h)});
   x += wide + gap;
   placed_.push_back({"language", kLanguageKey, ImRect(x, y, x + wide, y + row_h)});
-  if (button(f, ImRect(x, y, x + wide, y + row_h), thai_ ? "ABC" : "กขค", control)) {
+  if (button(f, ImRect(x, y, x + wide, y + row_h), layer_label, control)) {
     thai_ = !thai_;
     shift_ = false;
   }

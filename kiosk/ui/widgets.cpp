@@ -129,6 +129,35 @@ bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappabl
   return tappable && f.touch.tapped_in(hit);
 }
 
+float empty_state_height(FrameContext& f, float width, std::string_view message, std::string_view hint) {
+  const float pad = f.px(40), inner = width - 2 * pad;
+  const float message_h = text_height(f, message, f.style(36, text::Weight::Bold, 1.35f), inner);
+  const float hint_h = hint.empty() ? 0 : f.px(12) + text_height(f, hint, f.style(30, text::Weight::Regular, 1.45f), inner);
+  return pad + message_h + hint_h + pad;
+}
+
+float empty_state(FrameContext& f, ImVec2 pos, float width, std::string_view message, std::string_view hint,
+                  bool on_dark) {
+  const float pad = f.px(40), inner = width - 2 * pad;
+  const auto message_style = f.style(36, text::Weight::Bold, 1.35f);
+  const auto hint_style = f.style(30, text::Weight::Regular, 1.45f);
+  const float message_h = text_height(f, message, message_style, inner);
+  const ImRect r(pos, ImVec2(pos.x + width, pos.y + empty_state_height(f, width, message, hint)));
+  if (on_dark) {
+    record_target(f, ItemKind::Card, r, message, 0, f.colors().header_pressed, {}, false);
+    fill(f, r, f.colors().header_pressed, f.px(18));
+  } else {
+    card(f, r, message, false);
+  }
+  const ImVec2 at(pos.x + pad, pos.y + pad);
+  draw_text(f, at, message, message_style, inner, on_dark ? f.colors().header_text : f.colors().heading);
+  if (!hint.empty()) {
+    draw_text(f, ImVec2(at.x, at.y + message_h + f.px(12)), hint, hint_style, inner,
+              on_dark ? f.colors().header_subtle : f.colors().text_muted);
+  }
+  return r.GetHeight();
+}
+
 bool text_field(FrameContext& f, const ImRect& r, std::string_view label) {
   const ImRect hit = touchable(f, r);
   record_target(f, ItemKind::Button, r, label, 0, f.colors().card, {}, true);

@@ -45,6 +45,15 @@ bool tile(FrameContext& f, const ImRect& r, const TileText& text, ImU32 fill, co
 // returns whether it was tapped.
 bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappable = true);
 
+// What a list or a screen with nothing in it says instead: a panel across `width` at `pos`, as
+// tall as its text, with what is not there (`message`, also the panel's name for scripts) and
+// what the visitor may do or expect (`hint`). On the light screens a card; `on_dark` for the
+// green screens (attract, meeting). Returns its height.
+float empty_state(FrameContext& f, ImVec2 pos, float width, std::string_view message, std::string_view hint,
+                  bool on_dark = false);
+// Its height, drawing nothing (for lists measured before they are drawn).
+float empty_state_height(FrameContext& f, float width, std::string_view message, std::string_view hint);
+
 // A text field's box named `label` (what it holds, or its hint); the caller draws the text.
 // Returns whether it was tapped.
 bool text_field(FrameContext& f, const ImRect& r, std::string_view label);

@@ -12,7 +12,10 @@
 # With --high-contrast, the visitor's high-contrast theme (kiosk/theme.h), every text held to 7:1
 # (WCAG AAA) instead of AA.
 # usage: run_kiosk_screenshot.sh [--high-contrast] KIOSK CHECKER LEGIBILITY OUT_DIR WxH th|en [TEXT_SIZE [ROUTE...]]
-# (the routes given, else every route)
+# (the routes given, else every route). With SCREENSHOT_CONTENT (a content folder that is not
+# sample data) and ADMIN_BIN in the environment, the databases hold that folder instead of the
+# demo (tests/kiosk/content_db.sh), no screen may carry the sample mark, and the pictures are
+# named after the folder.
 set -euo pipefail
 if [[ -z "${KHLANG_XVFB:-}" ]]; then
   KHLANG_XVFB=1 exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
@@ -26,12 +29,25 @@ kiosk=$1 checker=$2 legibility=$3 out=$4 size=$5 lang=$6 text_size=${7:-0}
 shift $(( $# < 7 ? $# : 7 ))
 only=("$@")
 mkdir -p "$out"
-db="$out/kiosk-$size-$lang-t$text_size$tag.db"
-rm -f "$db"*
+content=${SCREENSHOT_CONTENT:-}
+folder=${content:+$(basename "$content")-}
+db="$out/kiosk-$folder$size-$lang-t$text_size$tag.db"
+# A fresh database: the demo, imported by the kiosk's first run, or the folder given.
+fresh_db() {
+  rm -f "$1"*
+  if [ -n "$content" ]; then
+    bash "$(dirname "$0")/../kiosk/content_db.sh" "$ADMIN_BIN" "$content" "$1"
+  else
+    "$kiosk" --db "$1" --list-routes >/dev/null
+  fi
+}
+fresh_db "$db"
 mapfile -t screens < <("$kiosk" --db "$db" --list-routes | cut -f1)
 declare -A kind_of
 while IFS=$'\t' read -r route kind _; do kind_of[$route]=$kind; done < <("$kiosk" --db "$db" --list-routes)
-if (( ${#screens[@]} < 20 )); then
+least=20  # the demo's: its routes with ids give examples; a folder without content gives fewer
+[ -n "$content" ] && least=15
+if (( ${#screens[@]} < least )); then
   echo "FAIL: --list-routes gave ${#screens[@]} routes"
   exit 1
 fi
@@ -48,19 +64,18 @@ fi
 # closed route (outside the hours it stays; in them the kiosk would leave it for the attract
 # loop), and an office's week, for admin mode's opening hours screen to show its rows.
 with_hours() {
-  rm -f "$1"*
-  "$kiosk" --db "$1" --list-routes >/dev/null
+  fresh_db "$1"
   sqlite3 "$1" "INSERT OR REPLACE INTO settings (key, value) VALUES ('opening_hours', '$2')"
 }
-with_hours "$out/kiosk-$size-$lang-t$text_size$tag-closed.db" "-,-,-,-,-,-,-"
-with_hours "$out/kiosk-$size-$lang-t$text_size$tag-office.db" "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,09:00-12:00,-"
+with_hours "$out/kiosk-$folder$size-$lang-t$text_size$tag-closed.db" "-,-,-,-,-,-,-"
+with_hours "$out/kiosk-$folder$size-$lang-t$text_size$tag-office.db" "08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,08:30-16:30,09:00-12:00,-"
 failed=0
 for screen in "${screens[@]}"; do
   blank=()
   screen_db=$db
-  [ "${kind_of[$screen]}" = closed ] && blank=(--blank) screen_db="$out/kiosk-$size-$lang-t$text_size$tag-closed.db"
-  [ "$screen" = admin-hours ] && screen_db="$out/kiosk-$size-$lang-t$text_size$tag-office.db"
-  name="$out/${screen//:/_}-$size-$lang-t$text_size$tag"
+  [ "${kind_of[$screen]}" = closed ] && blank=(--blank) screen_db="$out/kiosk-$folder$size-$lang-t$text_size$tag-closed.db"
+  [ "$screen" = admin-hours ] && screen_db="$out/kiosk-$folder$size-$lang-t$text_size$tag-office.db"
+  name="$out/$folder${screen//:/_}-$size-$lang-t$text_size$tag"
   rm -f "$name.png" "$name.tsv"
   if ! "$kiosk" --db "$screen_db" --screen "$screen" --lang "$lang" --text-size "$text_size" "${theme[@]}" \
       --screenshot "$name.png" --size "$size" --dump-items "$name.tsv"; then
@@ -74,6 +89,7 @@ for screen in "${screens[@]}"; do
     knowledge|search|admin*|closed) want=0 ;;
     *) want=1 ;;
   esac
+  [ -n "$content" ] && want=0
   if (( want == 1 && marks == 0 )); then
     echo "FAIL $screen: shows the demo's sample data without the sample mark"
     ok=0
