@@ -10,6 +10,7 @@
 #include "store/content_queries.h"
 #include "store/opening_hours.h"
 #include "store/schema.h"
+#include "thai/proper_names.h"
 #include "theme.h"
 #include "ui/widgets.h"
 
@@ -82,6 +83,7 @@ Kiosk::Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const K
                                           [this] { return clock_.lock_clock(); });
   fleet_ = std::make_unique<FleetAgent>(*admin_, db_path_, options.screenshot.empty());
   load_settings();
+  keep_names_whole();
   ui_ = new_visitor();
   ui_.text_size = options.text_size;
   ui_.high_contrast |= options.high_contrast;
@@ -92,6 +94,23 @@ Kiosk::Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const K
 Kiosk::~Kiosk() {
   admin_.reset();  // waits for a running job (admin mode's or the fleet's)
   usage_.reset();  // writes what is queued
+}
+
+// The content's proper names (its places, its people) stay whole at a line's end: libthai's
+// dictionary does not know them (thai/proper_names.h).
+void Kiosk::keep_names_whole() {
+  std::vector<std::string> names;
+  if (auto o = store::load_organization(db_); o && o.value()) {
+    for (const std::string_view text : {o.value()->name_th, o.value()->address_th}) {
+      for (std::string& n : thai::place_names(text)) names.push_back(std::move(n));
+    }
+  }
+  if (auto people = store::load_people(db_); people) {
+    for (const store::Person& p : people.value()) {
+      for (std::string& n : thai::person_names(p.name_th)) names.push_back(std::move(n));
+    }
+  }
+  engine_->set_whole_words(names);
 }
 
 void Kiosk::load_settings() {
@@ -165,6 +184,7 @@ void Kiosk::admin_changes() {
     // New content: the screens on the stack hold the old; start again from home (or the attract
     // loop, if it is up: an unattended import while nobody is there).
     if (auto summary = store::load_summary(db_); summary) clock_.set_floor(store::content_created_utc(summary.value()));
+    keep_names_whole();
     images_->clear();
     (void)nav_.reset(nav_.route().kind == RouteKind::Attract ? RouteKey::Attract : RouteKey::Home);
   }

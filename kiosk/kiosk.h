@@ -76,6 +76,7 @@ class Kiosk {
   Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const KioskOptions& options, KioskClock::Kind clock,
         std::function<void()> wake);
   void load_settings();
+  void keep_names_whole();
   Lang default_lang() const;
   // What a new visitor starts with: the default language and theme, the normal text size.
   UiState new_visitor() const;

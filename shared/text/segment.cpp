@@ -3,11 +3,13 @@
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "text/line_break_class.h"
+#include "text/normalize.h"
 #include "text/thai_chars.h"
 
 namespace khlang::text {
@@ -234,7 +236,25 @@ std::vector<uint8_t> find_cluster_boundaries(std::u32string_view text) {
   return flags;
 }
 
-std::vector<uint8_t> find_boundaries(std::u32string_view text) {
+WholeWords::WholeWords(const std::vector<std::string>& utf8_words) {
+  for (const std::string& w : utf8_words) {
+    std::u32string word = normalize(w, NormalizeMode::Display).text;
+    if (word.size() < 2 || word.size() > kMaxWholeWordLength) continue;  // nothing inside to keep, or no name
+    if (std::find(words_.begin(), words_.end(), word) != words_.end()) continue;
+    words_.push_back(std::move(word));
+    if (words_.size() == kMaxWholeWords) break;
+  }
+}
+
+void WholeWords::keep_whole(std::u32string_view text, std::vector<uint8_t>& flags) const {
+  for (const std::u32string& word : words_) {
+    for (size_t at = text.find(word); at != std::u32string_view::npos; at = text.find(word, at + 1)) {
+      for (size_t k = at + 1; k < at + word.size(); ++k) flags[k] &= static_cast<uint8_t>(~kBreakBefore);
+    }
+  }
+}
+
+std::vector<uint8_t> find_boundaries(std::u32string_view text, const WholeWords* whole) {
   const size_t n = text.size();
   std::vector<uint8_t> flags = find_cluster_boundaries(text);
   if (n < 2) return flags;
@@ -242,6 +262,7 @@ std::vector<uint8_t> find_boundaries(std::u32string_view text) {
   apply_pair_rules(text, flags);
   apply_thai_prohibitions(text, flags);
   for (uint8_t& f : flags) f &= static_cast<uint8_t>(~kDictionaryBreak);
+  if (whole) whole->keep_whole(text, flags);
   return flags;
 }
 

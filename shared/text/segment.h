@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,10 +24,29 @@ enum BoundaryFlag : uint8_t {
 // Cluster starts only (cheap; no dictionary).
 std::vector<uint8_t> find_cluster_boundaries(std::u32string_view text);
 
+// Words a line never breaks inside although libthai's dictionary, which is fixed, would: the
+// proper names the content uses (ศรี|โพธิ์เงิน, a place it does not know). Given by the program
+// that lays text out (TextEngine::set_whole_words), never by search, whose words must stay the
+// dictionary's so an index packed at the office matches the kiosk's queries. The words are
+// normalized as displayed text is; at most kMaxWholeWords of at most kMaxWholeWordLength code
+// points, so the work stays linear in the text.
+class WholeWords {
+ public:
+  static constexpr size_t kMaxWholeWords = 256, kMaxWholeWordLength = 64;
+  WholeWords() = default;
+  explicit WholeWords(const std::vector<std::string>& utf8_words);
+  bool empty() const { return words_.empty(); }
+  // Takes the line-break opportunities strictly inside each occurrence away; its edges keep theirs.
+  void keep_whole(std::u32string_view text, std::vector<uint8_t>& flags) const;
+
+ private:
+  std::vector<std::u32string> words_;
+};
+
 // Cluster starts and line-break opportunities. Uses libthai (one breaker per thread). `text` is
 // one paragraph: hard line breaks are the layout's business, not this function's. Position 0 and
-// text.size() never carry kBreakBefore.
-std::vector<uint8_t> find_boundaries(std::u32string_view text);
+// text.size() never carry kBreakBefore. `whole`: words kept whole besides the dictionary's.
+std::vector<uint8_t> find_boundaries(std::u32string_view text, const WholeWords* whole = nullptr);
 
 // The break opportunities of `text` as sorted code point offsets (0 < k < size), hard line
 // breaks (a line starts after each) included.

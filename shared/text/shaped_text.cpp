@@ -67,12 +67,13 @@ constexpr uint8_t kFormatBold = 0x80;
 
 class ParagraphShaper {
  public:
-  ParagraphShaper(FontSet& fonts, ShapeCache* cache, ShapedText& out, const std::vector<uint8_t>& format)
-      : fonts_(fonts), cache_(cache), out_(out), format_(format) {}
+  ParagraphShaper(FontSet& fonts, ShapeCache* cache, ShapedText& out, const std::vector<uint8_t>& format,
+                  const WholeWords* whole)
+      : fonts_(fonts), cache_(cache), out_(out), format_(format), whole_(whole) {}
 
   void shape(uint32_t begin, uint32_t end, std::vector<ShapedGlyph>& glyphs, std::vector<SoftHyphen>& hyphens) {
     const std::u32string& text = out_.text();
-    const std::vector<uint8_t> flags = find_boundaries(std::u32string_view(text.data() + begin, end - begin));
+    const std::vector<uint8_t> flags = find_boundaries(std::u32string_view(text.data() + begin, end - begin), whole_);
     std::copy(flags.begin(), flags.end() - 1, out_.flags.begin() + begin);
     begin_ = begin;
     end_ = end;
@@ -173,6 +174,7 @@ class ParagraphShaper {
   ShapeCache* cache_;
   ShapedText& out_;
   const std::vector<uint8_t>& format_;  // per code point, or empty: all plain
+  const WholeWords* whole_;
   std::vector<hb_font_t*> sized_fonts_;
   uint32_t begin_ = 0, end_ = 0;
   Fixed pen_ = 0;
@@ -197,7 +199,8 @@ size_t ShapedText::memory_bytes() const {
 }
 
 std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view utf8, float size_px, Weight weight,
-                                             ShapeCache* cache, WorkerPool* pool, const std::vector<TextSpan>& spans) {
+                                             ShapeCache* cache, WorkerPool* pool, const std::vector<TextSpan>& spans,
+                                             const WholeWords* whole) {
   auto out = std::make_shared<ShapedText>();
   out->normalized = normalize(utf8, NormalizeMode::Display);
   out->size_px = size_px;
@@ -233,7 +236,7 @@ std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view ut
   std::vector<std::vector<ShapedGlyph>> glyphs(out->paragraphs.size());
   std::vector<std::vector<SoftHyphen>> hyphens(out->paragraphs.size());
   auto shape_one = [&](size_t i) {
-    ParagraphShaper shaper(fonts, cache, *out, format);
+    ParagraphShaper shaper(fonts, cache, *out, format, whole);
     glyphs[i].reserve(out->paragraphs[i].cp_end - out->paragraphs[i].cp_begin);
     shaper.shape(out->paragraphs[i].cp_begin, out->paragraphs[i].cp_end, glyphs[i], hyphens[i]);
   };

@@ -14,6 +14,7 @@
 
 #include "text/font_set.h"
 #include "text/normalize.h"
+#include "text/segment.h"
 #include "util/worker_pool.h"
 
 namespace khlang::text {
@@ -115,9 +116,9 @@ class ShapeCache {
 
 // Normalizes (display mode), finds clusters and break opportunities, and shapes `utf8`. With a
 // pool, long texts are done a paragraph per thread; with a cache, each distinct word is shaped
-// once.
+// once. `whole`: words no line breaks inside (segment.h).
 std::shared_ptr<const ShapedText> shape_text(FontSet& fonts, std::string_view utf8, float size_px, Weight weight,
                                              ShapeCache* cache = nullptr, WorkerPool* pool = nullptr,
-                                             const std::vector<TextSpan>& spans = {});
+                                             const std::vector<TextSpan>& spans = {}, const WholeWords* whole = nullptr);
 
 }  // namespace khlang::text

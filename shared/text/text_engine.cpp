@@ -66,7 +66,7 @@ std::shared_ptr<const TextLayout> TextEngine::layout_rich(std::string_view utf8,
   }
 
   ++stats_.misses;
-  auto shaped = shape_text(*fonts_, utf8, style.size_px, style.weight, &words_, &pool_, spans);
+  auto shaped = shape_text(*fonts_, utf8, style.size_px, style.weight, &words_, &pool_, spans, &whole_);
   auto laid_out = layout_text(shaped, options);
   Entry entry{hash, std::string(utf8), size, style.weight, spans, shaped, {{options, laid_out}}, 0};
   entry.bytes = shaped->memory_bytes() + laid_out->memory_bytes() + utf8.size() + sizeof(Entry);
@@ -107,6 +107,16 @@ void TextEngine::clear_cache() {
   index_.clear();
   bytes_ = 0;
   words_.clear();
+}
+
+void TextEngine::set_whole_words(const std::vector<std::string>& words) {
+  {
+    std::lock_guard lock(mutex_);
+    if (words == whole_source_) return;
+    whole_source_ = words;
+    whole_ = WholeWords(words);
+  }
+  clear_cache();
 }
 
 }  // namespace khlang::text

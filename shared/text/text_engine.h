@@ -47,6 +47,9 @@ class TextEngine {
   TextCacheStats cache_stats() const;
   // Forgets every shaped text, layout and shaped word (the glyph atlas stays).
   void clear_cache();
+  // Words no line breaks inside from now on (segment.h, WholeWords: the content's proper names);
+  // what was laid out before is forgotten when they change.
+  void set_whole_words(const std::vector<std::string>& words);
 
  private:
   // One shaped text and the few wrap widths it was laid out at (a screen rarely needs more).
@@ -70,6 +73,8 @@ class TextEngine {
   GlyphAtlas atlas_;
   ShapeCache words_;
   WorkerPool pool_;
+  std::vector<std::string> whole_source_;  // as given, to tell when they change
+  WholeWords whole_;
   size_t budget_;
   mutable std::mutex mutex_;
   std::list<Entry> lru_;  // most recent first

@@ -243,3 +243,28 @@ TEST_CASE("a consonant with 100,000 tone marks lays out as one short cluster") {
   CHECK(layout->shaped->glyphs.size() <= 3 + kMaxMarksPerCluster);
   CHECK(layout->lines.size() == 1);
 }
+
+TEST_CASE("the engine keeps the content's proper names whole at a line's end") {
+  auto created = TextEngine::create_default();
+  REQUIRE(created);
+  TextEngine& named = *created.value();
+  const std::string org = "เทศบาลตำบลศรีโพธิ์เงิน อำเภอป่าแดด";
+  const std::u32string t = khlang::test::cps(org);
+  const auto name = static_cast<uint32_t>(t.find(khlang::test::cps("ศรีโพธิ์เงิน")));
+  const auto name_end = name + 12;
+  const float name_w = engine().layout("ศรีโพธิ์เงิน", kBody, 0)->width;
+  // Lines starting inside the name, over every width the name fits in.
+  auto inside_breaks = [&](TextEngine& e) {
+    int n = 0;
+    for (float width = std::ceil(name_w) + 1; width < 900; width += 7) {
+      for (const LayoutLine& line : e.layout(org, kBody, width)->lines) n += line.cp_begin > name && line.cp_begin < name_end;
+    }
+    return n;
+  };
+  CHECK(inside_breaks(engine()) > 0);  // what the dictionary alone does (ศรี|โพธิ์เงิน)
+  named.set_whole_words({"ศรีโพธิ์เงิน", "ป่าแดด"});
+  CHECK(inside_breaks(named) == 0);
+  // Laid out before the names changed, it is laid out again after (the cache forgets).
+  named.set_whole_words({});
+  CHECK(inside_breaks(named) > 0);
+}

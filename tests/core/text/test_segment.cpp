@@ -184,3 +184,29 @@ TEST_CASE("segmentation is linear: marks past the cap never reach the dictionary
     CHECK(work.dictionary_calls <= 2 * t->size() / 1024 + 2);
   }
 }
+
+TEST_CASE("proper names given as whole words: no break inside them, their edges kept") {
+  // libthai splits the demo's organization into words it knows, ศรี|โพธิ์|เงิน among them.
+  const std::u32string t = cps("เทศบาลตำบลศรีโพธิ์เงิน");
+  const auto name = static_cast<uint32_t>(t.find(cps("ศรีโพธิ์เงิน")));
+  auto offsets = [](const std::vector<uint8_t>& flags) {
+    std::vector<uint32_t> out;
+    for (uint32_t k = 1; k + 1 < flags.size(); ++k) {
+      if (flags[k] & kBreakBefore) out.push_back(k);
+    }
+    return out;
+  };
+  const auto plain = offsets(find_boundaries(t));
+  REQUIRE(has(plain, name));
+  CHECK(std::any_of(plain.begin(), plain.end(), [&](uint32_t k) { return k > name; }));  // the bad break
+  const WholeWords names({"ศรีโพธิ์เงิน"});
+  std::vector<uint32_t> expected;
+  std::copy_if(plain.begin(), plain.end(), std::back_inserter(expected), [&](uint32_t k) { return k <= name; });
+  CHECK(offsets(find_boundaries(t, &names)) == expected);  // the dictionary's breaks before it stay
+  // Every occurrence; around it, the pair rules as before (after each space).
+  const std::u32string twice = cps("ศรีโพธิ์เงิน และ ศรีโพธิ์เงิน");
+  CHECK(offsets(find_boundaries(twice, &names)) == std::vector<uint32_t>{13, 17});
+  // Nothing to keep in a single code point or an empty word.
+  CHECK(WholeWords({"ก", ""}).empty());
+  CHECK_FALSE(names.empty());
+}
