@@ -209,7 +209,7 @@ Status App::screenshot(const std::string& path, const std::string& items_path) {
     kiosk_->record_items(false);
     std::FILE* out = std::fopen(items_path.c_str(), "w");
     if (!out) return Error{"cannot write " + items_path};
-    const std::string text = format_items(kiosk_->items());
+    const std::string text = format_items(kiosk_->items(), kiosk_->whole_words());
     const bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
     if (std::fclose(out) != 0 || !written) return Error{"cannot write " + items_path};
   }

@@ -71,6 +71,8 @@ class Kiosk {
   // While on, each frame's drawn items are recorded (items()).
   void record_items(bool on);
   const std::vector<DrawnItem>& items() const { return items_.items(); }
+  // The words the text engine keeps whole (the content's proper names), for the dump.
+  std::vector<std::string> whole_words() const { return engine_->whole_words(); }
 
  private:
   Kiosk(KioskDatabase db, std::unique_ptr<text::TextEngine> engine, const KioskOptions& options, KioskClock::Kind clock,

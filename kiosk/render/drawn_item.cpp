@@ -129,10 +129,32 @@ std::string format_item(const DrawnItem& it) {
   return line;
 }
 
-std::string format_items(const std::vector<DrawnItem>& items) {
+namespace {
+constexpr std::string_view kWholeWords = "whole-words\t";
+}  // namespace
+
+std::string format_items(const std::vector<DrawnItem>& items, const std::vector<std::string>& whole_words) {
   std::string out;
+  if (!whole_words.empty()) {
+    out += kWholeWords.substr(0, kWholeWords.size() - 1);
+    for (const std::string& w : whole_words) out += "\t" + w;
+    out += "\n";
+  }
   for (const DrawnItem& it : items) out += format_item(it) + "\n";
   return out;
+}
+
+std::vector<std::string> parse_whole_words(std::string_view text) {
+  std::vector<std::string> words;
+  if (!text.starts_with(kWholeWords)) return words;
+  std::string_view line = text.substr(kWholeWords.size(), text.find('\n') - kWholeWords.size());
+  for (;;) {
+    const size_t tab = line.find('\t');
+    words.emplace_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) break;
+    line = line.substr(tab + 1);
+  }
+  return words;
 }
 
 Expected<std::vector<DrawnItem>> parse_items(std::string_view text) {
@@ -143,7 +165,7 @@ Expected<std::vector<DrawnItem>> parse_items(std::string_view text) {
     const std::string_view line = text.substr(0, nl);
     text = nl < text.size() ? text.substr(nl + 1) : std::string_view();
     ++number_of_line;
-    if (line.empty()) continue;
+    if (line.empty() || line.starts_with(kWholeWords)) continue;
     std::vector<std::string_view> f;
     for (std::string_view rest = line;;) {
       const size_t tab = rest.find('\t');

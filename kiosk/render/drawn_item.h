@@ -67,8 +67,12 @@ struct TextSpanX {
 TextSpanX text_span(const text::TextLayout& layout);
 
 std::string format_item(const DrawnItem& item);  // one line, without its newline
-std::string format_items(const std::vector<DrawnItem>& items);
+// A dump: with `whole_words` (the words the engine kept whole, text/segment.h), a first line
+// "whole-words<TAB>word<TAB>word..." so a checker lays the text out again as the kiosk did.
+std::string format_items(const std::vector<DrawnItem>& items, const std::vector<std::string>& whole_words = {});
 // Every item of `text` (a whole dump); an error names the line that is not one.
 Expected<std::vector<DrawnItem>> parse_items(std::string_view text);
+// The whole words a dump names (none without its whole-words line).
+std::vector<std::string> parse_whole_words(std::string_view text);
 
 }  // namespace khlang::kiosk

@@ -109,6 +109,11 @@ void TextEngine::clear_cache() {
   words_.clear();
 }
 
+std::vector<std::string> TextEngine::whole_words() const {
+  std::lock_guard lock(mutex_);
+  return whole_source_;
+}
+
 void TextEngine::set_whole_words(const std::vector<std::string>& words) {
   {
     std::lock_guard lock(mutex_);

@@ -50,6 +50,7 @@ class TextEngine {
   // Words no line breaks inside from now on (segment.h, WholeWords: the content's proper names);
   // what was laid out before is forgotten when they change.
   void set_whole_words(const std::vector<std::string>& words);
+  std::vector<std::string> whole_words() const;
 
  private:
   // One shaped text and the few wrap widths it was laid out at (a screen rarely needs more).

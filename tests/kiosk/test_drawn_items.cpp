@@ -53,6 +53,18 @@ TEST_CASE("drawn items: an item written and read back is the same item") {
   CHECK(back.value()[1] == items[1]);
 }
 
+TEST_CASE("drawn items: a dump names the words the engine kept whole, for checkers to lay text out alike") {
+  const std::vector<DrawnItem> items{sample_text()};
+  const std::string text = format_items(items, {"ศรีโพธิ์เงิน", "ป่าแดด"});
+  CHECK(text.starts_with("whole-words\tศรีโพธิ์เงิน\tป่าแดด\n"));
+  CHECK(parse_whole_words(text) == std::vector<std::string>{"ศรีโพธิ์เงิน", "ป่าแดด"});
+  auto back = parse_items(text);
+  REQUIRE(back.ok());
+  CHECK(back.value() == items);
+  CHECK(format_items(items) == format_item(items[0]) + "\n");  // none: no such line
+  CHECK(parse_whole_words(format_items(items)).empty());
+}
+
 TEST_CASE("drawn items: a line that is not an item is named") {
   auto few = parse_items("text\t1\t2\n");
   REQUIRE_FALSE(few.ok());

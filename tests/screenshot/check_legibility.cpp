@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", engine.error().message.c_str());
     return 1;
   }
+  engine.value()->set_whole_words(kiosk::parse_whole_words(text.str()));  // laid out as the kiosk did
   const float scale = static_cast<float>(std::min(width, height)) / 1080.0f;
   const ItemBox window{0, 0, static_cast<float>(width), static_cast<float>(height)};
   int failures = 0, texts = 0, targets = 0;

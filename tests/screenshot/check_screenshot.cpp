@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   std::stringstream dump_text;
   dump_text << dump.rdbuf();
   auto items = kiosk::parse_items(dump_text.str());
+  engine.value()->set_whole_words(kiosk::parse_whole_words(dump_text.str()));  // laid out as the kiosk did
   if (!items) {
     std::fprintf(stderr, "%s: %s\n", argv[2], items.error().message.c_str());
     return 1;
