@@ -62,7 +62,7 @@ void FleetAgent::start(FleetWork work, const FleetMoment& m, double wall) {
   bool started = false;
   if (work == FleetWork::Import) {
     started = admin_.start_background(
-        both(Str::JobUnattendedImport), [result, importer = importer_, wall, steady = m.now](const auto& progress) {
+        Str::JobUnattendedImport, [result, importer = importer_, wall, steady = m.now](const auto& progress) {
           bundle::ImportOptions options;
           options.progress = progress;
           result->outcome = importer->run_once(wall, steady, options);
@@ -75,7 +75,7 @@ void FleetAgent::start(FleetWork work, const FleetMoment& m, double wall) {
     inputs.last_error = last_error();
     inputs.last_error_at = last_error_at();
     started = admin_.start_background(
-        both(Str::JobWriteOutbox), [result, db_path = db_path_, outbox = status_.outbox, inputs](const auto&) {
+        Str::JobWriteOutbox, [result, db_path = db_path_, outbox = status_.outbox, inputs](const auto&) {
           auto db = store::open_kiosk_db(db_path);
           auto written = db ? fleet::write_outbox(db.value(), outbox, inputs) : Expected<fleet::OutboxResult>(db.error());
           if (!written) result->outbox_error = written.error().message;

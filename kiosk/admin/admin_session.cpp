@@ -19,7 +19,7 @@ bool AdminSession::start(std::string title, Job job, bool changes_content) {
   {
     std::lock_guard lock(mutex_);
     if (state_.running || background_running_) return false;
-    state_ = JobState{true, false, false, 0, std::move(title), {}};
+    state_ = JobState{true, false, false, 0, std::move(title), {}, std::nullopt};
   }
   if (worker_.joinable()) worker_.join();
   progress_ = 0;
@@ -41,12 +41,12 @@ bool AdminSession::start(std::string title, Job job, bool changes_content) {
   return true;
 }
 
-bool AdminSession::start_background(std::string title, Work work) {
+bool AdminSession::start_background(Str title, Work work) {
   {
     std::lock_guard lock(mutex_);
     if (state_.running || background_running_) return false;
     background_running_ = true;
-    background_title_ = std::move(title);
+    background_title_ = title;
   }
   if (worker_.joinable()) worker_.join();
   progress_ = 0;
@@ -71,7 +71,7 @@ bool AdminSession::busy() const {
 
 AdminSession::JobState AdminSession::job() const {
   std::lock_guard lock(mutex_);
-  if (background_running_) return JobState{true, false, false, progress_, background_title_, {}};
+  if (background_running_) return JobState{true, false, false, progress_, {}, {}, background_title_};
   JobState s = state_;
   s.progress = progress_;
   return s;

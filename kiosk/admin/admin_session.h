@@ -7,10 +7,12 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "i18n/strings.h"
 #include "security/pin_lock.h"
 #include "sqlite/database.h"
 #include "util/error.h"
@@ -37,8 +39,9 @@ class AdminSession {
   struct JobState {
     bool running = false, finished = false, ok = false;
     double progress = 0;
-    std::string title;    // what runs ("Import ..."), in Thai and English
+    std::string title;    // what runs ("Import ..."), in the language of whoever started it
     std::string message;  // the result, or why it failed
+    std::optional<Str> background;  // a job of the kiosk's own: its title, said in the frame's language
   };
   // Starts `job` unless one is running; `changes_content` jobs make the screens reload after.
   bool start(std::string title, Job job, bool changes_content);
@@ -49,7 +52,7 @@ class AdminSession {
   // at a time with admin mode's jobs; while it runs, job() shows it under `title` (admin mode's
   // buttons wait for it); after, job() is admin mode's own again. Its result is the caller's.
   using Work = std::function<void(const std::function<void(double)>& progress)>;
-  bool start_background(std::string title, Work work);
+  bool start_background(Str title, Work work);
   // Either kind of job runs.
   bool busy() const;
   // Counts the jobs that changed the content: the app reloads what it caches when it moves.
@@ -78,7 +81,7 @@ class AdminSession {
   mutable std::mutex mutex_;
   JobState state_;
   bool background_running_ = false;
-  std::string background_title_;
+  Str background_title_ = Str::AdminWorking;
   std::atomic<double> progress_{0};
   std::atomic<int> content_generation_{0};
   int settings_generation_ = 0;

@@ -9,18 +9,18 @@ float draw_job(FrameContext& f, ImVec2 pos, float width) {
   const AdminSession::JobState job = f.admin.job();
   if (!job.running && !job.finished) return 0;
   float y = pos.y;
-  y += draw_text(f, ImVec2(pos.x, y), job.title, f.style(28, text::Weight::Bold, 1.35f), width, f.colors().heading);
+  y += draw_text(f, ImVec2(pos.x, y), job.background ? f.say(*job.background) : job.title, f.style(28, text::Weight::Bold, 1.35f), width, f.colors().heading);
   if (job.running) {
     const float h = f.px(28);
     f.draw_list->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width, y + h), f.colors().track, h * 0.5f);
     f.draw_list->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width * static_cast<float>(job.progress), y + h),
                                f.colors().heading, h * 0.5f);
     y += h + f.px(10);
-    y += draw_text(f, ImVec2(pos.x, y), both(Str::AdminWorking, {percent(job.progress)}),
+    y += draw_text(f, ImVec2(pos.x, y), f.say(Str::AdminWorking, {percent(job.progress)}),
                    f.style(24, text::Weight::Regular, 1.35f), width, f.colors().text_muted);
     f.animating = true;
   } else {
-    const std::string head = both(job.ok ? Str::AdminDone : Str::AdminFailed) + ": ";
+    const std::string head = f.say(job.ok ? Str::AdminDone : Str::AdminFailed) + ": ";
     y += draw_text(f, ImVec2(pos.x, y), head + job.message, f.style(26, text::Weight::Regular, 1.35f), width,
                    job.ok ? f.colors().done : f.colors().behind);
   }
@@ -43,7 +43,7 @@ bool confirm_button(FrameContext& f, const ImRect& r, const std::string& label, 
   const bool is_armed = armed == key;
   ButtonStyle style = quiet_button(f);
   if (is_armed) style = primary_button(f), style.fill = f.colors().behind;
-  if (!button(f, r, is_armed ? both(Str::AdminTapAgain) : label, style)) return false;
+  if (!button(f, r, is_armed ? f.say(Str::AdminTapAgain) : label, style)) return false;
   if (is_armed) {
     armed.clear();
     return true;

@@ -40,6 +40,10 @@ std::string fill_in(std::string_view pattern, std::initializer_list<std::string_
   return out;
 }
 
+std::string say(Str key, Lang lang, std::initializer_list<std::string_view> args) {
+  return fill_in(tr(key, lang), args);
+}
+
 std::string both(Str key, std::initializer_list<std::string_view> args) {
   return fill_in(tr(key, Lang::Th), args) + " · " + fill_in(tr(key, Lang::En), args);
 }

@@ -28,12 +28,11 @@ std::string_view key_name(Str key);
 // `pattern` with {0}, {1}... replaced by `args` (a placeholder without its argument stays).
 std::string fill_in(std::string_view pattern, std::initializer_list<std::string_view> args);
 inline std::string fill_in(std::string_view pattern, std::string_view arg) { return fill_in(pattern, {arg}); }
-// Both languages at once, as admin mode shows them: "ตั้งค่า · Settings". Staff screens are
-// bilingual by design, not by the visitor's choice: whoever opens admin mode finds it in whatever
-// language the last visitor left, the office's staff read Thai while the vendor's technician who
-// installs and services the kiosk may not, and the messages passed on from the core (a refused
-// signature, a failed import) are English, so the Thai half says what happened and the English
-// half carries the details. Each admin screen's header says why it keeps both.
+// `key` in `lang` with its placeholders filled in (FrameContext::say for a frame's language).
+std::string say(Str key, Lang lang, std::initializer_list<std::string_view> args = {});
+// Both languages at once, "ข้อมูลตัวอย่าง · Sample data": only for the sample mark, which must read
+// for every visitor whatever language the last one chose (ui/widgets.h). Everything else, admin
+// mode included, follows the interface language.
 std::string both(Str key, std::initializer_list<std::string_view> args = {});
 
 }  // namespace khlang::kiosk

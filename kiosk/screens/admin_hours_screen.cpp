@@ -48,15 +48,15 @@ void AdminHoursScreen::draw(FrameContext& f, const ImRect& area) {
   const float choice_w = f.portrait ? w : (w - gap) * 0.5f;
   const ImRect always(x, y, x + choice_w, y + bh);
   const ImRect schedule = f.portrait ? ImRect(x, y + bh + gap, x + w, y + 2 * bh + gap) : ImRect(x + choice_w + gap, y, x + w, y + bh);
-  if (button(f, always, both(Str::HoursAlwaysOn), hours.always_open ? primary_button(f) : quiet_button(f))) {
+  if (button(f, always, f.say(Str::HoursAlwaysOn), hours.always_open ? primary_button(f) : quiet_button(f))) {
     hours.always_open = true;
   }
-  if (button(f, schedule, both(Str::HoursSchedule), hours.always_open ? quiet_button(f) : primary_button(f)) &&
+  if (button(f, schedule, f.say(Str::HoursSchedule), hours.always_open ? quiet_button(f) : primary_button(f)) &&
       hours.always_open) {
     hours = store::OpeningHours{false, {kOfficeDay, kOfficeDay, kOfficeDay, kOfficeDay, kOfficeDay, {}, {}}};
   }
   y = schedule.Max.y + gap;
-  y += draw_text(f, ImVec2(x, y), both(Str::HoursExplain), f.style(24, text::Weight::Regular, 1.4f), w, f.colors().text) + gap;
+  y += draw_text(f, ImVec2(x, y), f.say(Str::HoursExplain), f.style(24, text::Weight::Regular, 1.4f), w, f.colors().text) + gap;
   if (!f.settings.opening_hours.always_open) {
     // One row a day: the day (above the row on a portrait screen), opens [-] HH:MM [+],
     // closes [-] HH:MM [+], closed all day.
@@ -65,18 +65,18 @@ void AdminHoursScreen::draw(FrameContext& f, const ImRect& area) {
     const float x_open = x + day_w + (f.portrait ? 0 : gap), x_close = x_open + stepper_w + gap;
     const text::TextStyle day_style = f.style(26, text::Weight::Bold), head_style = f.style(24);
     // Column heads over the two times.
-    const float head_h = std::max(draw_text(f, ImVec2(x_open, y), both(Str::HoursOpens), head_style, stepper_w, f.colors().text,
+    const float head_h = std::max(draw_text(f, ImVec2(x_open, y), f.say(Str::HoursOpens), head_style, stepper_w, f.colors().text,
                                             text::Align::Center),
-                                  draw_text(f, ImVec2(x_close, y), both(Str::HoursCloses), head_style, stepper_w, f.colors().text,
+                                  draw_text(f, ImVec2(x_close, y), f.say(Str::HoursCloses), head_style, stepper_w, f.colors().text,
                                             text::Align::Center));
     y += head_h + gap * 0.5f;
     for (size_t d = 0; d < 7; ++d) {
       store::DayHours& day = hours.days[d];
       if (f.portrait) {
-        y += draw_text(f, ImVec2(x, y), both(kDays[d]), day_style, w, f.colors().text);
+        y += draw_text(f, ImVec2(x, y), f.say(kDays[d]), day_style, w, f.colors().text);
       } else {
-        const float label_h = text_height(f, both(kDays[d]), day_style, day_w);
-        draw_text(f, ImVec2(x, y + std::max(0.0f, (bh - label_h) * 0.5f)), both(kDays[d]), day_style, day_w, f.colors().text);
+        const float label_h = text_height(f, f.say(kDays[d]), day_style, day_w);
+        draw_text(f, ImVec2(x, y + std::max(0.0f, (bh - label_h) * 0.5f)), f.say(kDays[d]), day_style, day_w, f.colors().text);
       }
       if (!day.closed()) {
         time_stepper(f, ImRect(x_open, y, x_open + stepper_w, y + bh), day.open_minute, 0, day.close_minute - kStepMinutes);
@@ -84,7 +84,7 @@ void AdminHoursScreen::draw(FrameContext& f, const ImRect& area) {
                      24 * 60);
       }
       const float cx = x + w - closed_w;
-      if (button(f, ImRect(cx, y, cx + closed_w, y + bh), both(Str::HoursClosedDay),
+      if (button(f, ImRect(cx, y, cx + closed_w, y + bh), f.say(Str::HoursClosedDay),
                  small(day.closed() ? primary_button(f) : quiet_button(f)))) {
         day = day.closed() ? kOfficeDay : store::DayHours{};
       }

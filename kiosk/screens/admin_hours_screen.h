@@ -2,7 +2,6 @@
 // of the week (or closed), in steps of 30 minutes. Outside them the screen is blank and a touch
 // wakes it for two minutes (visit_policy.h: CLOSED). Written to the setting opening_hours at
 // once, like the other settings.
-// Bilingual (both(), i18n/strings.h) like the settings it is opened from.
 #pragma once
 
 #include <string>
@@ -14,7 +13,7 @@ namespace khlang::kiosk {
 class AdminHoursScreen : public Screen {
  public:
   explicit AdminHoursScreen(sqlite::Database&) {}
-  std::string title(const FrameContext&) const override { return both(Str::SettingsOpeningHours); }
+  std::string title(const FrameContext& f) const override { return f.say(Str::SettingsOpeningHours); }
   void draw(FrameContext& f, const ImRect& area) override;
 };
 

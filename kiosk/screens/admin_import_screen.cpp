@@ -13,8 +13,8 @@
 namespace khlang::kiosk {
 namespace {
 
-std::string describe_diff(const bundle::BundleDiff& d) {
-  std::string out = both(Str::ImportDiffHead, {std::to_string(d.label.seq), d.label.created_at}) + " — ";
+std::string describe_diff(const bundle::BundleDiff& d, Lang lang) {
+  std::string out = say(Str::ImportDiffHead, lang, {std::to_string(d.label.seq), d.label.created_at}) + " — ";
   bool any = false;
   for (const auto& [table, t] : d.tables) {
     if (t.added == 0 && t.changed == 0 && t.removed == 0) continue;
@@ -22,7 +22,7 @@ std::string describe_diff(const bundle::BundleDiff& d) {
            std::to_string(t.removed);
     any = true;
   }
-  return out + (any ? "" : both(Str::ImportNoChange));
+  return out + (any ? "" : say(Str::ImportNoChange, lang));
 }
 
 }  // namespace
@@ -30,20 +30,20 @@ std::string describe_diff(const bundle::BundleDiff& d) {
 void AdminImportScreen::scan(FrameContext& f) {
   bundles_.clear();
   for (const FoundFile& file : find_files(f.admin.media_roots(), ".khb")) {
-    Found b{file.path, file.name, both(Str::ImportNoSignature), false};
+    Found b{file.path, file.name, f.say(Str::ImportNoSignature), false};
     auto text = bundle::read_untrusted(bundle::signature_path(file.path), 4096, "signature");
     if (text) {
       auto sig = bundle::parse_signature(text.value(), file.path);
       if (!sig) {
-        b.signature = both(Str::ImportBadSignature, {sig.error().message});
+        b.signature = f.say(Str::ImportBadSignature, {sig.error().message});
       } else if (auto key = bundle::find_trusted_key(f.db, sig->id); !key) {
-        b.signature = both(Str::ImportKeyNotTrusted, {bundle::key_id_hex(sig->id)});
+        b.signature = f.say(Str::ImportKeyNotTrusted, {bundle::key_id_hex(sig->id)});
       } else if (auto comment = bundle::verify_trusted_comment(sig.value(), key->key); !comment) {
         // Anyone can write a trusted key's id and any comment into a .minisig: not shown as trusted.
-        b.signature = both(Str::ImportSignatureForged, {key->key_id, comment.error().message});
+        b.signature = f.say(Str::ImportSignatureForged, {key->key_id, comment.error().message});
       } else {
         b.trusted = true;
-        b.signature = both(Str::ImportSignedTrusted, {key->key_id + (key->comment.empty() ? "" : " (" + key->comment + ")")}) +
+        b.signature = f.say(Str::ImportSignedTrusted, {key->key_id + (key->comment.empty() ? "" : " (" + key->comment + ")")}) +
                       " — " + sig->trusted_comment;
       }
     }
@@ -56,12 +56,12 @@ void AdminImportScreen::check(FrameContext& f, const Found& b) {
   checking_ = true;
   const std::string db_path = f.admin.db_path(), path = b.path;
   f.admin.clear_job();
-  f.admin.start(both(Str::JobChecking, {b.name}),
-                [db_path, path](const auto& progress) -> Expected<std::string> {
+  f.admin.start(f.say(Str::JobChecking, {b.name}),
+                [db_path, path, lang = f.lang](const auto& progress) -> Expected<std::string> {
                   bundle::ImportOptions options;
                   options.progress = progress;
                   KHLANG_TRY_AS(auto diff, bundle::diff_bundle(db_path, path, options));
-                  return describe_diff(diff);
+                  return describe_diff(diff, lang);
                 },
                 false);
 }
@@ -75,10 +75,10 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
   const float w = area.GetWidth() - 2 * margin;
   const float x = area.Min.x + margin;
   float y = area.Min.y + f.px(24);
-  y += section_heading(f, ImVec2(x, y), both(Str::ImportBundlesFound), w);
+  y += section_heading(f, ImVec2(x, y), f.say(Str::ImportBundlesFound), w);
   if (bundles_.empty()) {
     y += draw_text(f, ImVec2(x, y),
-                   both(Str::ImportNoBundles),
+                   f.say(Str::ImportNoBundles),
                    f.style(28), w, f.colors().text_muted) + f.px(16);
   }
   const AdminSession::JobState job = f.admin.job();
@@ -99,18 +99,18 @@ void AdminImportScreen::draw(FrameContext& f, const ImRect& area) {
   y += draw_job(f, ImVec2(x, y), w);
   // After a good check, the import itself.
   const bool checked = checking_ && job.finished && job.ok;
-  if (checked && button(f, ImRect(x, y, x + std::min(w, f.px(560)), y + f.px(96)), both(Str::ImportThisBundle))) {
+  if (checked && button(f, ImRect(x, y, x + std::min(w, f.px(560)), y + f.px(96)), f.say(Str::ImportThisBundle))) {
     const std::string db_path = f.admin.db_path(), path = chosen_;
     f.admin.clear_job();
     checking_ = false;
-    f.admin.start(both(Str::JobImporting, {std::filesystem::path(path).filename().string()}),
-                  [db_path, path](const auto& progress) -> Expected<std::string> {
+    f.admin.start(f.say(Str::JobImporting, {std::filesystem::path(path).filename().string()}),
+                  [db_path, path, lang = f.lang](const auto& progress) -> Expected<std::string> {
                     bundle::ImportOptions options;
                     options.progress = progress;
                     KHLANG_TRY_AS(auto report, bundle::import_bundle(db_path, path, options));
                     int64_t rows = 0;
                     for (const auto& [table, n] : report.counts) rows += n;
-                    return both(Str::JobImported,
+                    return say(Str::JobImported, lang,
                                 {std::to_string(report.label.seq), std::to_string(rows), report.label.organization});
                   },
                   true);

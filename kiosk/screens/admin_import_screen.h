@@ -1,8 +1,7 @@
 // [SECTION] Import from USB (route "admin-import"): the bundles on mounted sticks and inbox
 // folders with their signature status; choosing one verifies it and shows what the import would
 // add, change and remove; then the import runs on a worker thread with a progress bar.
-// Bilingual (both(), i18n/strings.h): a refusal's reason comes from the core in English; the
-// Thai half says what happened.
+// A refusal's reason comes from the core in English after the label in the interface's language.
 #pragma once
 
 #include <string>
@@ -15,7 +14,7 @@ namespace khlang::kiosk {
 class AdminImportScreen : public Screen {
  public:
   explicit AdminImportScreen(sqlite::Database&) {}
-  std::string title(const FrameContext&) const override { return both(Str::ImportTitle); }
+  std::string title(const FrameContext& f) const override { return f.say(Str::ImportTitle); }
   void draw(FrameContext& f, const ImRect& area) override;
   double next_timer(double, int64_t) const override { return 2.0; }  // sticks come and go
 

@@ -29,13 +29,13 @@ void AdminKeysScreen::scan(FrameContext& f) {
     auto key = text ? bundle::parse_public_key(text.value(), k.file.name) : Expected<bundle::PublicKey>(text.error());
     auto check = key ? bundle::check_key(f.db, key.value()) : Expected<bundle::KeyCheck>(key.error());
     if (!check) {
-      k.problem = both(Str::KeysUnreadable, {check.error().message});
+      k.problem = f.say(Str::KeysUnreadable, {check.error().message});
     } else {
       k.key = key.value();
       k.fingerprint = bundle::key_fingerprint(key.value());
       k.standing = check->standing;
       if (const std::string why = bundle::refusal(check.value(), key.value()); !why.empty()) {
-        k.problem = both(check->standing == bundle::KeyStanding::SameIdOtherKey ? Str::KeysSameIdOtherKey
+        k.problem = f.say(check->standing == bundle::KeyStanding::SameIdOtherKey ? Str::KeysSameIdOtherKey
                                                                                  : Str::KeysSameKeyOtherId,
                          {why});
       }
@@ -56,46 +56,46 @@ void AdminKeysScreen::draw(FrameContext& f, const ImRect& area) {
   if (!message_.empty()) {
     y += draw_text(f, ImVec2(x, y), message_, f.style(26), w, message_is_error_ ? f.colors().behind : f.colors().done) + f.px(12);
   }
-  y += section_heading(f, ImVec2(x, y), both(Str::AdminTrustedKeys), w);
+  y += section_heading(f, ImVec2(x, y), f.say(Str::AdminTrustedKeys), w);
   std::string removed;
   for (const bundle::TrustedKey& k : keys_) {
     const std::vector<std::string> lines = {
         k.key_id + (k.comment.empty() ? "" : "  " + k.comment) + "  (" + k.added_at + ")",
-        both(Str::KeysFingerprint, {k.fingerprint})};
+        f.say(Str::KeysFingerprint, {k.fingerprint})};
     const float h = std::max(bh, f.px(16) + draw_lines(f, ImVec2(x, y + f.px(16)), lines, w - bw - f.px(24), f.colors().text));
-    if (confirm_button(f, ImRect(x + w - bw, y, x + w, y + bh), both(Str::KeysRemove), armed_, k.key_id)) removed = k.key_id;
+    if (confirm_button(f, ImRect(x + w - bw, y, x + w, y + bh), f.say(Str::KeysRemove), armed_, k.key_id)) removed = k.key_id;
     y += h + f.px(12);
   }
-  if (keys_.empty()) y += draw_text(f, ImVec2(x, y), both(Str::KeysNone), f.style(26), w, f.colors().behind);
+  if (keys_.empty()) y += draw_text(f, ImVec2(x, y), f.say(Str::KeysNone), f.style(26), w, f.colors().behind);
   if (!removed.empty()) {
     auto s = bundle::distrust_key(f.db, removed);
-    message_ = s ? both(Str::KeysRemoved, {removed}) : s.error().message;
+    message_ = s ? f.say(Str::KeysRemoved, {removed}) : s.error().message;
     message_is_error_ = !s;
     load(f.db);
     scanned_at_ = -1e9;  // the files' standing changed
   }
   y += f.px(24);
-  y += section_heading(f, ImVec2(x, y), both(Str::KeysFiles), w);
+  y += section_heading(f, ImVec2(x, y), f.say(Str::KeysFiles), w);
   for (const KeyFile& k : key_files_) {
     std::vector<std::string> lines = {k.file.name};
-    if (k.key) lines.push_back(bundle::key_id_hex(k.key->id) + "  " + both(Str::KeysFingerprint, {k.fingerprint}));
-    if (k.standing == bundle::KeyStanding::Trusted) lines.push_back(both(Str::KeysAlreadyTrusted));
+    if (k.key) lines.push_back(bundle::key_id_hex(k.key->id) + "  " + f.say(Str::KeysFingerprint, {k.fingerprint}));
+    if (k.standing == bundle::KeyStanding::Trusted) lines.push_back(f.say(Str::KeysAlreadyTrusted));
     if (!k.problem.empty()) lines.push_back(k.problem);
     const float h = std::max(bh, f.px(16) + draw_lines(f, ImVec2(x, y + f.px(16)), lines, w - bw - f.px(24),
                                                        k.problem.empty() ? f.colors().text : f.colors().behind));
     // Add trusts the key that was read and shown, never the file read again.
     const bool addable = k.key && k.standing == bundle::KeyStanding::New;
-    if (addable && button(f, ImRect(x + w - bw, y, x + w, y + bh), both(Str::KeysAdd), quiet_button(f))) {
+    if (addable && button(f, ImRect(x + w - bw, y, x + w, y + bh), f.say(Str::KeysAdd), quiet_button(f))) {
       const Status s = bundle::trust_key(f.db, *k.key, k.file.name);
-      message_ = s ? both(Str::KeysAdded, {bundle::key_id_hex(k.key->id), k.fingerprint, k.file.name})
-                   : both(Str::KeysNotAdded, {s.error().message});
+      message_ = s ? f.say(Str::KeysAdded, {bundle::key_id_hex(k.key->id), k.fingerprint, k.file.name})
+                   : f.say(Str::KeysNotAdded, {s.error().message});
       message_is_error_ = !s;
       load(f.db);
       scanned_at_ = -1e9;
     }
     y += h + f.px(12);
   }
-  if (key_files_.empty()) draw_text(f, ImVec2(x, y), both(Str::KeysNoFiles), f.style(26), w, f.colors().text_muted);
+  if (key_files_.empty()) draw_text(f, ImVec2(x, y), f.say(Str::KeysNoFiles), f.style(26), w, f.colors().text_muted);
 }
 
 }  // namespace khlang::kiosk

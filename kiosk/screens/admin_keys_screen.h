@@ -2,8 +2,6 @@
 // each removable, and the key files (.pub) found on USB sticks, each addable. Every key shows its
 // fingerprint, so the admin compares it with the office's before adding; a file whose key has a
 // trusted key's id but other bytes says so and offers no Add (trust is the whole key).
-// Bilingual (both(), i18n/strings.h): keys are checked with the office, which may be the
-// vendor's technician, and a key file's problem comes from the core in English.
 #pragma once
 
 #include <optional>
@@ -19,7 +17,7 @@ namespace khlang::kiosk {
 class AdminKeysScreen : public Screen {
  public:
   explicit AdminKeysScreen(sqlite::Database& db) { load(db); }
-  std::string title(const FrameContext&) const override { return both(Str::AdminTrustedKeys); }
+  std::string title(const FrameContext& f) const override { return f.say(Str::AdminTrustedKeys); }
   void draw(FrameContext& f, const ImRect& area) override;
   double next_timer(double, int64_t) const override { return 2.0; }
 

@@ -10,13 +10,13 @@ namespace khlang::kiosk {
 namespace {
 
 constexpr size_t kMaxDigits = 12;
-// The pad's keys, 3 x 4: digits, delete (in Thai: the pad is the kiosk's own), 0, OK.
-std::string_view key_label(int i) {
+// The pad's keys, 3 x 4: digits, delete, 0, OK.
+std::string_view key_label(int i, Lang lang) {
   constexpr const char* kDigits[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "OK"};
-  return i == 9 ? tr(Str::KeyDelete, Lang::Th) : kDigits[i];
+  return i == 9 ? tr(Str::KeyDelete, lang) : kDigits[i];
 }
 
-std::string lock_message(int64_t seconds) { return both(Str::PinLocked, {std::to_string(seconds)}); }
+std::string lock_message(int64_t seconds, Lang lang) { return say(Str::PinLocked, lang, {std::to_string(seconds)}); }
 
 }  // namespace
 
@@ -53,21 +53,21 @@ void AdminPinScreen::submit(FrameContext& f) {
   switch (step()) {
     case Step::Choose:
       if (const std::string problem = security::pin_problem(pin); !problem.empty()) {
-        message_ = both(Str::PinTooShort, {problem});
+        message_ = f.say(Str::PinTooShort, {problem});
         return;
       }
       first_choice_ = pin;
-      message_ = both(Str::PinTypeAgain);
+      message_ = f.say(Str::PinTypeAgain);
       message_is_error_ = false;
       return;
     case Step::Confirm:
       if (pin != first_choice_) {
         first_choice_.clear();
-        message_ = both(Str::PinsDiffer);
+        message_ = f.say(Str::PinsDiffer);
         return;
       }
       if (auto s = f.admin.pin().set_pin(pin); !s) {
-        message_ = both(Str::PinNotSaved, {s.error().message});
+        message_ = f.say(Str::PinNotSaved, {s.error().message});
         return;
       }
       f.admin.unlock();
@@ -82,10 +82,10 @@ void AdminPinScreen::submit(FrameContext& f) {
       }
       if (check.locked_seconds > 0) {
         lock_ends_at_ = f.now + static_cast<double>(check.locked_seconds);
-        message_ = lock_message(check.locked_seconds);
+        message_ = lock_message(check.locked_seconds, f.lang);
       } else {
         const int left = security::kFreeFailures - check.failures;
-        message_ = both(Str::PinWrong, {std::to_string(left)});
+        message_ = f.say(Str::PinWrong, {std::to_string(left)});
       }
       return;
     }
@@ -100,7 +100,7 @@ void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
   }
   const bool locked = now_step == Step::Enter && lock_ends_at_ > f.now;
   if (locked) {
-    message_ = lock_message(static_cast<int64_t>(std::ceil(lock_ends_at_ - f.now)));
+    message_ = lock_message(static_cast<int64_t>(std::ceil(lock_ends_at_ - f.now)), f.lang);
     message_is_error_ = true;
   } else if (lock_ends_at_ != 0) {
     lock_ends_at_ = 0;  // the lock just ended
@@ -111,11 +111,11 @@ void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
   const float x0 = area.GetCenter().x - w * 0.5f;
   float y = area.Min.y + f.px(28);
   if (no_pin_) {
-    draw_text(f, ImVec2(x0, y), both(Str::PinNotSet), f.style(30, text::Weight::Bold, 1.4f), w, f.colors().heading,
+    draw_text(f, ImVec2(x0, y), f.say(Str::PinNotSet), f.style(30, text::Weight::Bold, 1.4f), w, f.colors().heading,
               text::Align::Center);
     return;
   }
-  const std::string prompt = both(now_step == Step::Enter    ? Str::PinEnter
+  const std::string prompt = f.say(now_step == Step::Enter    ? Str::PinEnter
                                   : now_step == Step::Choose ? Str::PinChoose
                                                              : Str::PinConfirm);
   y += draw_text(f, ImVec2(x0, y), prompt, f.style(34, text::Weight::Bold, 1.35f), w, f.colors().heading, text::Align::Center);
@@ -146,10 +146,10 @@ void AdminPinScreen::draw(FrameContext& f, const ImRect& area) {
     const bool is_ok = i == 11;
     ButtonStyle style = is_ok ? primary_button(f) : quiet_button(f);
     style.kind = ItemKind::Key;
-    if (!button(f, r, key_label(i), style) || locked) continue;
+    if (!button(f, r, key_label(i, f.lang), style) || locked) continue;
     if (i == 9) on_key(Key::Backspace, f);
     else if (is_ok) submit(f);
-    else on_text(static_cast<char32_t>(key_label(i)[0]), f);
+    else on_text(static_cast<char32_t>(key_label(i, f.lang)[0]), f);
   }
 }
 

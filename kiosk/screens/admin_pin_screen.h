@@ -4,8 +4,6 @@
 // is set from the office side (khlang-admin pin set); until then the hold does nothing, and this
 // route, reached another way, only says how to set one. Route "admin-change-pin" chooses a new
 // PIN (at least 6 digits, typed twice) from the settings, behind the old one.
-// Bilingual (both(), i18n/strings.h): the way in must read for staff and technician alike,
-// whatever language the last visitor chose.
 #pragma once
 
 #include <string>
@@ -17,7 +15,7 @@ namespace khlang::kiosk {
 class AdminPinScreen : public Screen {
  public:
   AdminPinScreen(sqlite::Database& db, bool change);
-  std::string title(const FrameContext&) const override { return both(Str::AdminTitle); }
+  std::string title(const FrameContext& f) const override { return f.say(Str::AdminTitle); }
   void draw(FrameContext& f, const ImRect& area) override;
   void on_key(Key key, FrameContext& f) override;
   void on_text(char32_t c, FrameContext& f) override;

@@ -36,7 +36,7 @@ float on_off(FrameContext& f, ImVec2 pos, float width, const std::string& label,
   for (int i = 0; i < 2; ++i) {
     const bool on = i == 1;
     const float bx = pos.x + width * 0.5f + static_cast<float>(i) * (bw + f.px(12));
-    if (button(f, ImRect(bx, pos.y, bx + bw, pos.y + bh), both(on ? Str::SettingsOn : Str::SettingsOff),
+    if (button(f, ImRect(bx, pos.y, bx + bw, pos.y + bh), f.say(on ? Str::SettingsOn : Str::SettingsOff),
                current == on ? primary_button(f) : quiet_button(f))) {
       edited = on;
     }
@@ -55,22 +55,22 @@ std::string joined(const std::vector<std::string>& parts) {
 // failed. Returns the height.
 float fleet_state(FrameContext& f, ImVec2 pos, float width, const FleetStatus& fleet) {
   const float top = pos.y;
-  pos.y += status_row(f, pos, width, both(Str::StatusInboxFolders), joined(fleet.inboxes),
+  pos.y += status_row(f, pos, width, f.say(Str::StatusInboxFolders), joined(fleet.inboxes),
                       fleet.auto_import && fleet.inboxes.empty());
   if (!fleet.last_result.empty()) {
-    pos.y += status_row(f, pos, width, both(Str::StatusAutoImportLast),
+    pos.y += status_row(f, pos, width, f.say(Str::StatusAutoImportLast),
                         fleet.last_at + "  " + fleet.last_result + " " + fleet.last_bundle +
                             (fleet.last_message.empty() ? "" : ": " + fleet.last_message),
                         fleet.last_result != "imported");
   }
-  std::string outbox = both(Str::StatusOutboxNone);
+  std::string outbox = f.say(Str::StatusOutboxNone);
   if (!fleet.outbox.empty()) {
     outbox = fleet.outbox + " — " +
              (!fleet.outbox_error.empty() ? fleet.outbox_error
-              : fleet.written_at.empty()  ? both(Str::StatusOutboxNotYet)
-                                          : both(Str::StatusOutboxWritten) + " " + fleet.written_at);
+              : fleet.written_at.empty()  ? f.say(Str::StatusOutboxNotYet)
+                                          : f.say(Str::StatusOutboxWritten) + " " + fleet.written_at);
   }
-  pos.y += status_row(f, pos, width, both(Str::StatusOutbox), outbox, !fleet.outbox_error.empty());
+  pos.y += status_row(f, pos, width, f.say(Str::StatusOutbox), outbox, !fleet.outbox_error.empty());
   return pos.y - top;
 }
 
@@ -82,11 +82,11 @@ void AdminSettingsScreen::draw(FrameContext& f, const ImRect& area) {
   const float margin = f.px(f.portrait ? 32 : 56);
   const float w = std::min(area.GetWidth() - 2 * margin, f.px(1200)), x = area.Min.x + margin;
   float y = area.Min.y + f.px(32);
-  y += stepper(f, ImVec2(x, y), w, both(Str::SettingsIdleTimeout), edited.idle_timeout_seconds, 30, 30, 900);
-  y += stepper(f, ImVec2(x, y), w, both(Str::SettingsMeetingInterval), edited.meeting_interval_seconds, 5, 0,
-               300, both(Str::SettingsByHand));
+  y += stepper(f, ImVec2(x, y), w, f.say(Str::SettingsIdleTimeout), edited.idle_timeout_seconds, 30, 30, 900);
+  y += stepper(f, ImVec2(x, y), w, f.say(Str::SettingsMeetingInterval), edited.meeting_interval_seconds, 5, 0,
+               300, f.say(Str::SettingsByHand));
   // The default language: what each new visitor starts with.
-  draw_text(f, ImVec2(x, y + f.px(18)), both(Str::SettingsDefaultLanguage), f.style(28), w * 0.5f, f.colors().text);
+  draw_text(f, ImVec2(x, y + f.px(18)), f.say(Str::SettingsDefaultLanguage), f.style(28), w * 0.5f, f.colors().text);
   const float bh = std::max(f.px(84), f.min_target_px()), bw = f.px(240);
   for (int i = 0; i < 2; ++i) {
     const char* code = i == 0 ? "th" : "en";
@@ -98,17 +98,17 @@ void AdminSettingsScreen::draw(FrameContext& f, const ImRect& area) {
   }
   y += bh + f.px(36);
   // The theme every visitor starts with (each can still switch it on home).
-  y += on_off(f, ImVec2(x, y), w, both(Str::SettingsHighContrast), f.settings.high_contrast, edited.high_contrast);
+  y += on_off(f, ImVec2(x, y), w, f.say(Str::SettingsHighContrast), f.settings.high_contrast, edited.high_contrast);
   // Unattended imports from the inbox folders (docs/fleet.md), at quiet moments.
-  y += on_off(f, ImVec2(x, y), w, both(Str::SettingsAutoImport), f.settings.auto_import, edited.auto_import);
+  y += on_off(f, ImVec2(x, y), w, f.say(Str::SettingsAutoImport), f.settings.auto_import, edited.auto_import);
   if (edited != f.settings && store::save_settings(f.db, f.settings, edited)) f.admin.settings_changed();
   if (f.fleet) y += fleet_state(f, ImVec2(x, y), w, *f.fleet);
   y += f.px(24);
   const float half = std::min((w - f.px(12)) * 0.5f, f.px(560));
-  if (button(f, ImRect(x, y, x + half, y + bh), both(Str::SettingsChangePin), quiet_button(f))) {
+  if (button(f, ImRect(x, y, x + half, y + bh), f.say(Str::SettingsChangePin), quiet_button(f))) {
     f.nav.go(RouteKey::AdminChangePin);
   }
-  if (button(f, ImRect(x + half + f.px(12), y, x + 2 * half + f.px(12), y + bh), both(Str::SettingsOpeningHours),
+  if (button(f, ImRect(x + half + f.px(12), y, x + 2 * half + f.px(12), y + bh), f.say(Str::SettingsOpeningHours),
              quiet_button(f))) {
     f.nav.go(RouteKey::AdminHours);
   }

@@ -1,8 +1,7 @@
 // [SECTION] Settings (route "admin-settings"): idle timeout, the default language, the meeting
 // mode's slide interval, and a new PIN. They are kept in the kiosk database and apply at once.
-// Bilingual (both(), i18n/strings.h) like the rest of admin mode: the person setting the default
-// language may not read the one the kiosk shows now. The language buttons name each language in
-// itself ("ไทย", "English"), as language choices do, so they are not UI strings.
+// The language buttons name each language in itself ("ไทย", "English"), as language choices do,
+// so they are not UI strings.
 #pragma once
 
 #include <string>
@@ -14,7 +13,7 @@ namespace khlang::kiosk {
 class AdminSettingsScreen : public Screen {
  public:
   explicit AdminSettingsScreen(sqlite::Database&) {}
-  std::string title(const FrameContext&) const override { return both(Str::AdminSettings); }
+  std::string title(const FrameContext& f) const override { return f.say(Str::AdminSettings); }
   void draw(FrameContext& f, const ImRect& area) override;
 };
 

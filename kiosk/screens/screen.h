@@ -78,6 +78,8 @@ struct FrameContext {
   // with the screen), more on a screen larger than 1080 px.
   float min_target_px() const { return 64.0f * std::max(1.0f, scale.factor); }
   std::string_view t(Str key) const { return tr(key, lang); }
+  // `key` with its placeholders filled in, in this frame's language.
+  std::string say(Str key, std::initializer_list<std::string_view> args = {}) const { return kiosk::say(key, lang, args); }
   // Every colour drawn comes from here (theme.h).
   const theme::Palette& colors() const { return *palette; }
 };

@@ -26,10 +26,12 @@ TEST_CASE("ui strings: every key has a Thai and an English text") {
   CHECK(tr(Str::Home, Lang::En) == "Home");
 }
 
-TEST_CASE("ui strings: placeholders are filled in by number, and admin mode shows both languages") {
+TEST_CASE("ui strings: placeholders are filled in by number, admin mode says them in the interface language, the sample mark in both") {
   CHECK(fill_in("{1} of {0}", {"10", "3"}) == "3 of 10");
   CHECK(fill_in("FY {0}", "2568") == "FY 2568");
   CHECK(fill_in("{2} stays {x}", {"a"}) == "{2} stays {x}");
-  CHECK(both(Str::PinLocked, {"30"}) == "ล็อกอยู่ อีก 30 วินาที · Locked for 30 s");
-  CHECK(both(Str::AdminLock) == "ล็อก · Lock");
+  CHECK(say(Str::PinLocked, Lang::Th, {"30"}) == "ล็อกอยู่ อีก 30 วินาที");
+  CHECK(say(Str::PinLocked, Lang::En, {"30"}) == "Locked for 30 s");
+  CHECK(say(Str::AdminLock, Lang::En) == "Lock");
+  CHECK(both(Str::SampleData) == "ข้อมูลตัวอย่าง · Sample data");
 }
