@@ -37,6 +37,14 @@ float status_row(FrameContext& f, ImVec2 pos, float width, const std::string& la
   return std::max(a, b) + f.px(6);
 }
 
+std::string import_result_word(const std::string& result, Lang lang) {
+  if (result == "imported") return say(Str::ImportResultImported, lang);
+  if (result == "refused") return say(Str::ImportResultRefused, lang);
+  if (result == "failed") return say(Str::ImportResultFailed, lang);
+  if (result == "rolled back") return say(Str::ImportResultRolledBack, lang);
+  return result;
+}
+
 bool confirm_button(FrameContext& f, const ImRect& r, const std::string& label, std::string& armed,
                     const std::string& id) {
   const std::string& key = id.empty() ? label : id;

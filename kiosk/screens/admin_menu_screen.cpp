@@ -56,7 +56,7 @@ void AdminMenuScreen::load(sqlite::Database& db, Lang lang) {
   std::string last;
   if (auto entry = store::last_import(db); entry && entry.value()) {
     const store::ImportLogEntry& e = *entry.value();
-    last = e.at + "  " + e.result + (e.message.empty() ? "" : ": " + e.message);
+    last = e.at + "  " + import_result_word(e.result, lang) + (e.message.empty() ? "" : ": " + e.message);
   }
   status_.push_back({say(Str::StatusLastImport), last});
   std::error_code ec;
@@ -105,7 +105,7 @@ void AdminMenuScreen::export_statistics(FrameContext& f) {
 float AdminMenuScreen::fleet_row(FrameContext& f, ImVec2 pos, float width, const FleetStatus& fleet) {
   std::string state = f.say(Str::StatusAutoImportOff);
   if (fleet.auto_import) state = f.say(fleet.inboxes.empty() ? Str::StatusAutoImportNoInbox : Str::StatusAutoImportOn);
-  if (!fleet.last_result.empty()) state += " — " + fleet.last_result + " " + fleet.last_bundle;
+  if (!fleet.last_result.empty()) state += " — " + import_result_word(fleet.last_result, f.lang) + " " + fleet.last_bundle;
   const bool warning = (fleet.auto_import && fleet.inboxes.empty()) ||
                        (!fleet.last_result.empty() && fleet.last_result != "imported") || !fleet.outbox_error.empty();
   if (!fleet.outbox_error.empty()) state += " — " + f.say(Str::StatusOutboxFailed);

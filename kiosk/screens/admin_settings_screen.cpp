@@ -59,7 +59,7 @@ float fleet_state(FrameContext& f, ImVec2 pos, float width, const FleetStatus& f
                       fleet.auto_import && fleet.inboxes.empty());
   if (!fleet.last_result.empty()) {
     pos.y += status_row(f, pos, width, f.say(Str::StatusAutoImportLast),
-                        fleet.last_at + "  " + fleet.last_result + " " + fleet.last_bundle +
+                        fleet.last_at + "  " + import_result_word(fleet.last_result, f.lang) + " " + fleet.last_bundle +
                             (fleet.last_message.empty() ? "" : ": " + fleet.last_message),
                         fleet.last_result != "imported");
   }
