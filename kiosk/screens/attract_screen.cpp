@@ -32,9 +32,14 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
   const float w = area.GetWidth() - 2 * margin;
   float y = area.Min.y + f.px(80);
   const size_t slide = count > 0 ? static_cast<size_t>((f.now - started_) / kAttractSlideSeconds) % count : 0;
+  // The plan slides in cycle order (current first); the slide's mark and its text come from this one list.
+  const store::Plan* plan_slide =
+      count > 0 && slide >= current.size()
+          ? store::plans_in_cycle_order(plans_, plan::thai_local_date(f.wall_utc))[slide - current.size()]
+          : nullptr;
   // Sample content on this slide (or the profile above it) is marked top right.
-  const bool sample = organization_is_sample_ || (count > 0 && (slide < current.size() ? current[slide].is_sample
-                                                                                      : store::plan_has_sample(plans_[slide - current.size()])));
+  const bool sample = organization_is_sample_ || (plan_slide ? store::plan_has_sample(*plan_slide)
+                                                             : count > 0 && current[slide].is_sample);
   float org_w = w;
   if (sample) org_w -= sample_badge(f, ImVec2(area.Max.x - margin, y), text::Align::Right).x + f.px(24);
   const std::string& organization = f.lang == Lang::En && !organization_en_.empty() ? organization_en_ : organization_th_;
@@ -64,7 +69,7 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
       fit_text(f, ImRect(x, y, x + w, hint_top - f.px(40)), a.title, f.style(72, text::Weight::Bold, 1.35f), f.colors().header_text,
                {.balance = true});
     } else {
-      const store::Plan& p = *store::plans_in_cycle_order(plans_, plan::thai_local_date(f.wall_utc))[slide - current.size()];
+      const store::Plan& p = *plan_slide;
       y += fit_text(f, ImRect(x, y, x + w, y + f.px(200)), p.title, f.style(44, text::Weight::Bold, 1.35f), f.colors().accent_on_dark,
                     {.max_lines = 2, .balance = true}) + f.px(24);
       const float standing_h = draw_plan_standing(f, p, ImVec2(x, y), w, 40, true, true);

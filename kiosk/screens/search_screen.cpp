@@ -61,6 +61,10 @@ void SearchScreen::take_answer(FrameContext& f) {
   std::stable_sort(results_.hits.begin(), results_.hits.end(),
                    [&](const search::SearchHit& a, const search::SearchHit& b) { return group_of(a) < group_of(b); });
   results_scroll_.reset();
+  // The kiosk lays out the sample strip before the screen draws: a change shows on the next frame.
+  const bool sample = std::ranges::any_of(results_.hits, &search::SearchHit::is_sample);
+  if (sample != results_sample_) f.animating = true;
+  results_sample_ = sample;
   if (record_on_answer_) {
     record_on_answer_ = false;
     record_search(f);

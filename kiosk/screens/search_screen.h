@@ -34,6 +34,9 @@ class SearchScreen final : public Screen {
   ImVec2 key_center(char32_t c) const override { return keyboard_shown_ ? keyboard_.key_center(c) : ImVec2(-1, -1); }
   float scroll_offset() const override { return results_scroll_.offset(); }
   bool busy() const override { return found_.pending(); }
+  // Results that include the demo's rows (a sample article, person, plan) are marked like the
+  // screens they open.
+  bool shows_sample_data() const override { return results_sample_; }
 
  private:
   // A query as the worker thread gets it (pressed: the visitor pressed search, so one letter is
@@ -60,6 +63,7 @@ class SearchScreen final : public Screen {
   std::string query_;                   // what the field holds
   std::string shown_query_;             // the query whose results show (the worker may run a newer one)
   search::SearchResults results_;
+  bool results_sample_ = false;  // some result shown is sample data
   std::string recorded_;           // the last query recorded
   bool record_on_answer_ = false;  // search was pressed before the answer to the query came
   bool keyboard_shown_ = true;

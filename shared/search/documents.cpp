@@ -103,4 +103,15 @@ Expected<std::string> document_body(sqlite::Database& db, HitKind kind, const st
   return found.value() ? k->body(StatementFields(row.value(), *k)) : std::string();
 }
 
+Expected<bool> document_is_sample(sqlite::Database& db, HitKind kind, const std::string& ref) {
+  const DocumentKind* k = find_document_kind(kind);
+  if (!k) return false;
+  auto row = db.prepare(std::string("SELECT is_sample FROM ") + k->table + " WHERE id = ?");
+  if (!row) return row.error();
+  row->bind(1, std::string_view(ref));
+  auto found = row->step();
+  if (!found) return found.error();
+  return found.value() && row->column_int(0) != 0;
+}
+
 }  // namespace khlang::search

@@ -67,4 +67,7 @@ class StatementFields : public Fields {
 // row is gone.
 Expected<std::string> document_body(sqlite::Database& db, HitKind kind, const std::string& ref);
 
+// Whether that row is sample data (every document's table has is_sample): false if the row is gone.
+Expected<bool> document_is_sample(sqlite::Database& db, HitKind kind, const std::string& ref);
+
 }  // namespace khlang::search

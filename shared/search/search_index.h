@@ -45,6 +45,7 @@ struct SearchHit {
   double score = 0;                                    // higher is better: tier, title, bm25
   MatchKind match = MatchKind::Word;
   bool in_title = false;                               // matched in the title
+  bool is_sample = false;                              // the row is sample data (the demo's): screens mark it
 };
 
 struct SearchRequest {

@@ -28,5 +28,11 @@ for screen in home attract plan plan:km-process meeting people about announcemen
     failed=1
   fi
 done
+# Search results from the same content: a typed query finds articles and people, none marked.
+if ! xvfb-run -a -s "-screen 0 1920x1080x24" "$kiosk" --db "$db" --size 1920x1080 \
+    --script "$(dirname "$0")/../kiosk/search_no_sample_mark.script" >"$out/no-sample-search.log" 2>&1; then
+  echo "FAIL search: $(tail -1 "$out/no-sample-search.log")"
+  failed=1
+fi
 (( failed == 0 )) && echo "no sample mark without sample data: ok"
 exit $failed

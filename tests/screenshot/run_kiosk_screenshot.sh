@@ -6,8 +6,9 @@
 # match the pixels); check_legibility holds those blocks to the rules of a public screen (inside
 # their boxes, no overlap, WCAG AA contrast, text and targets large enough). The demo content is
 # sample data: every route that shows it must carry the mark "ข้อมูลตัวอย่าง · Sample data" (a
-# text item of the dump), and the routes that show none of it (the categories, search, admin
-# mode, the closed route) must not. The closed route (the display blank outside the opening
+# text item of the dump), and the routes that show none of it (the categories, search as it
+# opens, with no query and so no results, admin mode, the closed route) must not. Search results
+# that include the demo's rows carry the mark: tests/kiosk/search_sample_mark.script types a query. The closed route (the display blank outside the opening
 # hours) must be black with no text, on a kiosk closed all week.
 # With --high-contrast, the visitor's high-contrast theme (kiosk/theme.h), every text held to 7:1
 # (WCAG AAA) instead of AA.
@@ -86,7 +87,7 @@ for screen in "${screens[@]}"; do
   ok=1
   marks=$(awk -F'\t' '$1 == "text" && $NF == "ข้อมูลตัวอย่าง · Sample data"' "$name.tsv" | wc -l)
   case "$screen" in
-    knowledge|search|admin*|closed) want=0 ;;
+    knowledge|search|admin*|closed) want=0 ;;  # search: no query yet, no results (see above)
     *) want=1 ;;
   esac
   [ -n "$content" ] && want=0
