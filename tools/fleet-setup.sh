@@ -11,12 +11,13 @@ set -euo pipefail
 prog=$(basename "$0")
 help() {
   cat <<EOF
-usage: $prog init [--home DIR] [--listen ADDR] [--no-local-discovery]
-usage: $prog lan [--listen ADDR] [--no-local-discovery]
-usage: $prog id [--home DIR]
-usage: $prog office --publish DIR [--channel NAME]
-usage: $prog add-kiosk --device ID --outbox DIR [--address ADDR] [--name NAME] [--channel NAME]
-usage: $prog kiosk --office ID --inbox DIR --outbox DIR [--address ADDR] [--channel NAME] [--db KIOSK_DB [--admin KHLANG_ADMIN]]
+Usage: $prog init [--home DIR] [--listen ADDR] [--no-local-discovery]
+   or: $prog lan [--listen ADDR] [--no-local-discovery]
+   or: $prog id [--home DIR]
+   or: $prog office --publish DIR [--channel NAME]
+   or: $prog add-kiosk --device ID --outbox DIR [--address ADDR] [--name NAME] [--channel NAME]
+   or: $prog kiosk --office ID --inbox DIR --outbox DIR [--address ADDR] [--channel NAME] [--db KIOSK_DB [--admin KHLANG_ADMIN]]
+
 Configures the local Syncthing of a Khlang fleet on a closed LAN: the office PC is the hub; each
 kiosk receives signed bundles into a receive-only folder and sends its outbox (health record,
 statistics) to the office in a send-only folder. No global discovery, relays, NAT traversal, usage
@@ -55,17 +56,15 @@ Options:
 Every command but init and id talks to the running Syncthing through its CLI.
 
 A packaged kiosk (the khlang package: the user khlang, /var/lib/khlang/kiosk.db, a sandbox that
-may write only under /var/lib/khlang): run this as the kiosk's user, with the inbox and outbox in
-/var/lib/khlang, and Syncthing as the same user (systemctl enable --now syncthing@khlang):
-  runuser -u khlang -- $prog init
-  runuser -u khlang -- $prog kiosk --office OFFICE-ID --address tcp://OFFICE-IP:22000 \\
-    --inbox /var/lib/khlang/inbox --outbox /var/lib/khlang/outbox --db /var/lib/khlang/kiosk.db
+may write only under /var/lib/khlang): run this as the kiosk's user (runuser -u khlang -- $prog),
+with the inbox and outbox in /var/lib/khlang, and Syncthing as the same user (systemctl enable
+--now syncthing@khlang).
 
 Documentation: docs/fleet.md in Khlang's sources, installed as /usr/share/doc/khlang-admin/fleet.md.gz.
 EOF
 }
 usage() {
-  help | grep '^usage: ' >&2
+  help | sed '/^$/q' >&2
   echo "($prog --help says more)" >&2
   exit 2
 }
@@ -121,6 +120,17 @@ st_cli() {
 }
 
 absolute() { mkdir -p "$1" && (cd "$1" && pwd); }
+
+# The running Syncthing's API, waited for a little: it may just have been started (systemctl
+# enable --now syncthing@USER returns before Syncthing answers).
+running_syncthing() {
+  local i
+  for i in $(seq 60); do
+    st_cli show system >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  die "no running Syncthing answers${home:+ for the home $home} (start it: systemctl enable --now syncthing@$(id -un))"
+}
 
 # The kiosk's database, its inbox and outbox and its Syncthing belong to one user (the packaged
 # kiosk's is khlang, whose sandbox may write only under /var/lib/khlang): folders made by another
@@ -228,6 +238,7 @@ case "$action" in
     ;;
   lan)
     need_syncthing
+    running_syncthing
     apply_lan_options
     ;;
   id)
@@ -238,6 +249,7 @@ case "$action" in
   office)
     [ -n "$publish" ] || die "office needs --publish DIR (the folder khlang-admin publish writes bundles into)"
     need_syncthing
+    running_syncthing
     publish=$(absolute "$publish")
     write_stignore "$publish"
     add_folder "$(bundles_folder_id)" "$publish" sendonly
@@ -246,6 +258,7 @@ case "$action" in
   add-kiosk)
     [ -n "$device" ] && [ -n "$outbox" ] || die "add-kiosk needs --device ID and --outbox DIR"
     need_syncthing
+    running_syncthing
     outbox=$(absolute "$outbox")
     add_device "$device" "$address" "${name:-kiosk ${device%%-*}}"
     has_item folders "$(bundles_folder_id)" || die "no folder $(bundles_folder_id) yet: run 'office --publish DIR' first"
@@ -258,6 +271,7 @@ case "$action" in
     [ -n "$office" ] && [ -n "$inbox" ] && [ -n "$outbox" ] || die "kiosk needs --office ID, --inbox DIR and --outbox DIR"
     [ -z "$kiosk_db" ] || check_kiosk_user
     need_syncthing
+    running_syncthing
     inbox=$(writable_folder "$inbox")
     outbox=$(writable_folder "$outbox")
     own_id=$(st_cli show system | sed -n 's/.*"myID": *"\([^"]*\)".*/\1/p')
