@@ -4,37 +4,78 @@
 # record, statistics) in a send-only folder. Everything goes through Syncthing's own CLI
 # (`syncthing cli`, which speaks its REST API), except `init`, which writes the closed-LAN options
 # into a fresh config.xml before Syncthing's first start so it never tries to reach the internet.
-#
-#   fleet-setup.sh init --home DIR [--listen ADDR] [--no-local-discovery]
-#   fleet-setup.sh lan [--listen ADDR] [--no-local-discovery]      (again, on a running Syncthing)
-#   fleet-setup.sh id --home DIR
-#   fleet-setup.sh office --publish DIR [--channel NAME]
-#   fleet-setup.sh add-kiosk --device ID --outbox DIR [--address ADDR] [--name NAME] [--channel NAME]
-#   fleet-setup.sh kiosk --office ID --inbox DIR --outbox DIR [--address ADDR] [--channel NAME]
-#                        [--db KIOSK_DB [--admin KHLANG_ADMIN]]
-#
-# kiosk with --db also sets the kiosk's own settings (through `khlang-admin settings`): the inbox
-# and outbox folders, and auto_import = 1 (unattended imports, off on a kiosk outside a fleet).
-# The kiosk takes them at its next start.
-#
-# Every command but init and id talks to a running Syncthing: --home DIR (its home; the CLI reads
-# the GUI address and API key from there), or --gui-address and --gui-apikey for one started with
-# those overrides. --watch-delay S sets how long a folder's watcher gathers changes (default 10).
+# The khlang-admin package installs it as /usr/bin/khlang-fleet-setup. Its usage is help() below,
+# which is also its man page (help2man, debian/rules).
 set -euo pipefail
 
+prog=$(basename "$0")
+help() {
+  cat <<EOF
+Usage: $prog init [--home DIR] [--listen ADDR] [--no-local-discovery]
+   or: $prog lan [--listen ADDR] [--no-local-discovery]
+   or: $prog id [--home DIR]
+   or: $prog office --publish DIR [--channel NAME]
+   or: $prog add-kiosk --device ID --outbox DIR [--address ADDR] [--name NAME] [--channel NAME]
+   or: $prog kiosk --office ID --inbox DIR --outbox DIR [--address ADDR] [--channel NAME] [--db KIOSK_DB [--admin KHLANG_ADMIN]]
+
+Configures the local Syncthing of a Khlang fleet on a closed LAN: the office PC is the hub; each
+kiosk receives signed bundles into a receive-only folder and sends its outbox (health record,
+statistics) to the office in a send-only folder. No global discovery, relays, NAT traversal, usage
+or crash reports, or automatic upgrades; versioning off. Any command may be run again.
+
+Commands:
+  init       write the closed-LAN options into a fresh config.xml before Syncthing's first start
+             (so it never tries the internet) and print the device ID
+  lan        apply the closed-LAN options again, on a running Syncthing
+  id         print this device's ID
+  office     (the office PC) share the publish folder, which khlang-admin publish writes into,
+             send-only
+  add-kiosk  (the office PC) add a kiosk: it receives the bundles; its outbox arrives in --outbox,
+             receive-only
+  kiosk      (a kiosk) bundles into --inbox (receive-only), --outbox to the office (send-only);
+             with --db also the kiosk's settings, through khlang-admin settings: the inbox, the
+             outbox and auto_import=1 (unattended imports), taken at the kiosk's next start
+
+Options:
+  --home DIR          Syncthing's home (default: \$XDG_CONFIG_HOME/syncthing, else
+                      ~/.config/syncthing, the home syncthing@USER.service uses for the user
+                      running this)
+  --gui-address URL   with --gui-apikey KEY: a Syncthing started with these overrides
+  --listen ADDR       where Syncthing listens (default tcp://0.0.0.0:22000)
+  --no-local-discovery
+                      no LAN broadcasts (the devices are given a fixed --address)
+  --address ADDR      the other end's address, e.g. tcp://192.168.1.10:22000 (default: dynamic,
+                      found by local discovery)
+  --channel NAME      the content channel (default main)
+  --name NAME         the kiosk's name at the office
+  --watch-delay S     seconds a folder's watcher gathers changes before sending (default 10)
+  --db KIOSK_DB       the kiosk's database; run this as the user it belongs to
+  --admin PATH        the khlang-admin that sets the kiosk's settings (default khlang-admin)
+  -h, --help          show this help
+
+Every command but init and id talks to the running Syncthing through its CLI.
+
+A packaged kiosk (the khlang package: the user khlang, /var/lib/khlang/kiosk.db, a sandbox that
+may write only under /var/lib/khlang): run this as the kiosk's user (runuser -u khlang -- $prog),
+with the inbox and outbox in /var/lib/khlang, and Syncthing as the same user (systemctl enable
+--now syncthing@khlang).
+
+Documentation: docs/fleet.md in Khlang's sources, installed as /usr/share/doc/khlang-admin/fleet.md.gz.
+EOF
+}
 usage() {
-  sed -n 's/^#   \(fleet-setup.sh \)/usage: \1/p' "$0" >&2
-  echo "the running Syncthing: --home DIR, or --gui-address URL --gui-apikey KEY; --watch-delay S (default 10)" >&2
-  echo "see docs/fleet.md" >&2
+  help | sed '/^$/q' >&2
+  echo "($prog --help says more)" >&2
   exit 2
 }
 die() {
   echo "fleet-setup: $*" >&2
   exit 1
 }
+need_syncthing() { command -v syncthing >/dev/null || die "syncthing is not installed (apt-get install syncthing)"; }
 
-command -v syncthing >/dev/null || die "syncthing is not installed (apt-get install syncthing)"
 [ $# -ge 1 ] || usage
+case "$1" in -h|--help) help; exit 0 ;; esac
 action=$1
 shift
 home="" gui_address="" gui_apikey="" listen="tcp://0.0.0.0:22000" name="" local_discovery=true
@@ -58,13 +99,17 @@ while [ $# -gt 0 ]; do
     --watch-delay) watch_delay=$2 ;;
     --db) kiosk_db=$2 ;;
     --admin) admin=$2 ;;
-    -h|--help) usage ;;
-    *) die "unknown option '$1' (see $0 --help)" ;;
+    -h|--help) help; exit 0 ;;
+    *) die "unknown option '$1' (see $prog --help)" ;;
   esac
   [ $# -ge 2 ] || die "$1 needs a value"
   shift 2
 done
 case "$channel" in *[!a-z0-9_-]*|"") die "--channel must be a word of a-z, 0-9, _ and -, not '$channel'" ;; esac
+# Syncthing's own default home (1.19), the one syncthing@USER.service runs with.
+if [ -z "$home" ] && [ -z "$gui_address" ]; then
+  home=${XDG_CONFIG_HOME:-${HOME:?"HOME is not set: give --home DIR"}/.config}/syncthing
+fi
 
 st_cli() {
   local args=()
@@ -75,6 +120,36 @@ st_cli() {
 }
 
 absolute() { mkdir -p "$1" && (cd "$1" && pwd); }
+
+# The running Syncthing's API, waited for a little: it may just have been started (systemctl
+# enable --now syncthing@USER returns before Syncthing answers).
+running_syncthing() {
+  local i
+  for i in $(seq 60); do
+    st_cli show system >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  die "no running Syncthing answers${home:+ for the home $home} (start it: systemctl enable --now syncthing@$(id -un))"
+}
+
+# The kiosk's database, its inbox and outbox and its Syncthing belong to one user (the packaged
+# kiosk's is khlang, whose sandbox may write only under /var/lib/khlang): folders made by another
+# user (root, through sudo) would be ones the kiosk cannot write into. Checked before anything is
+# made or changed.
+check_kiosk_user() {
+  local at=$kiosk_db owner
+  [ -e "$at" ] || at=$(dirname -- "$kiosk_db")
+  [ -e "$at" ] || die "--db $kiosk_db: no folder $at"
+  [ "$(stat -c %u -- "$at")" = "$(id -u)" ] && return 0
+  owner=$(stat -c %U -- "$at")
+  die "$at belongs to the user $owner, not $(id -un): run this as the kiosk's user, so that the inbox, the outbox and Syncthing are its own (runuser -u $owner -- $prog kiosk ...; Syncthing as syncthing@$owner)"
+}
+writable_folder() {  # writable_folder DIR: made if missing, and ours to write into
+  local dir
+  dir=$(absolute "$1") || die "cannot make the folder $1 as $(id -un)"
+  [ -w "$dir" ] || die "$dir is not writable by $(id -un), who runs Syncthing and the kiosk here"
+  echo "$dir"
+}
 
 # The folder ids both ends agree on: bundles per channel, an outbox per kiosk (its device ID's
 # first group, which both ends know).
@@ -137,6 +212,7 @@ share_folder() {  # share_folder FOLDER_ID DEVICE_ID
 
 case "$action" in
   init)
+    need_syncthing
     [ -n "$home" ] || die "init needs --home DIR"
     if [ -e "$home/config.xml" ]; then
       echo "fleet-setup: $home already has a config.xml; use 'lan' on the running Syncthing to apply the options"
@@ -161,14 +237,19 @@ case "$action" in
     syncthing serve --home "$home" --device-id
     ;;
   lan)
+    need_syncthing
+    running_syncthing
     apply_lan_options
     ;;
   id)
+    need_syncthing
     [ -n "$home" ] || die "id needs --home DIR"
     syncthing serve --home "$home" --device-id
     ;;
   office)
     [ -n "$publish" ] || die "office needs --publish DIR (the folder khlang-admin publish writes bundles into)"
+    need_syncthing
+    running_syncthing
     publish=$(absolute "$publish")
     write_stignore "$publish"
     add_folder "$(bundles_folder_id)" "$publish" sendonly
@@ -176,6 +257,8 @@ case "$action" in
     ;;
   add-kiosk)
     [ -n "$device" ] && [ -n "$outbox" ] || die "add-kiosk needs --device ID and --outbox DIR"
+    need_syncthing
+    running_syncthing
     outbox=$(absolute "$outbox")
     add_device "$device" "$address" "${name:-kiosk ${device%%-*}}"
     has_item folders "$(bundles_folder_id)" || die "no folder $(bundles_folder_id) yet: run 'office --publish DIR' first"
@@ -186,8 +269,11 @@ case "$action" in
     ;;
   kiosk)
     [ -n "$office" ] && [ -n "$inbox" ] && [ -n "$outbox" ] || die "kiosk needs --office ID, --inbox DIR and --outbox DIR"
-    inbox=$(absolute "$inbox")
-    outbox=$(absolute "$outbox")
+    [ -z "$kiosk_db" ] || check_kiosk_user
+    need_syncthing
+    running_syncthing
+    inbox=$(writable_folder "$inbox")
+    outbox=$(writable_folder "$outbox")
     own_id=$(st_cli show system | sed -n 's/.*"myID": *"\([^"]*\)".*/\1/p')
     [ -n "$own_id" ] || die "cannot read this device's ID from the running Syncthing"
     add_device "$office" "$address" "${name:-office}"
