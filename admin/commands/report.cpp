@@ -6,9 +6,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <tuple>
-
-#include <unistd.h>
 
 #include "commands.h"
 #include "fleet/fleet_status.h"
@@ -19,6 +18,7 @@
 #include "stats/stats_file.h"
 #include "store/schema.h"
 #include "thai/thai_date.h"
+#include "util/safe_file.h"
 
 namespace khlang::admin {
 
@@ -95,16 +95,22 @@ int run_report(const Args& args) {
   std::string stats_file = stats_path.value_or("");
   report::KioskNames names;
   size_t skipped = 0;  // unreadable statistics files of a fleet
-  std::string scratch;
+  // A kiosk's or a fleet's statistics go through a scratch file in a folder only we can enter
+  // (removed when the report is written).
+  std::optional<safe_file::PrivateFolder> scratch_folder;
+  if (db_path || fleet) {
+    auto made = safe_file::PrivateFolder::make("khlang-report");
+    if (!made) return fail("report", made.error().message);
+    scratch_folder.emplace(std::move(made.value()));
+  }
   if (db_path) {
-    // A kiosk database: its statistics go through a scratch export, as a stick's would.
+    // A kiosk database: its statistics are exported into the scratch file, as onto a stick.
     auto kiosk = store::open_kiosk_db(*db_path);
     if (!kiosk) return fail("report", kiosk.error().message);
-    scratch = (std::filesystem::temp_directory_path() / ("khlang-report-" + std::to_string(::getpid()) + ".sqlite")).string();
-    auto exported = stats::export_stats(kiosk.value(), scratch);
-    if (!exported) return fail("report", exported.error().message);
-    std::filesystem::remove(exported->csv_path);
-    stats_file = scratch;
+    stats_file = scratch_folder->file("kiosk.sqlite");
+    if (auto exported = stats::update_stats_file(kiosk.value(), stats_file); !exported) {
+      return fail("report", exported.error().message);
+    }
   } else if (fleet) {
     // Every kiosk's statistics merged into a scratch file: an event is keyed by (kiosk, event id),
     // so one that arrived in several files counts once.
@@ -116,11 +122,11 @@ int run_report(const Args& args) {
     if (files.stats.empty()) {
       return fail("report", "no kiosk statistics (khlang-stats-*.sqlite) in the folders given or their subfolders");
     }
-    scratch = (std::filesystem::temp_directory_path() / ("khlang-report-" + std::to_string(::getpid()) + ".sqlite")).string();
+    const std::string scratch = scratch_folder->file("fleet.sqlite");
     // A kiosk's damaged file is skipped, said so, and the others make the report.
     size_t merged_files = 0;
     for (const std::string& input : files.stats) {
-      if (auto merged = stats::merge_stats({input}, scratch, /*durable=*/false); merged) {
+      if (auto merged = stats::merge_stats_private({input}, scratch); merged) {
         ++merged_files;
       } else {
         std::fprintf(stderr, "khlang-admin report: skipped %s: %s\n", input.c_str(), merged.error().message.c_str());
@@ -128,7 +134,6 @@ int run_report(const Args& args) {
       }
     }
     if (merged_files == 0) {
-      std::filesystem::remove(scratch);
       return fail("report", "none of the " + std::to_string(files.stats.size()) + " statistics files could be read");
     }
     stats_file = scratch;
@@ -136,7 +141,7 @@ int run_report(const Args& args) {
   }
   auto db = stats::open_stats(stats_file);
   auto data = db ? stats::build_report(db.value(), from, to, today) : Expected<stats::ReportData>(db.error());
-  if (!scratch.empty()) std::filesystem::remove(scratch);
+  scratch_folder.reset();
   if (!data) return fail("report", data.error().message);
   // Several kiosks (a fleet, or a merged file): a row for each.
   const bool per_kiosk = fleet || data->per_kiosk.size() > 1;

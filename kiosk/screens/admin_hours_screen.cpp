@@ -14,16 +14,17 @@ constexpr store::DayHours kOfficeDay{8 * 60 + 30, 16 * 60 + 30};  // a new span:
 constexpr Str kDays[7] = {Str::DayMon, Str::DayTue, Str::DayWed, Str::DayThu, Str::DayFri, Str::DaySat, Str::DaySun};
 
 // A time with - and + buttons: [-] HH:MM [+], `minute` moved by kStepMinutes within [low, high].
-void time_stepper(FrameContext& f, const ImRect& r, int& minute, int low, int high) {
+// The buttons are named "- <what>" and "+ <what>" as drawn items ("+ Tue Opens").
+void time_stepper(FrameContext& f, const ImRect& r, const std::string& what, int& minute, int low, int high) {
   const float bw = r.GetHeight() * 1.05f;
-  if (button(f, ImRect(r.Min.x, r.Min.y, r.Min.x + bw, r.Max.y), "-", quiet_button(f))) {
+  if (button(f, ImRect(r.Min.x, r.Min.y, r.Min.x + bw, r.Max.y), "-", quiet_button(f), "- " + what)) {
     minute = std::max(low, minute - kStepMinutes);
   }
   const text::TextStyle time_style = f.style(30, text::Weight::Bold);
   const float text_y = r.Min.y + (r.GetHeight() - text_height(f, "08:30", time_style, r.GetWidth())) * 0.5f;
   draw_text(f, ImVec2(r.Min.x + bw, text_y), store::format_minute(minute), time_style, r.GetWidth() - 2 * bw, f.colors().heading,
             text::Align::Center);
-  if (button(f, ImRect(r.Max.x - bw, r.Min.y, r.Max.x, r.Max.y), "+", quiet_button(f))) {
+  if (button(f, ImRect(r.Max.x - bw, r.Min.y, r.Max.x, r.Max.y), "+", quiet_button(f), "+ " + what)) {
     minute = std::min(high, minute + kStepMinutes);
   }
 }
@@ -79,9 +80,11 @@ void AdminHoursScreen::draw(FrameContext& f, const ImRect& area) {
         draw_text(f, ImVec2(x, y + std::max(0.0f, (bh - label_h) * 0.5f)), f.say(kDays[d]), day_style, day_w, f.colors().text);
       }
       if (!day.closed()) {
-        time_stepper(f, ImRect(x_open, y, x_open + stepper_w, y + bh), day.open_minute, 0, day.close_minute - kStepMinutes);
-        time_stepper(f, ImRect(x_close, y, x_close + stepper_w, y + bh), day.close_minute, day.open_minute + kStepMinutes,
-                     24 * 60);
+        const std::string day_name = f.say(kDays[d]);
+        time_stepper(f, ImRect(x_open, y, x_open + stepper_w, y + bh), day_name + " " + f.say(Str::HoursOpens),
+                     day.open_minute, 0, day.close_minute - kStepMinutes);
+        time_stepper(f, ImRect(x_close, y, x_close + stepper_w, y + bh), day_name + " " + f.say(Str::HoursCloses),
+                     day.close_minute, day.open_minute + kStepMinutes, 24 * 60);
       }
       const float cx = x + w - closed_w;
       if (button(f, ImRect(cx, y, cx + closed_w, y + bh), f.say(Str::HoursClosedDay),

@@ -12,16 +12,20 @@
 namespace khlang::kiosk {
 namespace {
 
-// A number of seconds with - and + buttons (`zero`: what 0 means, if it is allowed); returns its height.
+// A number of seconds with - and + buttons (`zero`: what 0 means, if it is allowed); returns its
+// height. The buttons show "-" and "+" and are named "- <label>" and "+ <label>" as drawn items.
 float stepper(FrameContext& f, ImVec2 pos, float width, const std::string& label, int& value, int step, int low,
               int high, const std::string& zero = {}) {
   const float bh = std::max(f.px(84), f.min_target_px()), bw = f.px(120);
   const float label_h = draw_text(f, ImVec2(pos.x, pos.y + f.px(18)), label, f.style(28), width * 0.5f, f.colors().text);
   const float vx = pos.x + width * 0.5f;
-  if (button(f, ImRect(vx, pos.y, vx + bw, pos.y + bh), "-", quiet_button(f))) value = std::max(low, value - step);
+  if (button(f, ImRect(vx, pos.y, vx + bw, pos.y + bh), "-", quiet_button(f), "- " + label)) {
+    value = std::max(low, value - step);
+  }
   draw_text(f, ImVec2(vx + bw, pos.y + f.px(18)), value == 0 && !zero.empty() ? zero : std::to_string(value) + " s",
             f.style(value == 0 && !zero.empty() ? 26 : 30, text::Weight::Bold), f.px(240), f.colors().heading, text::Align::Center);
-  if (button(f, ImRect(vx + bw + f.px(240), pos.y, vx + 2 * bw + f.px(240), pos.y + bh), "+", quiet_button(f))) {
+  if (button(f, ImRect(vx + bw + f.px(240), pos.y, vx + 2 * bw + f.px(240), pos.y + bh), "+", quiet_button(f),
+             "+ " + label)) {
     value = std::min(high, value + step);
   }
   return std::max(bh, label_h + f.px(18)) + f.px(20);

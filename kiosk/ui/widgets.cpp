@@ -51,7 +51,7 @@ void record_target(FrameContext& f, ItemKind kind, const ImRect& r, std::string_
 }
 }  // namespace
 
-bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style) {
+bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style, std::string_view name) {
   const ImRect hit = touchable(f, r);
   const bool pressed = f.touch.pressing_in(hit);
   const ImU32 face = pressed ? style.fill_pressed : style.fill;
@@ -59,7 +59,7 @@ bool button(FrameContext& f, const ImRect& r, std::string_view label, const Butt
   const auto fitted = fit(f, label, f.style(style.font_px, style.bold ? text::Weight::Bold : text::Weight::Regular, 1.3f),
                           ImVec2(r.GetWidth() - 2 * pad_x, r.GetHeight() - 2 * pad_y),
                           {.align = text::Align::Center, .balance = true});
-  record_target(f, style.kind, r, label, style.text, face, fitted->style, true);
+  record_target(f, style.kind, r, name.empty() ? label : name, style.text, face, fitted->style, true);
   fill(f, r, face, f.px(16));
   draw_fitted(f, ImVec2(r.Min.x + pad_x, r.Min.y + (r.GetHeight() - fitted->layout->height) * 0.5f), *fitted, style.text, r);
   if (pressed) {

@@ -28,8 +28,11 @@ ButtonStyle quiet_button(const FrameContext& f);
 
 // A filled rectangle that things are drawn on (a background, a panel, a badge).
 void fill(FrameContext& f, const ImRect& r, ImU32 color, float rounding = 0);
-// A button filling `r` with a centred label; true on the frame it is tapped.
-bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style);
+// A button filling `r` with a centred label; true on the frame it is tapped. `name` is what its
+// drawn item is called (scripts' tap-item, a screen reader) when the label alone does not tell it
+// from its neighbours, as a stepper's "+" and "-" (then "+ <what it steps>"); empty: the label.
+bool button(FrameContext& f, const ImRect& r, std::string_view label, const ButtonStyle& style,
+            std::string_view name = {});
 inline bool button(FrameContext& f, const ImRect& r, std::string_view label) { return button(f, r, label, primary_button(f)); }
 // A large home-screen tile: title and a line of hint below it, fitted. Tiles side by side share
 // one title size and one hint size (the smallest that fits each): tiles_text finds them.

@@ -1,8 +1,5 @@
 #include "fleet/publish.h"
 
-#include <stdlib.h>
-
-#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -12,7 +9,6 @@
 #include "bundle/bundle_file.h"
 #include "bundle/minisign.h"
 #include "util/safe_file.h"
-#include "util/system_error.h"
 
 namespace khlang::fleet {
 namespace {
@@ -130,14 +126,12 @@ Expected<PublishResult> publish(const PublishRequest& request) {
   // Packed in private (the temporary directory), which checks the content before a number is
   // used up; then the number is saved beside the key, and the pair copied in whole through
   // safe_file: the bundle first, then its signature, which completes the pair a kiosk takes.
-  std::string private_dir = (std::filesystem::temp_directory_path() / "khlang-publish-XXXXXX").string();
-  if (!::mkdtemp(private_dir.data())) return system_error("cannot make a private folder to pack in", errno);
-  const std::string packed = private_dir + "/" + name;
+  KHLANG_TRY_AS(auto private_folder, safe_file::PrivateFolder::make("khlang-publish"));
+  const std::string packed = private_folder.file(name);
   Status s = safe_file::check_replaceable(request.publish_folder, name);
   if (s) s = safe_file::check_replaceable(request.publish_folder, sig_name);
   if (s) {
     if (auto counts = bundle::pack_content_folder(request.content_folder, label, secret, packed); !counts) {
-      std::filesystem::remove_all(private_dir, ec);
       return counts.error();
     }
   }
@@ -148,13 +142,11 @@ Expected<PublishResult> publish(const PublishRequest& request) {
     if (auto saved = safe_file::write_into(state_path.parent_path().empty() ? "." : state_path.parent_path().string(),
                                            state_path.filename().string(), state);
         !saved) {
-      std::filesystem::remove_all(private_dir, ec);
       return Error{"cannot save the sequence number beside the key: " + saved.error().message};
     }
   }
   if (s) s = safe_file::copy_into(request.publish_folder, name, packed);
   if (s) s = safe_file::copy_into(request.publish_folder, sig_name, bundle::signature_path(packed));
-  std::filesystem::remove_all(private_dir, ec);
   if (!s) {
     if (std::filesystem::exists(result.bundle_path, ec) && !std::filesystem::exists(bundle::signature_path(result.bundle_path), ec)) {
       std::filesystem::remove(result.bundle_path, ec);  // a bundle without its signature is no use to anyone

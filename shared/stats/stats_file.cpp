@@ -61,25 +61,26 @@ Status upgrade_from_version_1(sqlite::Database& db) {
   return tx.commit();
 }
 
-// Opens `path` as a statistics file, making it if it does not exist.
-Expected<sqlite::Database> open_or_create(const std::string& path) {
+// Opens `path`, a file of ours, as a statistics file, making it if it does not exist. Messages
+// call it `shown`: the file a person chose, when `path` is the private copy it is built in.
+Expected<sqlite::Database> open_or_create(const std::string& path, const std::string& shown) {
   const bool exists = std::filesystem::exists(path);
   KHLANG_TRY_AS(auto db, sqlite::Database::open(path, sqlite::Database::Mode::ReadWriteCreate));
   if (!exists) {
-    if (auto s = create_schema(db); !s) return s.error().within("cannot make the statistics file " + path + ": ");
+    if (auto s = create_schema(db); !s) return s.error().within("cannot make the statistics file " + shown + ": ");
     return db;
   }
   auto app = db.query_int("PRAGMA application_id");
   if (!app || app.value() != kStatsApplicationId) {
-    return Error{path + " is not a Khlang statistics file (choose a new file name, or one made by 'stats export')"};
+    return Error{shown + " is not a Khlang statistics file (choose a new file name, or one made by 'stats export')"};
   }
   KHLANG_TRY_AS(auto version, db.query_int("PRAGMA user_version"));
   if (version > kStatsSchemaVersion) {
-    return Error{path + " was made by a newer Khlang (statistics version " + std::to_string(version) +
+    return Error{shown + " was made by a newer Khlang (statistics version " + std::to_string(version) +
                  "): update khlang-admin"};
   }
   if (version == 1) {
-    if (auto s = upgrade_from_version_1(db); !s) return s.error().within("cannot upgrade the statistics file " + path + ": ");
+    if (auto s = upgrade_from_version_1(db); !s) return s.error().within("cannot upgrade the statistics file " + shown + ": ");
   }
   return db;
 }
@@ -194,19 +195,17 @@ Status add_events(sqlite::Database& out, ExportResult& result) {
   return tx.commit();
 }
 
-}  // namespace
-
-// `out_path` is a path we trust.
-Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::string& out_path) {
+// `out_path` is a file of ours, called `shown` in messages (see open_or_create).
+Expected<ExportResult> update_private_file(sqlite::Database& kiosk, const std::string& out_path, const std::string& shown) {
   KHLANG_TRY_AS(auto id, kiosk_id(kiosk));
-  KHLANG_TRY_AS(auto out, open_or_create(out_path));
+  KHLANG_TRY_AS(auto out, open_or_create(out_path, shown));
   ExportResult result{id, 0, 0, out_path, std::filesystem::path(out_path).replace_extension(".csv").string()};
   KHLANG_TRY_AS(auto attach, out.prepare("ATTACH DATABASE ? AS kiosk"));
   attach.bind(1, "file:" + bundle::uri_path(kiosk.path()) + "?mode=ro");
   if (auto s = attach.run(); !s) return s.error();
   const Status s = add_events(out, result);
   (void)out.exec("DETACH DATABASE kiosk");
-  if (!s) return Error{"export to " + out_path + " failed, the file is unchanged: " + s.error().message};
+  if (!s) return Error{"export to " + shown + " failed, the file is unchanged: " + s.error().message};
   KHLANG_TRY_AS(auto total, out.prepare("SELECT count(*) FROM event WHERE kiosk_id = ?"));
   total.bind(1, std::string_view(result.kiosk_id));
   if (auto row = total.step(); row && row.value()) result.total = total.column_int(0);
@@ -214,27 +213,51 @@ Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::str
   return result;
 }
 
-namespace {
-
 // The CSV of `kiosk_id`'s events in the statistics file at `path`.
 Expected<std::string> events_csv_of(const std::string& path, const std::string& kiosk_id) {
   KHLANG_TRY_AS(auto db, open_stats(path));
   return events_csv(db, kiosk_id);
 }
 
+// Brings the private statistics file `built` up to date, then copies it and its CSV into
+// `folder` as `name` and `csv_name` through safe_file (both names already checked).
+Expected<ExportResult> export_through(sqlite::Database& kiosk, const std::string& built, const std::string& folder,
+                                      const std::string& name, const std::string& csv_name) {
+  const std::string shown = (std::filesystem::path(folder) / name).string();
+  KHLANG_TRY_AS(auto result, update_private_file(kiosk, built, shown));
+  KHLANG_TRY_AS(auto csv, events_csv_of(built, result.kiosk_id));
+  KHLANG_TRY(safe_file::copy_into(folder, name, built));
+  KHLANG_TRY(safe_file::write_into(folder, csv_name, csv));
+  result.path = shown;
+  result.csv_path = (std::filesystem::path(folder) / csv_name).string();
+  return result;
+}
+
 }  // namespace
+
+Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::string& path) {
+  return update_private_file(kiosk, path, path);
+}
 
 std::string stats_file_name(const std::string& kiosk_id) { return "khlang-stats-" + kiosk_id + ".sqlite"; }
 std::string stats_csv_name(const std::string& kiosk_id) { return "khlang-stats-" + kiosk_id + ".csv"; }
 
 Expected<ExportResult> export_stats(sqlite::Database& kiosk, const std::string& out_path) {
   const auto [dir, name] = split_path(out_path);
-  const auto [csv_dir, csv_name] = split_path(std::filesystem::path(out_path).replace_extension(".csv").string());
+  const std::string csv_name = std::filesystem::path(name).replace_extension(".csv").string();
+  if (name == csv_name) {
+    return Error{out_path + " is the name of its CSV: give the statistics file another name (such as .sqlite)"};
+  }
+  // Both names are checked before anything is written: an export is all there or not there.
   if (auto s = safe_file::check_replaceable(dir, name); !s) return s.error();
-  if (auto s = safe_file::check_replaceable(csv_dir, csv_name); !s) return s.error();
-  KHLANG_TRY_AS(auto result, update_stats_file(kiosk, out_path));
-  KHLANG_TRY_AS(auto csv, events_csv_of(out_path, result.kiosk_id));
-  if (auto s = safe_file::write_into(csv_dir, csv_name, csv); !s) return s.error();
+  if (auto s = safe_file::check_replaceable(dir, csv_name); !s) return s.error();
+  KHLANG_TRY_AS(auto private_folder, safe_file::PrivateFolder::make("khlang-stats"));
+  const std::string built = private_folder.file(name);
+  // An existing file is added to (only new events): taken in privately, updated, put back whole.
+  KHLANG_TRY(safe_file::copy_from(dir, name, built));
+  KHLANG_TRY_AS(auto result, export_through(kiosk, built, dir, name, csv_name));
+  result.path = out_path;
+  result.csv_path = std::filesystem::path(out_path).replace_extension(".csv").string();
   return result;
 }
 
@@ -248,14 +271,7 @@ Expected<ExportResult> export_stats_to_folder(sqlite::Database& kiosk, const std
   std::error_code ec;
   std::filesystem::create_directories(private_dir, ec);
   if (ec) return system_error("cannot make the folder " + private_dir + " for statistics", ec);
-  const std::string private_path = (std::filesystem::path(private_dir) / name).string();
-  KHLANG_TRY_AS(auto result, update_stats_file(kiosk, private_path));
-  KHLANG_TRY_AS(auto csv, events_csv_of(private_path, result.kiosk_id));
-  if (auto s = safe_file::copy_into(folder, name, private_path); !s) return s.error();
-  if (auto s = safe_file::write_into(folder, csv_name, csv); !s) return s.error();
-  result.path = (std::filesystem::path(folder) / name).string();
-  result.csv_path = (std::filesystem::path(folder) / csv_name).string();
-  return result;
+  return export_through(kiosk, (std::filesystem::path(private_dir) / name).string(), folder, name, csv_name);
 }
 
 namespace {
@@ -285,11 +301,13 @@ Status merge_one(sqlite::Database& out, bool takes_snapshot, int64_t& added) {
 
 }  // namespace
 
-Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out_path, bool durable) {
-  KHLANG_TRY_AS(auto out, open_or_create(out_path));
-  if (!durable) {
-    if (auto s = out.exec("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"); !s) return s.error();
-  }
+namespace {
+
+// merge_stats_private, with `shown` naming `out_path` in messages (see open_or_create).
+Expected<int64_t> merge_into(const std::vector<std::string>& inputs, const std::string& out_path, const std::string& shown) {
+  KHLANG_TRY_AS(auto out, open_or_create(out_path, shown));
+  // A private file: copied out whole (and synced then) or thrown away, never kept half-written.
+  if (auto s = out.exec("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"); !s) return s.error();
   // An input comes from a kiosk: its schema is not trusted (no view, trigger or function of its
   // own runs here), and a damaged page is an error, not a crash.
   sqlite3* h = out.handle();
@@ -309,8 +327,26 @@ Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std:
     if (auto s = attach.run(); !s) return s.error();
     const Status s = merge_one(out, takes_snapshot, added);
     (void)out.exec("DETACH DATABASE input");
-    if (!s) return Error{"merging " + input + " failed, " + out_path + " is as it was before it: " + s.error().message};
+    if (!s) return Error{"merging " + input + " failed: " + s.error().message};
   }
+  return added;
+}
+
+}  // namespace
+
+Expected<int64_t> merge_stats_private(const std::vector<std::string>& inputs, const std::string& path) {
+  return merge_into(inputs, path, path);
+}
+
+Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out_path) {
+  const auto [dir, name] = split_path(out_path);
+  if (auto s = safe_file::check_replaceable(dir, name); !s) return s.error();
+  KHLANG_TRY_AS(auto private_folder, safe_file::PrivateFolder::make("khlang-stats"));
+  const std::string built = private_folder.file(name);
+  KHLANG_TRY(safe_file::copy_from(dir, name, built));  // added to, as in export_stats
+  auto added = merge_into(inputs, built, out_path);
+  if (!added) return Error{added.error().kind, added.error().message + "; " + out_path + " is unchanged"};
+  KHLANG_TRY(safe_file::copy_into(dir, name, built));
   return added;
 }
 

@@ -32,8 +32,9 @@ std::string stats_csv_name(const std::string& kiosk_id);
 Expected<std::string> kiosk_id(sqlite::Database& kiosk);
 
 // Exports the kiosk database's events (and names and progress) into `out` (made or added to), a
-// file the caller chose (the office CLI); a link, FIFO or directory at `out` or at its CSV is
-// refused.
+// file the caller chose (the office CLI), with its CSV beside it. The file is built in a private
+// folder (an existing one copied in first, if a regular file) and copied to `out` through
+// safe_file: a link, FIFO or directory at `out` or at its CSV is refused and left alone.
 Expected<ExportResult> export_stats(sqlite::Database& kiosk, const std::string& out);
 
 // Exports into `folder`, a USB stick or a sync tool's outbox, which is not trusted: nothing there
@@ -48,9 +49,12 @@ Expected<ExportResult> export_stats_to_folder(sqlite::Database& kiosk, const std
 Expected<ExportResult> update_stats_file(sqlite::Database& kiosk, const std::string& path);
 
 // Merges statistics files into `out` (made or added to); returns the number of events added.
-// `durable` false: `out` is a scratch file no one keeps (a report's), written without waiting
-// for the disk after each input.
-Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out, bool durable = true);
+// Built privately and copied out as export_stats does; on any failure `out` is unchanged.
+Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out);
+
+// The same into `path`, a file in a private folder of ours (a report's scratch file), in place
+// and without waiting for the disk: what is merged before a failing input stays.
+Expected<int64_t> merge_stats_private(const std::vector<std::string>& inputs, const std::string& path);
 
 // Opens a statistics file to read (a clear error for anything else).
 Expected<sqlite::Database> open_stats(const std::string& path);

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
+#include <filesystem>
 #include <random>
 #include <vector>
 
@@ -45,6 +47,17 @@ Expected<int> open_folder(const std::string& dir) {
   return system_error("cannot open folder " + dir, err);
 }
 
+// Why what stands at the name (of mode `mode`, not a regular file) is left alone.
+Error not_a_regular_file(const std::string& dir, const std::string& name, mode_t mode) {
+  const char* kind = S_ISLNK(mode)    ? "a symbolic link"
+                     : S_ISFIFO(mode) ? "a FIFO (named pipe)"
+                     : S_ISDIR(mode)  ? "a directory"
+                     : S_ISSOCK(mode) ? "a socket"
+                                      : "a device";
+  return Error{dir + "/" + name + " is " + kind + ", not a regular file: nothing was written (remove it from " +
+               dir + " and try again)"};
+}
+
 // What stands at the name may be replaced only if it is a regular file (or nothing).
 Status check_target(int dirfd, const std::string& dir, const std::string& name) {
   struct stat st{};
@@ -53,13 +66,7 @@ Status check_target(int dirfd, const std::string& dir, const std::string& name) 
     return system_error("cannot look at " + dir + "/" + name, errno);
   }
   if (S_ISREG(st.st_mode)) return Ok{};
-  const char* kind = S_ISLNK(st.st_mode)    ? "a symbolic link"
-                     : S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)"
-                     : S_ISDIR(st.st_mode)  ? "a directory"
-                     : S_ISSOCK(st.st_mode) ? "a socket"
-                                            : "a device";
-  return Error{dir + "/" + name + " is " + kind + ", not a regular file: nothing was written (remove it from " +
-               dir + " and try again)"};
+  return not_a_regular_file(dir, name, st.st_mode);
 }
 
 // Writes all of `size` bytes, through short writes and signals.
@@ -72,6 +79,18 @@ bool write_all(int fd, const char* data, size_t size) {
     size -= static_cast<size_t>(n);
   }
   return true;
+}
+
+// Copies what is left to read of `in` into `out` (the names for messages), through a fixed buffer.
+Status copy_all(int in, const std::string& in_name, int out, const std::string& out_name) {
+  std::vector<char> buffer(1 << 16);
+  for (;;) {
+    const ssize_t n = ::read(in, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return system_error("cannot read " + in_name, errno);
+    if (n == 0) return Ok{};
+    if (!write_all(out, buffer.data(), static_cast<size_t>(n))) return system_error("cannot write " + out_name, errno);
+  }
 }
 
 // Makes the temporary file, lets `fill` write it, then renames it over `name`.
@@ -126,18 +145,46 @@ Status copy_into(const std::string& dir, const std::string& name, const std::str
   if (in.fd < 0) return system_error("cannot open " + source, errno);
   struct stat st{};
   if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) return Error{source + " is not a regular file"};
-  return replace_atomically(dir, name, [&](int fd) -> Status {
-    std::vector<char> buffer(1 << 16);
-    for (;;) {
-      const ssize_t n = ::read(in.fd, buffer.data(), buffer.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return system_error("cannot read " + source, errno);
-      if (n == 0) return Ok{};
-      if (!write_all(fd, buffer.data(), static_cast<size_t>(n))) {
-        return system_error("cannot write " + dir + "/" + name, errno);
-      }
+  return replace_atomically(dir, name, [&](int fd) { return copy_all(in.fd, source, fd, dir + "/" + name); });
+}
+
+Expected<bool> copy_from(const std::string& dir, const std::string& name, const std::string& destination) {
+  KHLANG_TRY(check_name(name));
+  KHLANG_TRY_AS(auto opened, open_folder(dir));
+  const Fd folder(opened);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just after.
+  const Fd in(::openat(folder.fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  if (in.fd < 0) {
+    const int err = errno;
+    if (err == ENOENT) return false;
+    struct stat st{};
+    if (::fstatat(folder.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
+      return not_a_regular_file(dir, name, st.st_mode);
     }
-  });
+    return system_error("cannot open " + dir + "/" + name, err);
+  }
+  struct stat st{};
+  if (::fstat(in.fd, &st) != 0) return system_error("cannot look at " + dir + "/" + name, errno);
+  if (!S_ISREG(st.st_mode)) return not_a_regular_file(dir, name, st.st_mode);
+  const Fd out(::open(destination.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0600));
+  if (out.fd < 0) return system_error("cannot make " + destination, errno);
+  KHLANG_TRY(copy_all(in.fd, dir + "/" + name, out.fd, destination));
+  return true;
+}
+
+Expected<PrivateFolder> PrivateFolder::make(const std::string& prefix) {
+  std::error_code ec;
+  const std::filesystem::path tmp = std::filesystem::temp_directory_path(ec);
+  if (ec) return system_error("cannot find the temporary folder", ec);
+  std::string path = (tmp / (prefix + "-XXXXXX")).string();
+  if (!::mkdtemp(path.data())) return system_error("cannot make a private folder in " + tmp.string(), errno);
+  return PrivateFolder(std::move(path));
+}
+
+PrivateFolder::~PrivateFolder() {
+  if (path_.empty()) return;
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
 }
 
 }  // namespace khlang::safe_file

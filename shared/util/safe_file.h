@@ -9,6 +9,9 @@
 //      fsynced, and the temporary file is renamed over the name (rename replaces a link that
 //      appears meanwhile, never follows it); the folder is fsynced;
 //   4. on any failure the temporary file is removed and the name keeps what it had.
+// A file to be updated (a statistics file the office adds to) is read the same careful way:
+// opened O_NOFOLLOW|O_NONBLOCK in the folder opened as above, taken only if it is a regular
+// file, copied into a private folder of ours, updated there, and copied back as above.
 #pragma once
 
 #include <string>
@@ -28,5 +31,30 @@ Status write_into(const std::string& dir, const std::string& name, std::string_v
 // Copies the regular file `source` (a private file of ours; not followed if a link) as `name`
 // in `dir`, streamed, so a file of any size costs a fixed buffer.
 Status copy_into(const std::string& dir, const std::string& name, const std::string& source);
+
+// Copies the file `name` in `dir` to `destination` (a new file in a private folder of ours;
+// refused if anything is there). Returns false, copying nothing, if nothing stands at the name;
+// a link, FIFO, directory or device there is refused as by check_replaceable.
+Expected<bool> copy_from(const std::string& dir, const std::string& name, const std::string& destination);
+
+// A folder only this user may enter (mode 0700, made by mkdtemp under the temporary directory,
+// $TMPDIR or /tmp), removed with all it holds when this goes out of scope: where a file is
+// built before it is copied out through copy_into.
+class PrivateFolder {
+ public:
+  // `prefix` names what it is for in the folder's name ("khlang-stats").
+  static Expected<PrivateFolder> make(const std::string& prefix);
+  PrivateFolder(PrivateFolder&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+  PrivateFolder& operator=(PrivateFolder&&) = delete;
+  PrivateFolder(const PrivateFolder&) = delete;
+  ~PrivateFolder();
+  const std::string& path() const { return path_; }
+  // The path of `name` in the folder.
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  explicit PrivateFolder(std::string path) : path_(std::move(path)) {}
+  std::string path_;
+};
 
 }  // namespace khlang::safe_file

@@ -168,3 +168,48 @@ TEST_CASE("safe_file: an error's kind says who must act: a missing folder or sou
   (void)fs::file_size(f.stick + "/missing.csv", ec);
   CHECK(system_error("size", ec).kind == ErrorKind::NotFound);
 }
+
+TEST_CASE("safe_file: copy_from takes only a regular file out of the folder, and a private folder is the user's alone and goes with its files") {
+  Folders f;
+  const std::string before = read_file(f.victim);
+  auto folder = safe_file::PrivateFolder::make("khlang-safe-test");
+  REQUIRE(folder.ok());
+  const std::string private_path = folder->path();
+  struct stat st{};
+  REQUIRE(::lstat(private_path.c_str(), &st) == 0);
+  CHECK(S_ISDIR(st.st_mode));
+  CHECK((st.st_mode & 0777) == 0700);
+
+  write_file(f.stick + "/s.sqlite", "statistics");
+  auto taken = safe_file::copy_from(f.stick, "s.sqlite", folder->file("s.sqlite"));
+  REQUIRE(taken.ok());
+  CHECK(taken.value());
+  CHECK(read_file(folder->file("s.sqlite")) == "statistics");
+  // Nothing at the name: nothing copied, not an error.
+  auto none = safe_file::copy_from(f.stick, "new.sqlite", folder->file("new.sqlite"));
+  REQUIRE(none.ok());
+  CHECK_FALSE(none.value());
+  CHECK_FALSE(fs::exists(folder->file("new.sqlite")));
+  // The destination is made new: what is already there is not written through.
+  fs::create_symlink(f.victim, folder->file("planted"));
+  CHECK_FALSE(safe_file::copy_from(f.stick, "s.sqlite", folder->file("planted")).ok());
+
+  fs::create_symlink(f.victim, f.stick + "/link.sqlite");
+  REQUIRE(mkfifo((f.stick + "/fifo.sqlite").c_str(), 0644) == 0);  // opening it must not wait for a writer
+  fs::create_directory(f.stick + "/dir.sqlite");
+  for (const auto& pair : {std::pair<std::string, std::string>{"link.sqlite", "a symbolic link"},
+                           {"fifo.sqlite", "a FIFO"},
+                           {"dir.sqlite", "a directory"}}) {
+    const std::string& name = pair.first;  // named members: see above (clang 14)
+    const std::string& kind = pair.second;
+    INFO(name);
+    auto refused = safe_file::copy_from(f.stick, name, folder->file(name));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find(kind) != std::string::npos);
+    CHECK_FALSE(fs::exists(folder->file(name)));
+  }
+  CHECK(read_file(f.victim) == before);
+
+  { auto moved = std::move(folder.value()); }  // the folder goes with what it holds
+  CHECK_FALSE(fs::exists(private_path));
+}
