@@ -1,9 +1,11 @@
 // keygen and trust: the signing key pair (office) and the keys a kiosk trusts.
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "bundle/minisign.h"
@@ -32,12 +34,26 @@ const CommandSpec kTrustSpec{
 namespace {
 
 Status write_new_file(const std::string& path, const std::string& text, bool secret) {
-  if (std::filesystem::exists(path)) return Error{path + " already exists; not overwriting a key"};
-  std::ofstream out(path, std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) return Error{"cannot write " + path};
-  if (secret) std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  // Made new, never through a link, with its final permissions from the first byte: a secret key
+  // is never readable by others, and a link left at the name is not followed to write elsewhere.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, secret ? 0600 : 0644);
+  if (fd < 0) {
+    if (errno == EEXIST) return Error{path + " already exists (a file or a link); not overwriting a key"};
+    return Error{"cannot create " + path + ": " + std::strerror(errno)};
+  }
+  bool ok = true;
+  for (size_t done = 0; ok && done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n > 0) done += static_cast<size_t>(n);
+    else if (n < 0 && errno == EINTR) continue;
+    else ok = false;
+  }
+  ok = ::fsync(fd) == 0 && ok;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok) {
+    ::unlink(path.c_str());
+    return Error{"cannot write " + path};
+  }
   return Ok{};
 }
 

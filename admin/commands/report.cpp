@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <tuple>
 
@@ -145,9 +144,14 @@ int run_report(const Args& args) {
   if (!data) return fail("report", data.error().message);
   // Several kiosks (a fleet, or a merged file): a row for each.
   const bool per_kiosk = fleet || data->per_kiosk.size() > 1;
-  std::ofstream file(*out, std::ios::trunc);
-  file << report::render_report_html(data.value(), per_kiosk ? &names : nullptr);
-  if (!file.flush()) return fail("report", "cannot write " + *out);
+  // Through safe_file, like everything written onto a stick: a link at --out is refused, not followed.
+  const std::filesystem::path out_path(*out);
+  const std::string out_dir = out_path.has_parent_path() ? out_path.parent_path().string() : ".";
+  if (auto s = safe_file::write_into(out_dir, out_path.filename().string(),
+                                     report::render_report_html(data.value(), per_kiosk ? &names : nullptr));
+      !s) {
+    return fail("report", s.error().message);
+  }
   if (const auto dir = args.get("--csv")) {
     if (auto s = report::write_report_csv(*dir, data.value(), per_kiosk ? &names : nullptr); !s) {
       return fail("report", s.error().message);
