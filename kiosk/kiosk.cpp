@@ -51,7 +51,7 @@ Expected<KioskDatabase> open_kiosk_database(const KioskOptions& options) {
     if (!default_path) return default_path.error();
     path = default_path.value();
   }
-  if (auto first_run = bundle::import_demo_if_empty(path); !first_run) return first_run.error();
+  KHLANG_TRY(bundle::import_demo_if_empty(path));
   auto db = store::open_kiosk_db(path);
   if (!db) return db.error();
   return KioskDatabase{std::move(db.value()), path};
@@ -65,7 +65,7 @@ Expected<std::unique_ptr<Kiosk>> Kiosk::create(const KioskOptions& options, Kios
   if (!db) return db.error();
   auto kiosk = std::unique_ptr<Kiosk>(
       new Kiosk(std::move(db.value()), std::move(engine.value()), options, clock, std::move(wake)));
-  if (auto s = kiosk->nav_.reset(options.screen); !s) return s.error();
+  KHLANG_TRY(kiosk->nav_.reset(options.screen));
   // The start screen takes the same rules as any other (a route behind the PIN asks for it).
   kiosk->on_route_change(kiosk->clock_.moment());
   return kiosk;

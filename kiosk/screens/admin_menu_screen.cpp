@@ -161,7 +161,7 @@ void AdminMenuScreen::draw(FrameContext& f, const ImRect& area) {
     const std::string db_path = f.admin.db_path();
     f.admin.start(f.say(Str::JobRollBack),
                   [db_path, lang = f.lang](const auto&) -> Expected<std::string> {
-                    if (auto s = bundle::rollback_import(db_path); !s) return s.error();
+                    KHLANG_TRY(bundle::rollback_import(db_path));
                     return say(Str::JobRolledBack, lang);
                   },
                   true);

@@ -181,7 +181,7 @@ Expected<VerifiedBundle> verify_for_kiosk(sqlite::Database& kiosk, const std::st
   if (auto s = verify_hash(sig.value(), key->key, hash.value()); !s) return Error{"rejected: " + s.error().message};
   std::error_code ec;
   const uint64_t size = std::filesystem::file_size(vb.copy.path, ec);
-  if (auto s = check_and_label(vb, size, sig.value()); !s) return s.error();
+  KHLANG_TRY(check_and_label(vb, size, sig.value()));
 
   const std::string channel = store::get_setting(kiosk, "channel", "main");
   if (vb.label.channel != channel) {
@@ -197,7 +197,7 @@ Expected<VerifiedBundle> verify_for_kiosk(sqlite::Database& kiosk, const std::st
                  std::to_string(last->column_int(0)) + "): an old or replayed bundle"};
   }
   // The content itself, measured against the limits (the most expensive check, so the last).
-  if (auto s = check_bundle_limits(vb.db); !s) return s.error();
+  KHLANG_TRY(check_bundle_limits(vb.db));
   return vb;
 }
 
@@ -344,7 +344,7 @@ Expected<BundleDiff> diff_bundle(const std::string& db_path, const std::string& 
   if (!kiosk) return kiosk.error();
   auto vb = verify_for_kiosk(kiosk.value(), db_path, bundle_path, options);
   if (!vb) return vb.error();
-  if (auto s = attach_bundle(kiosk.value(), vb->copy.path); !s) return s.error();
+  KHLANG_TRY(attach_bundle(kiosk.value(), vb->copy.path));
   BundleDiff diff{vb->label, vb->key_id, {}};
   for (const content::TableSpec& t : content::content_tables()) {
     const std::string name = t.name, key = t.key;

@@ -96,7 +96,7 @@ Expected<CsvTable> parse_csv(std::string_view text, const std::string& name) {
       field_started = false;
     } else if (c == '\r' || c == '\n') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (auto s = end_record(); !s) return s.error();
+      KHLANG_TRY(end_record());
       record_line = ++line;
     } else {
       field += c;
@@ -105,7 +105,7 @@ Expected<CsvTable> parse_csv(std::string_view text, const std::string& name) {
   }
   if (in_quotes) return Error{name + " line " + std::to_string(record_line) + ": a quoted field is never closed"};
   if (any && (field_started || !record.empty())) {
-    if (auto s = end_record(); !s) return s.error();
+    KHLANG_TRY(end_record());
   }
   if (table.header.empty()) return Error{name + ": empty file (the first line must name the columns)"};
   return table;

@@ -285,7 +285,7 @@ class QueryRun {
   // Whether `word` alone matches any document as a word.
   Expected<bool> matches_anything(const QueryWord& word) {
     QueryRun probe(db_, vocabulary_, 1, total_docs_);
-    if (auto s = probe.run({word}, true); !s) return s.error();
+    KHLANG_TRY(probe.run({word}, true));
     return !probe.found().empty();
   }
 
@@ -608,13 +608,13 @@ Expected<SearchResults> Searcher::search(const SearchRequest& request) {
   size_t letters = 0;
   for (const QueryWord& w : words) letters += w.letters.size();
   if (words.empty() || (letters < 2 && !request.submitted)) return results;
-  if (auto s = vocabulary_.refresh(db_); !s) return s.error();
+  KHLANG_TRY(vocabulary_.refresh(db_));
   auto total = db_.query_int("SELECT coalesce(max(id), 0) FROM search_doc");
   if (!total) return total.error();
 
   const bool single_letter = letters < 2;
   QueryRun run(db_, vocabulary_, request.limit, total.value());
-  if (auto s = run.run(words, single_letter); !s) return s.error();
+  KHLANG_TRY(run.run(words, single_letter));
   std::vector<QueryWord> searched = words;
 
   std::vector<Candidate> found = run.found();
@@ -669,7 +669,7 @@ Expected<SearchResults> Searcher::search(const SearchRequest& request) {
     }
     if (changed) {
       QueryRun again(db_, vocabulary_, request.limit, total.value());
-      if (auto s = again.run(corrected, false); !s) return s.error();
+      KHLANG_TRY(again.run(corrected, false));
       if (!again.found().empty()) {
         for (const QueryWord& w : corrected) results.corrected_query += (results.corrected_query.empty() ? "" : " ") + w.source;
         found = again.found();

@@ -282,7 +282,7 @@ Expected<ReportData> build_report(sqlite::Database& stats, const std::string& fr
   r.to = to;
   r.as_of = today;
   const std::string view = period_view(from, to);
-  if (auto s = stats.exec("DROP VIEW IF EXISTS temp.period; " + view); !s) return s.error();
+  KHLANG_TRY(stats.exec("DROP VIEW IF EXISTS temp.period; " + view));
 
   Status s = each(stats,
                   "SELECT coalesce((SELECT group_concat(organization, ', ') FROM (SELECT DISTINCT organization FROM "

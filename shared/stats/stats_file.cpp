@@ -141,7 +141,7 @@ Expected<std::string> kiosk_id(sqlite::Database& kiosk) {
   char hex[sizeof raw * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
   id = std::string("kiosk-") + hex;
-  if (auto s = store::set_setting(kiosk, "kiosk_id", id); !s) return s.error();
+  KHLANG_TRY(store::set_setting(kiosk, "kiosk_id", id));
   return id;
 }
 
@@ -202,7 +202,7 @@ Expected<ExportResult> update_private_file(sqlite::Database& kiosk, const std::s
   ExportResult result{id, 0, 0, out_path, std::filesystem::path(out_path).replace_extension(".csv").string()};
   KHLANG_TRY_AS(auto attach, out.prepare("ATTACH DATABASE ? AS kiosk"));
   attach.bind(1, "file:" + bundle::uri_path(kiosk.path()) + "?mode=ro");
-  if (auto s = attach.run(); !s) return s.error();
+  KHLANG_TRY(attach.run());
   const Status s = add_events(out, result);
   (void)out.exec("DETACH DATABASE kiosk");
   if (!s) return Error{"export to " + shown + " failed, the file is unchanged: " + s.error().message};
@@ -249,8 +249,8 @@ Expected<ExportResult> export_stats(sqlite::Database& kiosk, const std::string& 
     return Error{out_path + " is the name of its CSV: give the statistics file another name (such as .sqlite)"};
   }
   // Both names are checked before anything is written: an export is all there or not there.
-  if (auto s = safe_file::check_replaceable(dir, name); !s) return s.error();
-  if (auto s = safe_file::check_replaceable(dir, csv_name); !s) return s.error();
+  KHLANG_TRY(safe_file::check_replaceable(dir, name));
+  KHLANG_TRY(safe_file::check_replaceable(dir, csv_name));
   KHLANG_TRY_AS(auto private_folder, safe_file::PrivateFolder::make("khlang-stats"));
   const std::string built = private_folder.file(name);
   // An existing file is added to (only new events): taken in privately, updated, put back whole.
@@ -266,8 +266,8 @@ Expected<ExportResult> export_stats_to_folder(sqlite::Database& kiosk, const std
   KHLANG_TRY_AS(auto id, kiosk_id(kiosk));
   const std::string name = stats_file_name(id), csv_name = stats_csv_name(id);
   // Both names are checked before either is written: an export is all there or not there.
-  if (auto s = safe_file::check_replaceable(folder, name); !s) return s.error();
-  if (auto s = safe_file::check_replaceable(folder, csv_name); !s) return s.error();
+  KHLANG_TRY(safe_file::check_replaceable(folder, name));
+  KHLANG_TRY(safe_file::check_replaceable(folder, csv_name));
   std::error_code ec;
   std::filesystem::create_directories(private_dir, ec);
   if (ec) return system_error("cannot make the folder " + private_dir + " for statistics", ec);
@@ -307,7 +307,7 @@ namespace {
 Expected<int64_t> merge_into(const std::vector<std::string>& inputs, const std::string& out_path, const std::string& shown) {
   KHLANG_TRY_AS(auto out, open_or_create(out_path, shown));
   // A private file: copied out whole (and synced then) or thrown away, never kept half-written.
-  if (auto s = out.exec("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"); !s) return s.error();
+  KHLANG_TRY(out.exec("PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"));
   // An input comes from a kiosk: its schema is not trusted (no view, trigger or function of its
   // own runs here), and a damaged page is an error, not a crash.
   sqlite3* h = out.handle();
@@ -315,7 +315,7 @@ Expected<int64_t> merge_into(const std::vector<std::string>& inputs, const std::
   sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
-  if (auto s = out.exec("PRAGMA cell_size_check=ON"); !s) return s.error();
+  KHLANG_TRY(out.exec("PRAGMA cell_size_check=ON"));
   int64_t added = 0;
   for (const std::string& input : inputs) {
     KHLANG_TRY_AS(auto check, open_stats_file(input));
@@ -324,7 +324,7 @@ Expected<int64_t> merge_into(const std::vector<std::string>& inputs, const std::
     KHLANG_TRY_AS(auto attach, out.prepare("ATTACH DATABASE ? AS input"));
     // Read-only: an input may sit in a folder a sync tool owns (a kiosk's outbox at the office).
     attach.bind(1, "file:" + bundle::uri_path(input) + "?mode=ro");
-    if (auto s = attach.run(); !s) return s.error();
+    KHLANG_TRY(attach.run());
     const Status s = merge_one(out, takes_snapshot, added);
     (void)out.exec("DETACH DATABASE input");
     if (!s) return Error{"merging " + input + " failed: " + s.error().message};
@@ -340,7 +340,7 @@ Expected<int64_t> merge_stats_private(const std::vector<std::string>& inputs, co
 
 Expected<int64_t> merge_stats(const std::vector<std::string>& inputs, const std::string& out_path) {
   const auto [dir, name] = split_path(out_path);
-  if (auto s = safe_file::check_replaceable(dir, name); !s) return s.error();
+  KHLANG_TRY(safe_file::check_replaceable(dir, name));
   KHLANG_TRY_AS(auto private_folder, safe_file::PrivateFolder::make("khlang-stats"));
   const std::string built = private_folder.file(name);
   KHLANG_TRY(safe_file::copy_from(dir, name, built));  // added to, as in export_stats

@@ -39,7 +39,7 @@ Expected<std::vector<SchemaObject>> expected_bundle_schema() {
   std::string sql;
   for (const content::TableSpec& t : content::content_tables()) sql += content::create_table_sql(t) + ";";
   sql += search::packed_index_schema_sql();
-  if (auto s = db.exec(sql); !s) return s.error();
+  KHLANG_TRY(db.exec(sql));
   return read_schema(db);
 }
 
