@@ -92,26 +92,22 @@ std::string StatementFields::operator[](std::string_view column) const {
   return std::string();
 }
 
-Expected<std::string> document_body(sqlite::Database& db, HitKind kind, const std::string& ref) {
+Expected<DocumentRow> load_document(sqlite::Database& db, HitKind kind, const std::string& ref) {
   const DocumentKind* k = find_document_kind(kind);
-  if (!k) return std::string();
-  auto row = db.prepare(std::string("SELECT ") + k->columns + " FROM " + k->table + " WHERE id = ?");
+  if (!k) return DocumentRow{};
+  // The kind's columns, then is_sample (every document's table has it) after them.
+  auto row = db.prepare(std::string("SELECT ") + k->columns + ", is_sample FROM " + k->table + " WHERE id = ?");
   if (!row) return row.error();
   row->bind(1, std::string_view(ref));
-  auto found = row->step();
-  if (!found) return found.error();
-  return found.value() ? k->body(StatementFields(row.value(), *k)) : std::string();
+  KHLANG_TRY_AS(const bool found, row->step());
+  if (!found) return DocumentRow{};
+  const StatementFields fields(row.value(), *k);
+  return DocumentRow{k->body(fields), row->column_int(static_cast<int>(column_names(*k).size())) != 0};
 }
 
-Expected<bool> document_is_sample(sqlite::Database& db, HitKind kind, const std::string& ref) {
-  const DocumentKind* k = find_document_kind(kind);
-  if (!k) return false;
-  auto row = db.prepare(std::string("SELECT is_sample FROM ") + k->table + " WHERE id = ?");
-  if (!row) return row.error();
-  row->bind(1, std::string_view(ref));
-  auto found = row->step();
-  if (!found) return found.error();
-  return found.value() && row->column_int(0) != 0;
+Expected<std::string> document_body(sqlite::Database& db, HitKind kind, const std::string& ref) {
+  KHLANG_TRY_AS(DocumentRow document, load_document(db, kind, ref));
+  return std::move(document.body);
 }
 
 }  // namespace khlang::search

@@ -63,11 +63,15 @@ class StatementFields : public Fields {
   std::vector<std::string_view> names_;
 };
 
-// The text of one document, for its snippet (the index keeps no text of its own): empty if the
+// A hit's row, read once: its text, for the snippet (the index keeps no text of its own), and
+// whether it is sample data (every document's table has is_sample). Empty and not sample if the
 // row is gone.
+struct DocumentRow {
+  std::string body;
+  bool is_sample = false;
+};
+Expected<DocumentRow> load_document(sqlite::Database& db, HitKind kind, const std::string& ref);
+// The text alone.
 Expected<std::string> document_body(sqlite::Database& db, HitKind kind, const std::string& ref);
-
-// Whether that row is sample data (every document's table has is_sample): false if the row is gone.
-Expected<bool> document_is_sample(sqlite::Database& db, HitKind kind, const std::string& ref);
 
 }  // namespace khlang::search

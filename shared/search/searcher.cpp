@@ -457,12 +457,9 @@ Expected<std::vector<SearchHit>> hits_of(sqlite::Database& db, const std::vector
       const auto kind = find_hit_kind(doc->column_text(0));
       if (!kind) return Error{"search index: a document of unknown kind '" + doc->column_text(0) + "' (import the content again)"};
       const std::string ref = doc->column_text(3);
-      auto sample = document_is_sample(db, *kind, ref);
-      if (!sample) return sample.error();
-      SearchHit hit{*kind, ref, doc->column_text(1), doc->column_text(2), {}, {}, c.score, c.match, c.in_title, sample.value()};
-      auto body = document_body(db, hit.kind, hit.id);
-      if (!body) return body.error();
-      make_snippet(body.value(), needles, snippet_clusters, hit);
+      KHLANG_TRY_AS(const DocumentRow document, load_document(db, *kind, ref));
+      SearchHit hit{*kind, ref, doc->column_text(1), doc->column_text(2), {}, {}, c.score, c.match, c.in_title, document.is_sample};
+      make_snippet(document.body, needles, snippet_clusters, hit);
       hits.push_back(std::move(hit));
     }
     doc->reset();
