@@ -1,10 +1,7 @@
 // keygen and trust: the signing key pair (office) and the keys a kiosk trusts.
-#include <fcntl.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -12,6 +9,7 @@
 #include "bundle/trust_store.h"
 #include "commands.h"
 #include "store/schema.h"
+#include "util/safe_file.h"
 
 namespace khlang::admin {
 
@@ -34,26 +32,8 @@ const CommandSpec kTrustSpec{
 namespace {
 
 Status write_new_file(const std::string& path, const std::string& text, bool secret) {
-  // Made new, never through a link, with its final permissions from the first byte: a secret key
-  // is never readable by others, and a link left at the name is not followed to write elsewhere.
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, secret ? 0600 : 0644);
-  if (fd < 0) {
-    if (errno == EEXIST) return Error{path + " already exists (a file or a link); not overwriting a key"};
-    return Error{"cannot create " + path + ": " + std::strerror(errno)};
-  }
-  bool ok = true;
-  for (size_t done = 0; ok && done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n > 0) done += static_cast<size_t>(n);
-    else if (n < 0 && errno == EINTR) continue;
-    else ok = false;
-  }
-  ok = ::fsync(fd) == 0 && ok;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok) {
-    ::unlink(path.c_str());
-    return Error{"cannot write " + path};
-  }
+  KHLANG_TRY_AS(const bool made, safe_file::write_new(path, text, secret ? 0600 : 0644));
+  if (!made) return Error{path + " already exists (a file or a link); not overwriting a key"};
   return Ok{};
 }
 

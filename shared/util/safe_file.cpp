@@ -140,6 +140,20 @@ Status write_into(const std::string& dir, const std::string& name, std::string_v
   });
 }
 
+Expected<bool> write_new(const std::string& path, std::string_view data, unsigned mode) {
+  Fd file(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, static_cast<mode_t>(mode)));
+  if (file.fd < 0) {
+    if (errno == EEXIST) return false;
+    return system_error("cannot create " + path, errno);
+  }
+  if (!write_all(file.fd, data.data(), data.size()) || ::fsync(file.fd) != 0) {
+    const Error error = system_error("cannot write " + path, errno);
+    ::unlink(path.c_str());
+    return error;
+  }
+  return true;
+}
+
 Status copy_into(const std::string& dir, const std::string& name, const std::string& source) {
   const Fd in(::open(source.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY));
   if (in.fd < 0) return system_error("cannot open " + source, errno);

@@ -37,6 +37,11 @@ Status copy_into(const std::string& dir, const std::string& name, const std::str
 // a link, FIFO, directory or device there is refused as by check_replaceable.
 Expected<bool> copy_from(const std::string& dir, const std::string& name, const std::string& destination);
 
+// Writes `data` as a new file at `path` (O_CREAT|O_EXCL|O_NOFOLLOW), with `mode` from its first
+// byte, so a secret is never readable by others and a link at the path is never followed.
+// Returns false, writing nothing, if anything (a file, a link) stands there.
+Expected<bool> write_new(const std::string& path, std::string_view data, unsigned mode);
+
 // A folder only this user may enter (mode 0700, made by mkdtemp under the temporary directory,
 // $TMPDIR or /tmp), removed with all it holds when this goes out of scope: where a file is
 // built before it is copied out through copy_into.
