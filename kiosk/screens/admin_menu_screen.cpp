@@ -41,7 +41,7 @@ void AdminMenuScreen::load(sqlite::Database& db, Lang lang) {
   const auto say = [lang](Str key, std::initializer_list<std::string_view> args = {}) { return kiosk::say(key, lang, args); };
   auto org = store::load_organization(db);
   auto summary = store::load_summary(db);
-  status_.push_back({say(Str::StatusOrganization), org && org.value() ? (lang == Lang::En && !org.value()->name_en.empty() ? org.value()->name_en : org.value()->name_th) : ""});
+  status_.push_back({say(Str::StatusOrganization), org && org.value() ? in_language(lang, org.value()->name_th, org.value()->name_en) : ""});
   if (summary) {
     const store::ContentSummary& s = summary.value();
     content_created_ = store::content_created_utc(s);

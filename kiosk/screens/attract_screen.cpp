@@ -42,7 +42,7 @@ void AttractScreen::draw(FrameContext& f, const ImRect& area) {
                                                              : count > 0 && current[slide].is_sample);
   float org_w = w;
   if (sample) org_w -= sample_badge(f, ImVec2(area.Max.x - margin, y), text::Align::Right).x + f.px(24);
-  const std::string& organization = f.lang == Lang::En && !organization_en_.empty() ? organization_en_ : organization_th_;
+  const std::string& organization = in_language(f.lang, organization_th_, organization_en_);
   // Each slide's text fits above the hint (titles with even lines: ...ความรู้ stays whole).
   const float hint_top = area.Max.y - f.px(140);
   const float x = area.Min.x + margin;

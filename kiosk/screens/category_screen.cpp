@@ -49,7 +49,7 @@ const store::ArticleItem* CategoryScreen::article(size_t i) {
 }
 
 std::string CategoryScreen::title(const FrameContext& f) const {
-  return f.lang == Lang::En && !category_.title_en.empty() ? category_.title_en : category_.title_th;
+  return in_language(f.lang, category_.title_th, category_.title_en);
 }
 
 // Rows of one pitch, so a list of 10,000 articles draws only what shows: the pitch holds the

@@ -44,8 +44,7 @@ float HomeScreen::draw_header(FrameContext& f, const ImRect& area, float margin)
   const std::string date =
       f.lang == Lang::Th ? fill_in(f.t(Str::WeekdayDate), {thai::thai_weekday(today), thai::format_thai_date(today)})
                          : fill_in(f.t(Str::WeekdayDate), {thai::english_weekday(today), thai::format_english_date(today)});
-  const std::string org = organization_ ? (f.lang == Lang::En && !organization_->name_en.empty() ? organization_->name_en
-                                                                                              : organization_->name_th)
+  const std::string org = organization_ ? in_language(f.lang, organization_->name_th, organization_->name_en)
                                         : std::string(f.t(Str::AppName));
   const float right_w = f.px(f.portrait ? 420 : 560);
   const float title_w = f.portrait ? w : w - right_w - f.px(40);

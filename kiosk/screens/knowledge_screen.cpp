@@ -22,7 +22,7 @@ float KnowledgeScreen::draw_content(FrameContext& f, ImVec2 origin, const ImRect
   const auto name_style = f.style(38, text::Weight::Bold, 1.3f);
   const auto count_style = f.style(30);
   auto name_of = [&](const store::CategoryItem& c) -> const std::string& {
-    return f.lang == Lang::En && !c.title_en.empty() ? c.title_en : c.title_th;
+    return in_language(f.lang, c.title_th, c.title_en);
   };
   auto count_of = [&](const store::CategoryItem& c) { return count_text(f, c.articles, Str::ArticleCountOne, Str::ArticleCountMany); };
   float y = origin.y + f.px(36);

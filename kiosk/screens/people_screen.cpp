@@ -25,7 +25,7 @@ std::string_view seat_words(const FrameContext& f, const std::string& role) {
 
 // The name in the visitor's language where the content has it.
 const std::string& display_name(const FrameContext& f, const store::Person& p) {
-  return f.lang == Lang::En && !p.name_en.empty() ? p.name_en : p.name_th;
+  return in_language(f.lang, p.name_th, p.name_en);
 }
 
 }  // namespace

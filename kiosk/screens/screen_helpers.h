@@ -53,6 +53,11 @@ inline float thai_only_note(FrameContext& f, ImVec2 pos, float width, const std:
              .GetHeight() + f.px(16);
 }
 
+// A field the content gives in both languages (names, titles): the English one in English when the
+// content has it, else the Thai one.
+inline const std::string& in_language(Lang lang, const std::string& th, const std::string& en) {
+  return lang == Lang::En && !en.empty() ? en : th;
+}
 inline std::string percent(double fraction) { return std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "%"; }
 
 // The announcements current at the wall clock's time, worked out again only when a window opens
