@@ -129,30 +129,44 @@ bool card(FrameContext& f, const ImRect& r, std::string_view label, bool tappabl
   return tappable && f.touch.tapped_in(hit);
 }
 
+namespace {
+
+// An empty state's two texts and its box, measured once for drawing and for callers that lay out
+// around it.
+struct EmptyStateBox {
+  text::TextStyle message_style, hint_style;
+  float pad, inner, message_h, height;
+};
+
+EmptyStateBox measure_empty_state(FrameContext& f, float width, std::string_view message, std::string_view hint) {
+  EmptyStateBox b{f.style(36, text::Weight::Bold, 1.35f), f.style(30, text::Weight::Regular, 1.45f), f.px(40), 0, 0, 0};
+  b.inner = width - 2 * b.pad;
+  b.message_h = text_height(f, message, b.message_style, b.inner);
+  const float hint_h = hint.empty() ? 0 : f.px(12) + text_height(f, hint, b.hint_style, b.inner);
+  b.height = b.pad + b.message_h + hint_h + b.pad;
+  return b;
+}
+
+}  // namespace
+
 float empty_state_height(FrameContext& f, float width, std::string_view message, std::string_view hint) {
-  const float pad = f.px(40), inner = width - 2 * pad;
-  const float message_h = text_height(f, message, f.style(36, text::Weight::Bold, 1.35f), inner);
-  const float hint_h = hint.empty() ? 0 : f.px(12) + text_height(f, hint, f.style(30, text::Weight::Regular, 1.45f), inner);
-  return pad + message_h + hint_h + pad;
+  return measure_empty_state(f, width, message, hint).height;
 }
 
 float empty_state(FrameContext& f, ImVec2 pos, float width, std::string_view message, std::string_view hint,
                   bool on_dark) {
-  const float pad = f.px(40), inner = width - 2 * pad;
-  const auto message_style = f.style(36, text::Weight::Bold, 1.35f);
-  const auto hint_style = f.style(30, text::Weight::Regular, 1.45f);
-  const float message_h = text_height(f, message, message_style, inner);
-  const ImRect r(pos, ImVec2(pos.x + width, pos.y + empty_state_height(f, width, message, hint)));
+  const EmptyStateBox b = measure_empty_state(f, width, message, hint);
+  const ImRect r(pos, ImVec2(pos.x + width, pos.y + b.height));
   if (on_dark) {
     record_target(f, ItemKind::Card, r, message, 0, f.colors().header_pressed, {}, false);
     fill(f, r, f.colors().header_pressed, f.px(18));
   } else {
     card(f, r, message, false);
   }
-  const ImVec2 at(pos.x + pad, pos.y + pad);
-  draw_text(f, at, message, message_style, inner, on_dark ? f.colors().header_text : f.colors().heading);
+  const ImVec2 at(pos.x + b.pad, pos.y + b.pad);
+  draw_text(f, at, message, b.message_style, b.inner, on_dark ? f.colors().header_text : f.colors().heading);
   if (!hint.empty()) {
-    draw_text(f, ImVec2(at.x, at.y + message_h + f.px(12)), hint, hint_style, inner,
+    draw_text(f, ImVec2(at.x, at.y + b.message_h + f.px(12)), hint, b.hint_style, b.inner,
               on_dark ? f.colors().header_subtle : f.colors().text_muted);
   }
   return r.GetHeight();
